@@ -1,2 +1,19 @@
+// planrun's command line: parse the arguments, run the command, map the outcome to an exit code.
 #include <cstdio>
-int main() { std::puts("planrun " PLANRUN_VERSION); }
+#include <exception>
+
+#include "interpreter/cli/commands.h"
+#include "interpreter/cli/exit_codes.h"
+
+int main(int argc, char** argv) {
+  planrun::CommandOptions options;
+  int exit_code = planrun::kExitSuccess;
+  if (!planrun::parse_command_line(argc, argv, options, exit_code)) return exit_code;
+  try {
+    return planrun::run_command(options);
+  } catch (const std::exception& error) {
+    // Mistakes in plans and inputs are diagnostics; reaching here is a bug in planrun itself.
+    std::fprintf(stderr, "planrun: internal error: %s\nThis is a bug in planrun; please report it.\n", error.what());
+    return planrun::kExitInternalError;
+  }
+}

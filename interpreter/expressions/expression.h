@@ -20,6 +20,7 @@ struct Expr {
   Value literal;               // Literal
   std::string name;            // Name: identifier; Member: member; Unary/Binary: operator; Call: function
   std::vector<Expr> operands;  // Member: {object}; Unary: {operand}; Binary: {left, right}; Call: arguments
+  size_t operator_offset = 0;  // Binary: the operator; Member: the member name (where type errors point)
 };
 
 // A string that may mix text and several `${...}`; `$${` stands for a literal `${`.

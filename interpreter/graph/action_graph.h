@@ -35,11 +35,12 @@ struct ParamNode {
   TypeSpec::Kind type = TypeSpec::Kind::String;
   std::optional<Value> default_value;
   std::string doc;
-  std::string secret_env;   // secret: environment variable holding it
-  std::string secret_file;  // secret: file holding it
+  std::string from_env;   // environment variable holding the value (any type; a secret's source)
+  std::string from_file;  // file holding the value (secrets only)
   SourceLocation location;
 
-  bool required() const { return !default_value && secret_env.empty() && secret_file.empty(); }
+  // Must be given on the command line or in a vars file (an `env:` variable may be unset).
+  bool required() const { return !default_value && type != TypeSpec::Kind::Secret; }
 };
 
 struct RetryPolicy {
@@ -51,6 +52,7 @@ struct RetryPolicy {
 struct StepNode {
   std::string id;
   std::string type;
+  std::string description;                 // optional, for people reading `planrun plan`
   int schema_version = 1;
   SourceLocation location;
   std::map<std::string, BoundValue> with;  // every field of the schema that is set or defaulted

@@ -1,0 +1,23 @@
+#include <cstdio>
+
+#include "interpreter/cli/commands.h"
+#include "interpreter/cli/exit_codes.h"
+#include "interpreter/frontend/plan_loader.h"
+
+namespace planrun {
+
+// Compiles every plan given and prints nothing but diagnostics, so that CI logs show only problems.
+int run_check_command(const CommandOptions& options) {
+  bool failed = false;
+  for (const std::string& path : options.plans) {
+    SourceFiles sources;
+    Diagnostics diagnostics;
+    auto graph = load_plan(path, sources, diagnostics);
+    print_diagnostics(diagnostics, sources);
+    bool warned = !diagnostics.all().empty();
+    failed = failed || !graph || (options.strict && warned);
+  }
+  return failed ? kExitInvalid : kExitSuccess;
+}
+
+}  // namespace planrun

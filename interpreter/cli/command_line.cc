@@ -1,0 +1,77 @@
+#include <CLI/CLI.hpp>
+
+#include "interpreter/cli/command_options.h"
+#include "interpreter/cli/exit_codes.h"
+
+namespace planrun {
+
+namespace {
+
+const char* kExitCodesHelp =
+    "Exit codes: 0 success, 1 a step failed, 2 the plan or the command line is invalid,\n"
+    "3 a precondition or assertion failed, 4 the state is locked by another run, 130 interrupted.";
+
+void add_param_options(CLI::App& command, CommandOptions& options) {
+  command.add_option("--set", options.params.sets, "Set a parameter: NAME=VALUE (repeatable)")->type_name("NAME=VALUE");
+  command.add_option("--vars", options.params.vars_file, "Read parameter values from a YAML file")->type_name("FILE");
+  command.add_option("--state", options.state_dir, "State directory (default: .planrun/ beside the plan)")
+      ->type_name("DIR");
+}
+
+void add_commands(CLI::App& app, CommandOptions& options) {
+  CLI::App* check = app.add_subcommand("check", "Compile and validate plans; print diagnostics only");
+  check->add_option("PLAN", options.plans, "Plan files")->required();
+  check->add_flag("--strict", options.strict, "Treat warnings as errors");
+
+  CLI::App* plan = app.add_subcommand("plan", "Dry run: steps in order with resolved parameters");
+  plan->add_option("PLAN", options.plans, "Plan file")->required()->expected(1);
+  add_param_options(*plan, options);
+
+  CLI::App* graph = app.add_subcommand("graph", "Draw the step graph");
+  graph->add_option("PLAN", options.plans, "Plan file")->required()->expected(1);
+  graph->add_option("--format", options.graph_format, "dot (Graphviz) or mermaid")
+      ->check(CLI::IsMember({"dot", "mermaid"}))
+      ->capture_default_str();
+
+  CLI::App* explain = app.add_subcommand("explain", "List step types, or describe one type's fields");
+  explain->add_option("TYPE", options.step_type, "Step type");
+  explain->add_flag("--json-schema", options.json_schema, "Print the JSON Schema of plan files for editors");
+
+  CLI::App* run = app.add_subcommand("run", "Run a plan, or resume it where it stopped");
+  run->add_option("PLAN", options.plans, "Plan file")->required()->expected(1);
+  add_param_options(*run, options);
+}
+
+// `planrun PLAN` runs the plan: a first argument that is neither a command nor an option is a plan.
+std::vector<std::string> with_default_command(int argc, char** argv, const CLI::App& app) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (!args.empty() && !args.front().starts_with("-")) {
+    bool is_command = false;
+    for (const CLI::App* sub : app.get_subcommands({})) is_command = is_command || sub->get_name() == args.front();
+    if (!is_command) args.insert(args.begin(), "run");
+  }
+  std::reverse(args.begin(), args.end());  // CLI11 takes its vector in reverse order
+  return args;
+}
+
+}  // namespace
+
+bool parse_command_line(int argc, char** argv, CommandOptions& options, int& exit_code) {
+  CLI::App app{"planrun: runs product upgrade procedures written as plans, with checkpoints", "planrun"};
+  app.set_version_flag("--version", "planrun " PLANRUN_VERSION);
+  app.require_subcommand(1);
+  app.footer(kExitCodesHelp);
+  add_commands(app, options);
+  std::vector<std::string> args = with_default_command(argc, argv, app);
+  try {
+    app.parse(args);
+  } catch (const CLI::ParseError& error) {
+    int code = app.exit(error);
+    exit_code = code == 0 ? kExitSuccess : kExitInvalid;
+    return false;
+  }
+  options.command = app.get_subcommands().front()->get_name();
+  return true;
+}
+
+}  // namespace planrun

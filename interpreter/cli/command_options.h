@@ -1,0 +1,26 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "interpreter/evaluation/param_values.h"
+
+namespace planrun {
+
+// What the command line asked for, filled by the parser and read by the commands.
+struct CommandOptions {
+  std::string command;               // check, plan, graph, explain, run
+  std::vector<std::string> plans;    // check takes several
+  ParamInputs params;
+  std::string state_dir;
+  std::string graph_format = "dot";
+  std::string step_type;             // explain
+  bool strict = false;               // check: warnings are errors
+  bool json_schema = false;          // explain: print the JSON Schema of plan files
+};
+
+// Parses argv; `planrun PLAN ...` is `planrun run PLAN ...`. On --help/--version prints and sets
+// `exit_code`; on a usage error prints it and sets exit_code to 2. Returns false when done.
+bool parse_command_line(int argc, char** argv, CommandOptions& options, int& exit_code);
+
+}  // namespace planrun

@@ -1,0 +1,28 @@
+#include "interpreter/cli/commands.h"
+
+#include <cstdio>
+#include <map>
+#include <string>
+
+#include "interpreter/cli/exit_codes.h"
+
+namespace planrun {
+
+void print_diagnostics(const Diagnostics& diagnostics, const SourceFiles& sources) {
+  for (const Diagnostic& diagnostic : diagnostics.sorted()) std::fputs(render(diagnostic, sources).c_str(), stderr);
+}
+
+int run_command(const CommandOptions& options) {
+  static const std::map<std::string, int (*)(const CommandOptions&)> commands{
+      {"check", run_check_command},     {"plan", run_plan_command}, {"graph", run_graph_command},
+      {"explain", run_explain_command}, {"run", run_run_command},
+  };
+  auto command = commands.find(options.command);
+  if (command == commands.end()) {
+    std::fprintf(stderr, "planrun: unknown command '%s'\n", options.command.c_str());
+    return kExitInvalid;
+  }
+  return command->second(options);
+}
+
+}  // namespace planrun

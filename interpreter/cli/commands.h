@@ -1,0 +1,21 @@
+#pragma once
+
+#include "interpreter/cli/command_options.h"
+#include "interpreter/diagnostics/diagnostic.h"
+
+namespace planrun {
+
+// Each command returns its exit code (see exit_codes.h).
+int run_check_command(const CommandOptions& options);
+int run_plan_command(const CommandOptions& options);
+int run_graph_command(const CommandOptions& options);
+int run_explain_command(const CommandOptions& options);
+int run_run_command(const CommandOptions& options);
+
+// Runs the command the options name.
+int run_command(const CommandOptions& options);
+
+// Prints diagnostics to stderr, sorted by position, each with its source line and caret.
+void print_diagnostics(const Diagnostics& diagnostics, const SourceFiles& sources);
+
+}  // namespace planrun

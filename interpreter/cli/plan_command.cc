@@ -1,0 +1,26 @@
+#include <cstdio>
+
+#include "interpreter/cli/commands.h"
+#include "interpreter/cli/exit_codes.h"
+#include "interpreter/evaluation/plan_scope.h"
+#include "interpreter/frontend/plan_loader.h"
+#include "interpreter/render/plan_preview.h"
+
+namespace planrun {
+
+// The dry run: compiles, resolves parameters as a run would, and shows what would happen.
+int run_plan_command(const CommandOptions& options) {
+  SourceFiles sources;
+  Diagnostics diagnostics;
+  auto graph = load_plan(options.plans.front(), sources, diagnostics);
+  std::optional<ParamValues> params;
+  if (graph) params = resolve_params(*graph, options.params, sources, diagnostics);
+  std::string preview;
+  if (params) preview = preview_plan(*graph, *params, PlanScope(*params), diagnostics);
+  print_diagnostics(diagnostics, sources);
+  if (diagnostics.has_errors()) return kExitInvalid;
+  std::fputs(preview.c_str(), stdout);
+  return kExitSuccess;
+}
+
+}  // namespace planrun

@@ -1,0 +1,118 @@
+#include "interpreter/compiler/expression_checker.h"
+
+#include <algorithm>
+
+#include "interpreter/diagnostics/did_you_mean.h"
+
+namespace planrun {
+
+std::vector<std::string> NameTable::param_names() const {
+  std::vector<std::string> result;
+  for (const auto& [name, kind] : params) result.push_back(name);
+  return result;
+}
+
+std::vector<std::string> NameTable::step_ids() const {
+  std::vector<std::string> result;
+  for (const auto& [id, outputs] : step_outputs) result.push_back(id);
+  return result;
+}
+
+std::shared_ptr<const expr::Template> ExpressionChecker::parse(const ast::Node& scalar) {
+  try {
+    return std::make_shared<const expr::Template>(expr::parse_template(scalar.scalar));
+  } catch (const expr::ExpressionError& error) {
+    diagnostics_.error(scalar.location_of(error.offset), error.what());
+    return nullptr;
+  }
+}
+
+void ExpressionChecker::check(const expr::Template& tmpl, const ast::Node& scalar,
+                              std::set<std::string>& steps_used) {
+  for (const expr::Reference& ref : expr::references(tmpl)) check_reference(ref, scalar, steps_used);
+  for (const expr::Call& call : expr::calls(tmpl)) check_call(call, scalar);
+}
+
+static std::string dotted(const std::vector<std::string>& path, size_t count) {
+  std::string out;
+  for (size_t i = 0; i < count && i < path.size(); ++i) out += (i ? "." : "") + path[i];
+  return out;
+}
+
+void ExpressionChecker::check_reference(const expr::Reference& ref, const ast::Node& scalar,
+                                        std::set<std::string>& steps_used) {
+  const std::string& root = ref.path.front();
+  SourceLocation where = scalar.location_of(ref.offset);
+  if (root == "env") {
+    if (ref.path.size() != 2)
+      diagnostics_.error(where, "'" + dotted(ref.path, ref.path.size()) + "' is not a name: use env.NAME");
+  } else if (root == "run") {
+    bool known = ref.path.size() == 2 && (ref.path[1] == "id" || ref.path[1] == "dir");
+    if (!known)
+      diagnostics_.error(where, "'" + dotted(ref.path, ref.path.size()) +
+                                    "' is not a name: run.id and run.dir are" +
+                                    (ref.path.size() == 2 ? did_you_mean(ref.path[1], {"id", "dir"}) : ""));
+  } else if (root == "steps") {
+    check_step_output(ref, scalar, steps_used);
+  } else if (names_.params.count(root)) {
+    check_param_member(ref, scalar);
+  } else {
+    std::vector<std::string> candidates = names_.param_names();
+    candidates.insert(candidates.end(), reserved_roots().begin(), reserved_roots().end());
+    diagnostics_.error(where, "undefined name '" + root + "'" + did_you_mean(root, candidates));
+  }
+}
+
+void ExpressionChecker::check_step_output(const expr::Reference& ref, const ast::Node& scalar,
+                                          std::set<std::string>& steps_used) {
+  SourceLocation where = scalar.location_of(ref.offset);
+  if (ref.path.size() != 4 || ref.path[2] != "outputs") {
+    diagnostics_.error(where, "'" + dotted(ref.path, ref.path.size()) +
+                                  "' is not a name: step outputs are steps.ID.outputs.NAME");
+    return;
+  }
+  const std::string& id = ref.path[1];
+  if (names_.broken_steps.count(id)) return;
+  auto step = names_.step_outputs.find(id);
+  if (step == names_.step_outputs.end()) {
+    diagnostics_.error(where, "unknown step '" + id + "'" + did_you_mean(id, names_.step_ids()));
+    return;
+  }
+  steps_used.insert(id);
+  const std::vector<std::string>& outputs = step->second;
+  const std::string& output = ref.path[3];
+  if (std::find(outputs.begin(), outputs.end(), output) == outputs.end()) {
+    std::string known = outputs.empty() ? " (it publishes no outputs)" : did_you_mean(output, outputs);
+    diagnostics_.error(where, "step '" + id + "' has no output '" + output + "'" + known);
+  }
+}
+
+void ExpressionChecker::check_param_member(const expr::Reference& ref, const ast::Node& scalar) {
+  if (ref.path.size() == 1) return;
+  TypeSpec::Kind kind = names_.params.at(ref.path.front());
+  if (kind == TypeSpec::Kind::Map || kind == TypeSpec::Kind::Any) return;
+  diagnostics_.error(scalar.location_of(ref.offset),
+                     "parameter '" + ref.path.front() + "' is a " + kind_name(kind) + " and has no member '" +
+                         ref.path[1] + "'");
+}
+
+void ExpressionChecker::check_call(const expr::Call& call, const ast::Node& scalar) {
+  SourceLocation where = scalar.location_of(call.offset);
+  std::vector<std::string> names;
+  for (const expr::FunctionSignature& signature : expr::functions()) {
+    names.push_back(signature.name);
+    if (signature.name != call.function) continue;
+    if (call.argument_count < signature.min_arguments || call.argument_count > signature.max_arguments) {
+      std::string expected = std::to_string(signature.min_arguments);
+      if (signature.max_arguments != signature.min_arguments)
+        expected += " to " + std::to_string(signature.max_arguments);
+      diagnostics_.error(where, "function '" + call.function + "' takes " + expected + " argument" +
+                                    (signature.max_arguments == 1 ? "" : "s") + ", not " +
+                                    std::to_string(call.argument_count));
+    }
+    return;
+  }
+  diagnostics_.error(where, "unknown function '" + call.function + "'" + did_you_mean(call.function, names));
+}
+
+}  // namespace planrun

@@ -1,0 +1,30 @@
+#pragma once
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "interpreter/values/type_spec.h"
+
+namespace planrun {
+
+// The names an expression in a plan may use, gathered before any step is bound: parameters with
+// their types, and the steps with the outputs their types publish.
+struct NameTable {
+  std::map<std::string, TypeSpec::Kind> params;
+  std::map<std::string, std::vector<std::string>> step_outputs;  // step id -> output names
+  // Steps whose type is unknown: already reported, so references to them are not reported again.
+  std::set<std::string> broken_steps;
+
+  std::vector<std::string> param_names() const;
+  std::vector<std::string> step_ids() const;
+};
+
+// Roots that are not parameters: env.NAME, steps.ID.outputs.NAME, run.id, run.dir.
+inline const std::set<std::string>& reserved_roots() {
+  static const std::set<std::string> roots{"env", "steps", "run"};
+  return roots;
+}
+
+}  // namespace planrun

@@ -1,0 +1,77 @@
+#include "interpreter/compiler/plan_compiler.h"
+
+#include "interpreter/compiler/backup_policy.h"
+#include "interpreter/compiler/dependency_resolver.h"
+#include "interpreter/compiler/param_compiler.h"
+#include "interpreter/compiler/step_compiler.h"
+#include "interpreter/steps/step_schema.h"
+
+namespace planrun {
+
+namespace {
+
+const std::vector<std::string> kTopLevelKeys{"planrun", "name", "description", "params", "steps"};
+
+void read_header(const ast::Node& document, ActionGraph& graph, NodeReader& reader, Diagnostics& diagnostics) {
+  graph.source_path = document.location.file;
+  const ast::Node* version = document.find("planrun");
+  if (!version) {
+    diagnostics.error(document.location, "missing 'planrun: " + std::to_string(kPlanFormatVersion) +
+                                             "' (the plan format version)");
+  } else if (auto number = reader.integer(*version, "'planrun' (the format version)")) {
+    graph.format_version = static_cast<int>(*number);
+    if (*number != kPlanFormatVersion)
+      diagnostics.error(version->location, "unsupported plan format version " + std::to_string(*number) +
+                                               ": this planrun reads version " + std::to_string(kPlanFormatVersion));
+  }
+  if (const ast::Node* name = document.find("name")) graph.name = reader.string(*name, "'name'").value_or("");
+  if (const ast::Node* description = document.find("description"))
+    graph.description = reader.string(*description, "'description'").value_or("");
+}
+
+NameTable name_table(const std::vector<ParamNode>& params, const std::vector<StepHeader>& headers) {
+  NameTable names;
+  for (const ParamNode& param : params) names.params[param.name] = param.type;
+  for (const StepHeader& header : headers) {
+    if (header.known_type)
+      names.step_outputs[header.id] = find_step_schema(header.type)->outputs;
+    else
+      names.broken_steps.insert(header.id);
+  }
+  return names;
+}
+
+std::vector<StepDraft> compile_steps(const std::vector<StepHeader>& headers, const NameTable& names,
+                                     NodeReader& reader, Diagnostics& diagnostics) {
+  ExpressionChecker checker(names, diagnostics);
+  ValueBinder binder(checker, diagnostics);
+  std::vector<StepDraft> drafts;
+  for (const StepHeader& header : headers)
+    if (auto draft = compile_step(header, reader, binder, diagnostics)) drafts.push_back(std::move(*draft));
+  return drafts;
+}
+
+}  // namespace
+
+std::optional<ActionGraph> compile_plan(const ast::Node& document, Diagnostics& diagnostics) {
+  NodeReader reader(diagnostics);
+  if (!reader.expect_mapping(document, "a plan")) return std::nullopt;
+  reader.reject_unknown_keys(document, kTopLevelKeys, "top-level field");
+  ActionGraph graph;
+  read_header(document, graph, reader, diagnostics);
+  if (const ast::Node* params = document.find("params")) graph.params = compile_params(*params, reader, diagnostics);
+  const ast::Node* steps = document.find("steps");
+  if (!steps) diagnostics.error(document.location, "missing 'steps' (the list of steps the plan runs)");
+  if (!steps || !reader.expect_sequence(*steps, "'steps'")) return std::nullopt;
+  std::vector<StepHeader> headers = read_step_headers(*steps, reader, diagnostics);
+  NameTable names = name_table(graph.params, headers);
+  std::vector<StepDraft> drafts = compile_steps(headers, names, reader, diagnostics);
+  auto ordered = resolve_dependencies(std::move(drafts), names.broken_steps, diagnostics);
+  if (!ordered) return std::nullopt;
+  graph.steps = std::move(*ordered);
+  check_backups(graph, diagnostics);
+  if (diagnostics.has_errors()) return std::nullopt;
+  return graph;
+}
+
+}  // namespace planrun

@@ -1,0 +1,18 @@
+#pragma once
+
+#include <optional>
+
+#include "interpreter/ast/node.h"
+#include "interpreter/diagnostics/diagnostic.h"
+#include "interpreter/graph/action_graph.h"
+
+namespace planrun {
+
+// Compiles a plan document into a checked ActionGraph. Reports every problem it finds, not
+// only the first; returns nullopt when any is an error (warnings still give a graph).
+std::optional<ActionGraph> compile_plan(const ast::Node& document, Diagnostics& diagnostics);
+
+// The plan format versions this planrun understands (`planrun: 1`).
+constexpr int kPlanFormatVersion = 1;
+
+}  // namespace planrun

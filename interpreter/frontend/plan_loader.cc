@@ -1,0 +1,42 @@
+#include "interpreter/frontend/plan_loader.h"
+
+#include <fstream>
+#include <sstream>
+
+#include "interpreter/compiler/plan_compiler.h"
+#include "interpreter/frontend/yaml_frontend.h"
+
+namespace planrun {
+
+static std::optional<std::string> read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (in.bad()) return std::nullopt;
+  return text.str();
+}
+
+static bool has_suffix(const std::string& path, const std::string& suffix) {
+  return path.size() >= suffix.size() && path.compare(path.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+std::optional<ast::Node> read_plan_document(const std::string& path, SourceFiles& sources, Diagnostics& diagnostics) {
+  auto text = read_file(path);
+  if (!text) {
+    diagnostics.error({path, 0, 0}, "cannot read the plan file");
+    return std::nullopt;
+  }
+  sources.add(path, *text);
+  if (has_suffix(path, ".yaml") || has_suffix(path, ".yml")) return parse_yaml(path, *text, diagnostics);
+  diagnostics.error({path, 0, 0}, "unknown plan format: plan files end in .yaml or .yml");
+  return std::nullopt;
+}
+
+std::optional<ActionGraph> load_plan(const std::string& path, SourceFiles& sources, Diagnostics& diagnostics) {
+  auto document = read_plan_document(path, sources, diagnostics);
+  if (!document) return std::nullopt;
+  return compile_plan(*document, diagnostics);
+}
+
+}  // namespace planrun

@@ -1,0 +1,58 @@
+#include "interpreter/state/state_dir.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <string>
+#include <system_error>
+
+#include "interpreter/state/state_error.h"
+
+namespace planrun {
+
+namespace fs = std::filesystem;
+
+[[noreturn]] static void fail(const fs::path& path, const std::string& what, int error) {
+  throw StateError("cannot " + what + " " + path.string() + ": " + std::strerror(error));
+}
+
+static void make_private_directory(const fs::path& root) {
+  std::error_code error;
+  if (root.has_parent_path()) fs::create_directories(root.parent_path(), error);
+  if (error) fail(root.parent_path(), "create directory", error.value());
+  if (::mkdir(root.c_str(), 0700) != 0 && errno != EEXIST) fail(root, "create directory", errno);
+  // mkdir's mode passes through the umask; the state may hold outputs worth keeping private.
+  if (::chmod(root.c_str(), 0700) != 0) fail(root, "set the mode of", errno);
+}
+
+// Written to a temporary name and renamed, so a crash never leaves an empty .gitignore behind
+// (which would let `git add .` pick up the state database).
+static void write_gitignore(const fs::path& path) {
+  fs::path temporary = path.string() + ".tmp";
+  int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (fd < 0) fail(temporary, "create", errno);
+  static constexpr char kContent[] = "*\n";
+  bool written = ::write(fd, kContent, sizeof kContent - 1) == sizeof kContent - 1;
+  int error = errno;
+  ::close(fd);
+  if (!written) fail(temporary, "write", error);
+  if (::rename(temporary.c_str(), path.c_str()) != 0) fail(path, "create", errno);
+}
+
+StateDir StateDir::prepare(const fs::path& root) {
+  std::error_code error;
+  fs::file_status status = fs::status(root, error);
+  if (!fs::exists(status)) {
+    make_private_directory(root);
+  } else if (!fs::is_directory(status)) {
+    throw StateError("state directory " + root.string() + " exists and is not a directory");
+  }
+  StateDir dir(root);
+  if (!fs::exists(fs::symlink_status(dir.gitignore(), error))) write_gitignore(dir.gitignore());
+  return dir;
+}
+
+}  // namespace planrun

@@ -1,0 +1,391 @@
+#include "interpreter/state/state_store.h"
+
+#include <soci/soci.h>
+#include <soci/sqlite3/soci-sqlite3.h>
+
+#include <mutex>
+#include <stdexcept>
+
+#include "interpreter/state/immediate_transaction.h"
+#include "interpreter/state/state_dir.h"
+#include "interpreter/state/state_schema.h"
+
+namespace planrun {
+
+namespace fs = std::filesystem;
+using soci::into;
+using soci::use;
+
+// Seconds a statement waits for another connection's write lock (`planrun status` reading while
+// a run writes) before failing with "database is locked".
+static constexpr int kBusyTimeoutSeconds = 10;
+
+// Turns a SOCI failure into the error kind it is: a constraint violation is planrun misusing the
+// store; everything else (not a database, corrupt, disk full, I/O) is for the user to act on.
+[[noreturn]] static void rethrow(const soci::soci_error& error, const fs::path& file) {
+  auto* sqlite = dynamic_cast<const soci::sqlite3_soci_error*>(&error);
+  int code = sqlite ? sqlite->result() & 0xff : -1;
+  std::string cause = code >= 0 ? sqlite_api::sqlite3_errstr(code) : error.what();
+  switch (code) {
+    case SQLITE_NOTADB:
+      throw StateError(file.string() + " is not a planrun state database (" + cause +
+                       "); point --state at another directory, or move the file away");
+    case SQLITE_CORRUPT:
+      throw StateError(file.string() + " is corrupt (" + cause +
+                       "); move it away to start over, or restore it from a backup");
+    case SQLITE_CONSTRAINT:
+      throw std::logic_error(std::string("state store: ") + error.what());
+    default:
+      throw StateError("state database " + file.string() + ": " + cause);
+  }
+}
+
+static std::string connect_string(const fs::path& file) {
+  // SOCI's connection-string parser has no escape for a double quote inside a quoted value.
+  if (file.string().find('"') != std::string::npos) {
+    throw StateError("state directory " + file.parent_path().string() +
+                     ": a path containing '\"' is not supported");
+  }
+  return "db=\"" + file.string() + "\" timeout=" + std::to_string(kBusyTimeoutSeconds);
+}
+
+static void configure(soci::session& sql, const fs::path& file) {
+  std::string mode;
+  sql << "PRAGMA journal_mode = WAL", into(mode);
+  if (mode != "wal") {
+    throw StateError(file.string() + ": SQLite cannot use write-ahead logging there (journal mode '" +
+                     mode + "'); keep the state directory on a local file system");
+  }
+  sql << "PRAGMA synchronous = FULL";
+  sql << "PRAGMA foreign_keys = ON";
+}
+
+// Reads every page once: a damaged file is reported at open, not in the middle of a run.
+static void check_integrity(soci::session& sql, const fs::path& file) {
+  std::string result;
+  sql << "PRAGMA quick_check(1)", into(result);
+  if (result != "ok") {
+    throw StateError(file.string() + " is corrupt (" + result +
+                     "); move it away to start over, or restore it from a backup");
+  }
+}
+
+struct StateStore::Impl {
+  fs::path file;
+  std::mutex mutex;
+  soci::session sql;
+
+  explicit Impl(fs::path database) : file(std::move(database)) {
+    try {
+      sql.open(soci::sqlite3, connect_string(file));
+      configure(sql, file);
+      check_integrity(sql, file);
+      StateSchema::upgrade(sql, file);
+    } catch (const soci::soci_error& error) {
+      rethrow(error, file);
+    }
+  }
+
+  // Runs `body` with the connection, one thread at a time.
+  template <class Body>
+  auto locked(Body&& body) {
+    std::lock_guard lock(mutex);
+    try {
+      return body(sql);
+    } catch (const soci::soci_error& error) {
+      rethrow(error, file);
+    }
+  }
+
+  // Runs `body` as one transaction, durable when this returns.
+  template <class Body>
+  void write(Body&& body) {
+    locked([&](soci::session& sql) {
+      ImmediateTransaction transaction(sql);
+      body(sql);
+      transaction.commit();
+    });
+  }
+};
+
+static long long now_ms() { return to_epoch_ms(wall_now()); }
+
+static std::optional<WallTime> optional_time(long long ms, soci::indicator indicator) {
+  if (indicator != soci::i_ok) return std::nullopt;
+  return from_epoch_ms(ms);
+}
+
+static std::string optional_text(const std::string& text, soci::indicator indicator) {
+  return indicator == soci::i_ok ? text : std::string();
+}
+
+// The columns of one steps row, bound to a statement that fetches them.
+struct StepRow {
+  static constexpr const char* kSelect =
+      "SELECT step_id, status, fingerprint, attempts, started_at, finished_at, outputs_json,"
+      " message, run_id FROM steps";
+
+  std::string step_id, status, fingerprint, outputs_json, message;
+  int attempts = 0;
+  long long started_at = 0, finished_at = 0, run_id = 0;
+  soci::indicator started_set{}, finished_set{}, outputs_set{}, message_set{}, run_set{};
+
+  void bind(soci::statement& statement) {
+    statement.exchange(into(step_id));
+    statement.exchange(into(status));
+    statement.exchange(into(fingerprint));
+    statement.exchange(into(attempts));
+    statement.exchange(into(started_at, started_set));
+    statement.exchange(into(finished_at, finished_set));
+    statement.exchange(into(outputs_json, outputs_set));
+    statement.exchange(into(message, message_set));
+    statement.exchange(into(run_id, run_set));
+  }
+
+  StepRecord record(const fs::path& file) const {
+    std::optional<StepStatus> parsed = parse_step_status(status);
+    if (!parsed) {
+      throw StateError(file.string() + " is corrupt: step '" + step_id + "' has status '" +
+                       status + "'");
+    }
+    return StepRecord{step_id,
+                      *parsed,
+                      fingerprint,
+                      attempts,
+                      optional_time(started_at, started_set),
+                      optional_time(finished_at, finished_set),
+                      optional_text(outputs_json, outputs_set),
+                      optional_text(message, message_set),
+                      run_set == soci::i_ok ? std::optional<int64_t>(run_id) : std::nullopt};
+  }
+};
+
+// All steps, or the one named `step_id` when given.
+static std::vector<StepRecord> select_steps(soci::session& sql, const fs::path& file,
+                                            const std::string* step_id) {
+  StepRow row;
+  soci::statement statement(sql);
+  row.bind(statement);
+  std::string query = StepRow::kSelect;
+  if (step_id) {
+    statement.exchange(use(*step_id));
+    query += " WHERE step_id = :step_id";
+  }
+  statement.alloc();
+  statement.prepare(query + " ORDER BY step_id");
+  statement.define_and_bind();
+  statement.execute(false);
+  std::vector<StepRecord> records;
+  while (statement.fetch()) records.push_back(row.record(file));
+  return records;
+}
+
+// What a step's record says about the definition it ran under.
+struct RecordedAttempts {
+  std::string fingerprint;
+  int attempts = 0;
+};
+
+static std::optional<RecordedAttempts> recorded_attempts(soci::session& sql,
+                                                         const std::string& step_id) {
+  RecordedAttempts recorded;
+  sql << "SELECT fingerprint, attempts FROM steps WHERE step_id = :step_id", use(step_id),
+      into(recorded.fingerprint), into(recorded.attempts);
+  if (!sql.got_data()) return std::nullopt;
+  return recorded;
+}
+
+// Runs an UPDATE of one step that only applies while the step is running.
+static void update_running_step(soci::statement statement, const char* what,
+                                const std::string& step_id) {
+  statement.execute(true);
+  if (statement.get_affected_rows() == 0) {
+    throw std::logic_error(std::string(what) + ": step '" + step_id + "' is not running");
+  }
+}
+
+StateStore::StateStore(const fs::path& state_dir)
+    : impl_(std::make_unique<Impl>(StateDir::prepare(state_dir).database())) {}
+
+StateStore::~StateStore() = default;
+
+const fs::path& StateStore::file() const { return impl_->file; }
+
+int64_t StateStore::begin_run(const std::string& plan_path, const std::string& plan_fingerprint,
+                              const std::string& params_json) {
+  long long id = 0;
+  impl_->write([&](soci::session& sql) {
+    long long now = now_ms();
+    sql << "INSERT INTO runs (plan_path, plan_fingerprint, params_json, started_at)"
+           " VALUES (:plan_path, :plan_fingerprint, :params_json, :now)",
+        use(plan_path), use(plan_fingerprint), use(params_json), use(now);
+    sql.get_last_insert_id("runs", id);
+  });
+  return id;
+}
+
+void StateStore::finish_run(int64_t run_id, const std::string& outcome) {
+  impl_->write([&](soci::session& sql) {
+    long long id = run_id, now = now_ms();
+    soci::statement statement =
+        (sql.prepare << "UPDATE runs SET finished_at = :now, outcome = :outcome WHERE id = :id",
+         use(now), use(outcome), use(id));
+    statement.execute(true);
+    if (statement.get_affected_rows() == 0) {
+      throw std::logic_error("finish_run: no run " + std::to_string(run_id));
+    }
+  });
+}
+
+std::vector<RunRecord> StateStore::runs() const {
+  return impl_->locked([&](soci::session& sql) {
+    RunRecord run;
+    long long id = 0, started_at = 0, finished_at = 0;
+    std::string outcome;
+    soci::indicator finished_set{}, outcome_set{};
+    soci::statement statement =
+        (sql.prepare << "SELECT id, plan_path, plan_fingerprint, params_json, started_at,"
+                        " finished_at, outcome FROM runs ORDER BY id",
+         into(id), into(run.plan_path), into(run.plan_fingerprint), into(run.params_json),
+         into(started_at), into(finished_at, finished_set), into(outcome, outcome_set));
+    statement.execute(false);
+    std::vector<RunRecord> runs;
+    while (statement.fetch()) {
+      run.id = id;
+      run.started_at = from_epoch_ms(started_at);
+      run.finished_at = optional_time(finished_at, finished_set);
+      run.outcome = optional_text(outcome, outcome_set);
+      runs.push_back(run);
+    }
+    return runs;
+  });
+}
+
+std::optional<StepRecord> StateStore::step_state(const std::string& step_id) const {
+  return impl_->locked([&](soci::session& sql) -> std::optional<StepRecord> {
+    std::vector<StepRecord> records = select_steps(sql, impl_->file, &step_id);
+    if (records.empty()) return std::nullopt;
+    return records.front();
+  });
+}
+
+std::vector<StepRecord> StateStore::all_steps() const {
+  return impl_->locked(
+      [&](soci::session& sql) { return select_steps(sql, impl_->file, nullptr); });
+}
+
+void StateStore::mark_running(const std::string& step_id, const std::string& fingerprint,
+                              int64_t run_id) {
+  impl_->write([&](soci::session& sql) {
+    auto recorded = recorded_attempts(sql, step_id);
+    bool same_definition = recorded && recorded->fingerprint == fingerprint;
+    if (recorded && !same_definition) {
+      sql << "DELETE FROM checkpoints WHERE step_id = :step_id", use(step_id);
+    }
+    int attempts = same_definition ? recorded->attempts + 1 : 1;
+    long long now = now_ms(), run = run_id;
+    sql << "INSERT INTO steps (step_id, status, fingerprint, attempts, started_at, run_id)"
+           " VALUES (:step_id, 'running', :fingerprint, :attempts, :now, :run_id)"
+           " ON CONFLICT (step_id) DO UPDATE SET status = 'running',"
+           " fingerprint = excluded.fingerprint, attempts = excluded.attempts,"
+           " started_at = excluded.started_at, finished_at = NULL, outputs_json = NULL,"
+           " message = NULL, run_id = excluded.run_id",
+        use(step_id), use(fingerprint), use(attempts), use(now), use(run);
+  });
+}
+
+void StateStore::mark_done(const std::string& step_id, const std::string& outputs_json) {
+  impl_->write([&](soci::session& sql) {
+    long long now = now_ms();
+    update_running_step(
+        (sql.prepare << "UPDATE steps SET status = 'done', finished_at = :now,"
+                        " outputs_json = :outputs_json WHERE step_id = :step_id"
+                        " AND status = 'running'",
+         use(now), use(outputs_json), use(step_id)),
+        "mark_done", step_id);
+  });
+}
+
+void StateStore::mark_failed(const std::string& step_id, const std::string& message) {
+  impl_->write([&](soci::session& sql) {
+    long long now = now_ms();
+    update_running_step(
+        (sql.prepare << "UPDATE steps SET status = 'failed', finished_at = :now,"
+                        " message = :message WHERE step_id = :step_id AND status = 'running'",
+         use(now), use(message), use(step_id)),
+        "mark_failed", step_id);
+  });
+}
+
+void StateStore::mark_skipped(const std::string& step_id, int64_t run_id,
+                              const std::string& reason) {
+  impl_->write([&](soci::session& sql) {
+    long long now = now_ms(), run = run_id;
+    sql << "INSERT INTO steps (step_id, status, fingerprint, finished_at, message, run_id)"
+           " VALUES (:step_id, 'skipped', '', :now, :reason, :run_id)"
+           " ON CONFLICT (step_id) DO UPDATE SET status = 'skipped',"
+           " finished_at = excluded.finished_at, outputs_json = NULL,"
+           " message = excluded.message, run_id = excluded.run_id",
+        use(step_id), use(now), use(reason), use(run);
+  });
+}
+
+void StateStore::reset_step(const std::string& step_id) {
+  impl_->write([&](soci::session& sql) {
+    sql << "DELETE FROM checkpoints WHERE step_id = :step_id", use(step_id);
+    sql << "DELETE FROM steps WHERE step_id = :step_id", use(step_id);
+  });
+}
+
+void StateStore::reset_all() {
+  impl_->write([&](soci::session& sql) {
+    sql << "DELETE FROM checkpoints";
+    sql << "DELETE FROM steps";
+  });
+}
+
+void StateStore::put_checkpoint(const std::string& step_id, const std::string& key,
+                                const std::string& value) {
+  put_checkpoints(step_id, {{key, value}});
+}
+
+void StateStore::put_checkpoints(const std::string& step_id,
+                                 const std::map<std::string, std::string>& values) {
+  impl_->write([&](soci::session& sql) {
+    if (!recorded_attempts(sql, step_id)) {
+      throw std::logic_error("put_checkpoint: step '" + step_id +
+                             "' has no record; mark it running first");
+    }
+    for (const auto& [key, value] : values) {
+      sql << "INSERT INTO checkpoints (step_id, key, value) VALUES (:step_id, :key, :value)"
+             " ON CONFLICT (step_id, key) DO UPDATE SET value = excluded.value",
+          use(step_id), use(key), use(value);
+    }
+  });
+}
+
+std::optional<std::string> StateStore::checkpoint(const std::string& step_id,
+                                                  const std::string& key) const {
+  return impl_->locked([&](soci::session& sql) -> std::optional<std::string> {
+    std::string value;
+    sql << "SELECT value FROM checkpoints WHERE step_id = :step_id AND key = :key", use(step_id),
+        use(key), into(value);
+    if (!sql.got_data()) return std::nullopt;
+    return value;
+  });
+}
+
+std::map<std::string, std::string> StateStore::checkpoints(const std::string& step_id) const {
+  return impl_->locked([&](soci::session& sql) {
+    std::string key, value;
+    soci::statement statement =
+        (sql.prepare << "SELECT key, value FROM checkpoints WHERE step_id = :step_id",
+         use(step_id), into(key), into(value));
+    statement.execute(false);
+    std::map<std::string, std::string> values;
+    while (statement.fetch()) values.emplace(key, value);
+    return values;
+  });
+}
+
+}  // namespace planrun

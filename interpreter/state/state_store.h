@@ -1,0 +1,76 @@
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "interpreter/state/run_record.h"
+#include "interpreter/state/state_error.h"
+#include "interpreter/state/step_record.h"
+
+namespace planrun {
+
+// The durable memory of the executor: runs, step status and fingerprints, outputs and per-step
+// checkpoints, in <state_dir>/state.db (format: state_schema.h).
+//
+// Every write is one transaction and is durable when the call returns (WAL, synchronous=FULL),
+// so a step recorded done is never lost, even to a power cut. All methods may be called from
+// several threads at once (one connection behind a mutex). Failures the user can act on (disk
+// full, corrupt file, newer schema) throw StateError; misuse by the caller (marking done a step
+// that is not running, a checkpoint for a step without a record) throws std::logic_error.
+class StateStore {
+ public:
+  // Opens <state_dir>/state.db, creating the directory (mode 0700, with a .gitignore of "*") and
+  // the database when absent, and migrating an older schema. Throws StateError when the file is
+  // not a SQLite database, is corrupt, is not planrun state, or has a newer schema.
+  explicit StateStore(const std::filesystem::path& state_dir);
+  ~StateStore();
+  StateStore(const StateStore&) = delete;
+  StateStore& operator=(const StateStore&) = delete;
+
+  const std::filesystem::path& file() const;
+
+  // Runs: one per invocation, kept as history. `outcome` is free text for `status`; the executor
+  // writes "succeeded", "failed" or "interrupted". A run never finished was cut short by a crash.
+  int64_t begin_run(const std::string& plan_path, const std::string& plan_fingerprint,
+                    const std::string& params_json);
+  void finish_run(int64_t run_id, const std::string& outcome);
+  std::vector<RunRecord> runs() const;  // oldest first
+
+  // Step records. No record means pending.
+  std::optional<StepRecord> step_state(const std::string& step_id) const;
+  std::vector<StepRecord> all_steps() const;  // ordered by step id
+
+  // Records the start of an attempt and counts it. When the recorded fingerprint differs, the
+  // step's checkpoints belong to another definition: they are dropped and attempts restart at 1.
+  void mark_running(const std::string& step_id, const std::string& fingerprint, int64_t run_id);
+  // The step must be running; its effects must already be durable.
+  void mark_done(const std::string& step_id, const std::string& outputs_json);
+  void mark_failed(const std::string& step_id, const std::string& message);
+  // A step that will not run in this run (an upstream failed, a condition is false); it may have
+  // no record yet. Keeps its fingerprint and checkpoints for a later resume.
+  void mark_skipped(const std::string& step_id, int64_t run_id, const std::string& reason);
+
+  // Forgets a step (record and checkpoints): its inputs changed, or --fresh / --from.
+  void reset_step(const std::string& step_id);
+  // Forgets every step; the run history stays.
+  void reset_all();
+
+  // Checkpoints: progress inside a step, durable on return. The step must have a record
+  // (mark_running first). put_checkpoints writes several in one transaction (one fsync).
+  void put_checkpoint(const std::string& step_id, const std::string& key,
+                      const std::string& value);
+  void put_checkpoints(const std::string& step_id, const std::map<std::string, std::string>& values);
+  std::optional<std::string> checkpoint(const std::string& step_id, const std::string& key) const;
+  std::map<std::string, std::string> checkpoints(const std::string& step_id) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace planrun

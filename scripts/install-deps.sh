@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Installs the Debian packages planrun needs to build and test, when any is missing.
+# Usage: scripts/install-deps.sh [EXTRA_PACKAGE...]
+set -euo pipefail
+
+packages=(
+  build-essential cmake pkg-config git
+  libyaml-cpp-dev tao-pegtl-dev libsoci-dev libboost-dev libsqlite3-dev sqlite3
+  libspdlog-dev libcli11-dev nlohmann-json3-dev libgtest-dev
+  "$@"
+)
+
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "installing: ${missing[*]}"
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
