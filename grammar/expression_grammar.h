@@ -33,6 +33,7 @@ struct false_literal : seq<TAO_PEGTL_STRING("false"), keyword_end> {};
 struct null_literal : seq<TAO_PEGTL_STRING("null"), keyword_end> {};
 struct number_literal : seq<plus<digit>, opt<one<'.'>, plus<digit>>> {};
 struct escape_code : one<'\\', '\'', '"', 'n', 't', 'r'> {};
+// A backslash that ends the text leaves the string unterminated rather than badly escaped.
 struct escape : seq<one<'\\'>, not_at<eof>, must<escape_code>> {};
 template <char Quote> struct string_char : sor<escape, not_one<Quote, '\\'>> {};
 template <char Quote> struct quoted : seq<one<Quote>, star<string_char<Quote>>, one<Quote>> {};
@@ -57,7 +58,8 @@ struct argument_list : sor<call_close, seq<argument, more_arguments, spacing, mu
 struct call_arguments : seq<spacing, call_open, spacing, must<argument_list>> {};
 struct name_or_call : seq<name, opt<call_arguments>> {};
 
-struct primary : sor<parenthesized, string_literal, number_literal, true_literal, false_literal, null_literal, name_or_call> {};
+struct primary
+    : sor<parenthesized, string_literal, number_literal, true_literal, false_literal, null_literal, name_or_call> {};
 
 // Member access binds tightest: steps.copy-db.outputs.rows.
 struct dot : one<'.'> {};
@@ -85,7 +87,8 @@ struct after_less_equal : seq<sum> {};
 struct after_less : seq<sum> {};
 struct after_greater_equal : seq<sum> {};
 struct after_greater : seq<sum> {};
-struct comparison_tail : sor<infix<less_equal_sign, after_less_equal>, infix<less_sign, after_less>, infix<greater_equal_sign, after_greater_equal>, infix<greater_sign, after_greater>> {};
+struct comparison_tail : sor<infix<less_equal_sign, after_less_equal>, infix<less_sign, after_less>,
+                             infix<greater_equal_sign, after_greater_equal>, infix<greater_sign, after_greater>> {};
 struct comparison : seq<sum, star<spacing, comparison_tail>> {};
 
 struct equal_sign : TAO_PEGTL_STRING("==") {};
@@ -111,9 +114,11 @@ struct expression : disjunction {};
 struct escaped_open : TAO_PEGTL_STRING("$${") {};
 struct interpolation_open : TAO_PEGTL_STRING("${") {};
 struct after_interpolation_open : seq<expression> {};
-struct unexpected_character {};
-struct interpolation_close : sor<one<'}'>, raise<unexpected_character>> {};
-struct interpolation : seq<interpolation_open, spacing, must<after_interpolation_open>, spacing, interpolation_close> {};
+struct unexpected_character {};  // not a rule: the tag raise<> reports a stray character with
+// tao::pegtl:: because ::raise from <csignal> would make a bare `raise` ambiguous.
+struct interpolation_close : sor<one<'}'>, tao::pegtl::raise<unexpected_character>> {};
+struct interpolation
+    : seq<interpolation_open, spacing, must<after_interpolation_open>, spacing, interpolation_close> {};
 struct text_char : seq<not_at<escaped_open>, not_at<interpolation_open>, any> {};
 struct text : plus<text_char> {};
 struct template_part : sor<escaped_open, interpolation, text> {};

@@ -99,7 +99,7 @@ static void read_options(const ast::Node& step, StepDraft& draft, NodeReader& re
   if (const ast::Node* description = step.find("description"))
     draft.node.description = reader.string(*description, "'description'").value_or("");
   if (const ast::Node* when = step.find("when"))
-    draft.node.when = binder.bind(*when, types::boolean(), "'when'", draft.reads_outputs_of);
+    draft.node.when = binder.bind(*when, types::boolean(), "when", draft.reads_outputs_of);
 }
 
 std::optional<StepDraft> compile_step(const StepHeader& header, NodeReader& reader, ValueBinder& binder,

@@ -120,10 +120,13 @@ std::optional<BoundValue> ValueBinder::bind_scalar(const ast::Node& node, const 
     return bound;
   }
   if (!is_scalar_kind(type.kind) && type.kind != Kind::Any) return mismatch(node, type, what);
+  // Text fields take the text as written: a version like 1.10 must not pass through a number.
+  bool textual = type.kind == Kind::String || type.kind == Kind::Path || type.kind == Kind::Database ||
+                 type.kind == Kind::Secret || type.kind == Kind::Duration;
   std::string error;
-  std::optional<Value> value = conform(scalar_value(node), type, &error);
+  std::optional<Value> value = conform(textual ? Value(node.scalar) : scalar_value(node), type, &error);
   if (!value) {
-    diagnostics_.error(node.location, what + ": " + error);
+    diagnostics_.error(node.location, "'" + what + "': " + error);
     return std::nullopt;
   }
   bound.literal = *value;
@@ -189,7 +192,7 @@ std::map<std::string, BoundValue> ValueBinder::bind_fields(const ast::Node& mapp
                                            did_you_mean(key.scalar, field_names(object)));
       continue;
     }
-    auto bound = bind(value, field->type, "field '" + prefix + key.scalar + "'", steps_used);
+    auto bound = bind(value, field->type, prefix + key.scalar, steps_used);
     if (bound && !(bound->kind == BoundValue::Kind::Literal && bound->literal.is_null()))
       fields[key.scalar] = std::move(*bound);
   }
@@ -217,14 +220,14 @@ void ValueBinder::check_exactly_one_of(const ast::Node& mapping, const TypeSpec&
     if (present.size() == 1) continue;
     std::string names;
     for (const std::string& name : group) names += (names.empty() ? "'" : ", '") + name + "'";
-    std::string where = what.empty() ? "" : what + ": ";
+    std::string where = what.empty() ? "" : "'" + what + "': ";
     diagnostics_.error(mapping.location, where + (present.empty() ? "needs one of " : "takes only one of ") + names);
   }
 }
 
 std::nullopt_t ValueBinder::mismatch(const ast::Node& node, const TypeSpec& type, const std::string& what) {
   std::string found = node.is_scalar() ? "'" + node.scalar + "'" : describe_kind(node);
-  diagnostics_.error(node.location, what + ": expected " + type.describe() + ", got " + found);
+  diagnostics_.error(node.location, "'" + what + "': expected " + type.describe() + ", got " + found);
   return std::nullopt;
 }
 

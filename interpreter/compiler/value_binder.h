@@ -19,7 +19,8 @@ class ValueBinder {
   ValueBinder(ExpressionChecker& checker, Diagnostics& diagnostics)
       : checker_(checker), diagnostics_(diagnostics) {}
 
-  // `what` names the value in messages ("field 'ports'"); `steps_used` collects implicit edges.
+  // `what` is the value's path in messages ("ports[1]", "checks[0].sql"); `steps_used` collects
+  // the steps whose outputs templates read (implicit edges).
   std::optional<BoundValue> bind(const ast::Node& node, const TypeSpec& type, const std::string& what,
                                  std::set<std::string>& steps_used);
   // Binds the fields of an Object type from a mapping node, adding defaults for absent fields.

@@ -43,6 +43,17 @@ std::string unescape(std::string_view quoted) {
   return out;
 }
 
+// Expr is built field by field: designated initializers that skip fields warn under -Wextra.
+Expr node(Expr::Kind kind, size_t offset, std::string name, std::vector<Expr> operands, size_t operator_offset = 0) {
+  Expr expression;
+  expression.kind = kind;
+  expression.offset = offset;
+  expression.name = std::move(name);
+  expression.operands = std::move(operands);
+  expression.operator_offset = operator_offset;
+  return expression;
+}
+
 // What the parser has read so far: finished template parts, plus a stack of operands and of
 // pending operators for the expression being read.
 class TemplateBuilder {
@@ -65,10 +76,12 @@ class TemplateBuilder {
   }
 
   void push_literal(Value value, const char* at) {
-    operands_.push_back({.kind = Expr::Kind::Literal, .offset = offset_of(at), .literal = std::move(value)});
+    Expr literal = node(Expr::Kind::Literal, offset_of(at), "", {});
+    literal.literal = std::move(value);
+    operands_.push_back(std::move(literal));
   }
   void push_name(std::string name, const char* at) {
-    operands_.push_back({.kind = Expr::Kind::Name, .offset = offset_of(at), .name = std::move(name)});
+    operands_.push_back(node(Expr::Kind::Name, offset_of(at), std::move(name), {}));
   }
   void push_operator(std::string sign, const char* at) { operators_.push_back({std::move(sign), offset_of(at)}); }
 
@@ -77,20 +90,17 @@ class TemplateBuilder {
     Expr left = pop();
     auto [sign, at] = pop_operator();
     size_t offset = left.offset;
-    operands_.push_back({.kind = Expr::Kind::Binary, .offset = offset, .name = std::move(sign),
-                         .operands = {std::move(left), std::move(right)}, .operator_offset = at});
+    operands_.push_back(node(Expr::Kind::Binary, offset, std::move(sign), {std::move(left), std::move(right)}, at));
   }
   void combine_unary() {
     Expr operand = pop();
     auto [sign, at] = pop_operator();
-    operands_.push_back({.kind = Expr::Kind::Unary, .offset = at, .name = std::move(sign),
-                         .operands = {std::move(operand)}, .operator_offset = at});
+    operands_.push_back(node(Expr::Kind::Unary, at, std::move(sign), {std::move(operand)}, at));
   }
   void wrap_member(std::string member, const char* at) {
     Expr object = pop();
     size_t offset = object.offset;
-    operands_.push_back({.kind = Expr::Kind::Member, .offset = offset, .name = std::move(member),
-                         .operands = {std::move(object)}, .operator_offset = offset_of(at)});
+    operands_.push_back(node(Expr::Kind::Member, offset, std::move(member), {std::move(object)}, offset_of(at)));
   }
   // The name just read turns out to be a function: its arguments follow one by one.
   void begin_call() { operands_.back().kind = Expr::Kind::Call; }

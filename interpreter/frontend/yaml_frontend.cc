@@ -1,9 +1,12 @@
 #include "interpreter/frontend/yaml_frontend.h"
 
+#include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
-#include <map>
+#include <set>
+#include <sstream>
 #include <string_view>
 #include <vector>
 
@@ -176,7 +179,7 @@ class TreeBuilder {
     result.kind = ast::Node::Kind::Sequence;
     result.location = location(node);
     for (const YAML::Node& item : node) {
-      auto built = build(item, dash_before(item));
+      auto built = build(item, item.IsNull() ? dash_before(item) : SourceLocation{});
       if (!built) return std::nullopt;
       result.items.push_back(std::move(*built));
     }
@@ -203,7 +206,7 @@ class TreeBuilder {
     ast::Node result;
     result.kind = ast::Node::Kind::Mapping;
     result.location = location(node);
-    std::map<std::string, bool> seen;
+    std::set<std::string> seen;
     for (const auto& entry : node) {
       auto key = build(entry.first, location(entry.first));
       if (!key) return std::nullopt;
@@ -211,7 +214,7 @@ class TreeBuilder {
       if (!value) return std::nullopt;
       if (!key->is_scalar()) {
         diagnostics_.error(key->location, "a map key must be a plain name, not " + ast::describe_kind(*key));
-      } else if (!seen.emplace(key->scalar, true).second) {
+      } else if (!seen.insert(key->scalar).second) {
         // The first one stays, so that later checks see what the author most likely meant once.
         diagnostics_.error(key->location, "duplicate key '" + key->scalar + "'");
       } else {
@@ -227,46 +230,71 @@ class TreeBuilder {
   size_t count_ = 0;
 };
 
-// A plan is one document. yaml-cpp marks the second at its content; point at its `---` when there is one.
-SourceLocation second_document_at(const SourceText& source, const YAML::Mark& root) {
-  size_t end = source.offset(root);
-  while (end != std::string_view::npos) {
-    size_t start = source.line_start(end);
-    if (source.text().substr(start).starts_with("---")) return source.location_at(start);
-    if (start == 0) break;
-    end = start - 1;
-  }
-  return source.location(root);
+// Records where each document starts and nothing else: enough to tell whether a text holds a
+// second document without building (or expanding the aliases of) any tree.
+class DocumentStarts : public YAML::EventHandler {
+ public:
+  void OnDocumentStart(const YAML::Mark& mark) override { starts.push_back(mark); }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
+  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+  void OnMapEnd() override {}
+
+  std::vector<YAML::Mark> starts;
+};
+
+// A plan is one document. yaml-cpp also starts a new document where a block collection ends
+// early (`- a` then `b: 1`), and on a stray `,` it starts an endless run of empty documents
+// without consuming anything, so at most two are read and the second is explained by its cause.
+// Throws what the parser throws for a syntax error.
+bool check_single_document(const SourceText& source, const std::string& text, Diagnostics& diagnostics) {
+  std::istringstream input(text);
+  YAML::Parser parser(input);
+  DocumentStarts documents;
+  if (!parser.HandleNextDocument(documents) || !parser.HandleNextDocument(documents)) return true;
+  const YAML::Mark& first = documents.starts.at(0);
+  const YAML::Mark& second = documents.starts.at(1);
+  size_t offset = source.offset(second);
+  std::string_view rest = offset == std::string_view::npos ? "" : source.text().substr(offset);
+  std::string message;
+  if (second.pos == first.pos && !rest.empty())
+    message = "unexpected '" + std::string(1, rest[0]) + "'";
+  else if (rest.starts_with("---") || rest.starts_with("%"))
+    message = "a plan file holds one YAML document, but a second one starts here";
+  else
+    message = "unexpected text after the end of the document (check the indentation)";
+  diagnostics.error(source.location(second), message);
+  return false;
 }
 
-std::optional<ast::Node> build_document(const std::vector<YAML::Node>& documents, const SourceText& source,
-                                        Diagnostics& diagnostics) {
-  if (documents.size() > 1) {
-    diagnostics.error(second_document_at(source, documents[1].Mark()),
-                      "a plan file holds one YAML document, but a second one starts here");
-    return std::nullopt;
-  }
-  SourceLocation start{source.path(), 1, 1};
-  if (documents.empty()) {  // empty file or only comments
-    ast::Node empty;
-    empty.location = start;
+std::optional<ast::Node> load(const SourceText& source, const std::string& text, Diagnostics& diagnostics) {
+  if (!check_single_document(source, text, diagnostics)) return std::nullopt;
+  YAML::Node document = YAML::Load(text);
+  if (!document.IsDefined() || (document.IsNull() && document.Mark().is_null())) {
+    ast::Node empty;  // an empty file, or only comments
+    empty.location = {source.path(), 1, 1};
     return empty;
   }
-  return TreeBuilder(source, diagnostics).build(documents.front(), start);
+  return TreeBuilder(source, diagnostics).build(document, {source.path(), 1, 1});
 }
 
 }  // namespace
 
 std::optional<ast::Node> parse_yaml(const std::string& path, const std::string& text, Diagnostics& diagnostics) {
   SourceText source(path, text);
-  std::vector<YAML::Node> documents;
   try {
-    documents = YAML::LoadAll(text);
+    return load(source, text, diagnostics);
+  } catch (const YAML::DeepRecursion& error) {
+    // yaml-cpp's own text for this is "bad file".
+    diagnostics.error(source.location(error.mark), "the document is nested too deeply");
   } catch (const YAML::Exception& error) {
     diagnostics.error(source.location(error.mark), error.msg);
-    return std::nullopt;
   }
-  return build_document(documents, source, diagnostics);
+  return std::nullopt;
 }
 
 }  // namespace planrun

@@ -5,6 +5,10 @@ namespace planrun {
 static std::string dot_quoted(const std::string& text) {
   std::string out = "\"";
   for (char c : text) {
+    if (c == '\n') {
+      out += "\\n";  // a line break inside a Graphviz label
+      continue;
+    }
     if (c == '"' || c == '\\') out += '\\';
     out += c;
   }
@@ -15,7 +19,7 @@ std::string write_dot(const ActionGraph& graph) {
   std::string out = "digraph " + dot_quoted(graph.name.empty() ? "plan" : graph.name) + " {\n";
   out += "  rankdir=TB;\n  node [shape=box, style=rounded, fontname=\"Helvetica\"];\n";
   for (const StepNode& step : graph.steps) {
-    out += "  " + dot_quoted(step.id) + " [label=" + dot_quoted(step.id + "\\n" + step.type);
+    out += "  " + dot_quoted(step.id) + " [label=" + dot_quoted(step.id + "\n" + step.type);
     if (step.when) out += ", style=\"rounded,dashed\"";
     out += "];\n";
   }

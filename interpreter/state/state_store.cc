@@ -65,6 +65,8 @@ static void check_integrity(soci::session& sql, const fs::path& file) {
   std::string result;
   sql << "PRAGMA quick_check(1)", into(result);
   if (result != "ok") {
+    // "*** in database main ***\nPage 7: ..." names the schema first; the page is what matters.
+    result = result.substr(result.find_last_of('\n') + 1);
     throw StateError(file.string() + " is corrupt (" + result +
                      "); move it away to start over, or restore it from a backup");
   }

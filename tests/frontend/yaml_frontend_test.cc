@@ -234,6 +234,29 @@ TEST(YamlFrontend, SecondDocumentIsAnErrorAtItsMarker) {
   EXPECT_EQ(at(*one.root), "2:1");
 }
 
+TEST(YamlFrontend, TextAfterTheDocumentEndsIsAnError) {
+  Parsed p = parse("- a\nb: 1\n");  // yaml-cpp reads this as two documents
+  EXPECT_FALSE(p.root);
+  ASSERT_EQ(p.diagnostics.all().size(), 1u);
+  EXPECT_EQ(p.diagnostics.all()[0].message, "unexpected text after the end of the document (check the indentation)");
+  EXPECT_EQ(p.diagnostics.all()[0].location, (SourceLocation{"plan.yaml", 2, 1}));
+}
+
+TEST(YamlFrontend, StrayCommaIsAnErrorNotAnEndlessLoop) {
+  Parsed p = parse(",\n");  // yaml-cpp 0.7 would start empty documents here forever
+  EXPECT_FALSE(p.root);
+  ASSERT_EQ(p.diagnostics.all().size(), 1u);
+  EXPECT_EQ(p.diagnostics.all()[0].message, "unexpected ','");
+  EXPECT_EQ(p.diagnostics.all()[0].location, (SourceLocation{"plan.yaml", 1, 1}));
+}
+
+TEST(YamlFrontend, DeepNestingIsAnError) {
+  Parsed p = parse(std::string(5000, '['));
+  EXPECT_FALSE(p.root);
+  ASSERT_EQ(p.diagnostics.all().size(), 1u);
+  EXPECT_EQ(p.diagnostics.all()[0].message, "the document is nested too deeply");
+}
+
 TEST(YamlFrontend, AliasCycleIsAnErrorNotACrash) {
   Parsed p = parse("x: &a [*a]\n");
   EXPECT_FALSE(p.root);

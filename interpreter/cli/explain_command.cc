@@ -1,0 +1,30 @@
+#include <cstdio>
+
+#include "interpreter/cli/commands.h"
+#include "interpreter/cli/exit_codes.h"
+#include "interpreter/steps/json_schema.h"
+#include "interpreter/steps/step_explainer.h"
+
+namespace planrun {
+
+int run_explain_command(const CommandOptions& options) {
+  if (options.json_schema) {
+    std::puts(plan_json_schema().dump(2).c_str());
+    return kExitSuccess;
+  }
+  StepExplainer explainer;
+  if (options.step_type.empty()) {
+    std::fputs(explainer.overview().c_str(), stdout);
+    return kExitSuccess;
+  }
+  std::string error;
+  auto text = explainer.explain(options.step_type, &error);
+  if (!text) {
+    std::fprintf(stderr, "planrun: %s\n", error.c_str());
+    return kExitInvalid;
+  }
+  std::fputs(text->c_str(), stdout);
+  return kExitSuccess;
+}
+
+}  // namespace planrun

@@ -1,0 +1,130 @@
+#include "interpreter/steps/wait_for_step.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <functional>
+
+#include "interpreter/executor/step_failure.h"
+#include "interpreter/net/http_client.h"
+#include "interpreter/net/tcp_connection.h"
+#include "interpreter/steps/step_fields.h"
+#include "interpreter/steps/step_secret_masker.h"
+#include "interpreter/steps/step_time_limit.h"
+#include "interpreter/values/duration.h"
+
+namespace planrun {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using std::chrono::milliseconds;
+using Kind = StepFailure::Kind;
+
+// The schema's defaults, for a context built without them.
+constexpr milliseconds default_timeout = std::chrono::minutes(5);
+constexpr milliseconds default_interval = std::chrono::seconds(1);
+// One try may not take longer than this, so that a hung server is tried again.
+constexpr milliseconds longest_try = std::chrono::seconds(5);
+// Nor less: the last try, at the deadline, still gets a chance to connect.
+constexpr milliseconds shortest_try{200};
+constexpr milliseconds shortest_interval{10};
+
+// One thing a wait-for step waits for.
+struct Probe {
+  std::string subject;    // as messages name it: "port 127.0.0.1:9443"
+  std::string not_ready;  // what the timeout says of it: "did not accept connections"
+  // One try that ends by the deadline: nullopt when ready, else a note on why not
+  // ("last try: Connection refused"), possibly empty.
+  std::function<std::optional<std::string>(Clock::time_point deadline)> attempt;
+};
+
+Probe tcp_probe(const Value& address) {
+  std::string text = address.to_text();
+  auto host_port = parse_host_port(text);
+  if (!host_port) throw StepFailure(Kind::Failed, "tcp: '" + text + "' is not host:port");
+  return {"port " + text, "did not accept connections", [host_port](Clock::time_point deadline) -> std::optional<std::string> {
+            try {
+              TcpConnection::connect(*host_port, deadline);
+              return std::nullopt;
+            } catch (const NetError& error) {
+              return "last try: " + std::string(error.what());
+            }
+          }};
+}
+
+std::optional<std::string> http_attempt(const Url& url, const HttpRequestOptions& options, int status,
+                                        Clock::time_point deadline) {
+  try {
+    HttpResponse response = http_get(url, options, deadline);
+    if (response.status == status) return std::nullopt;
+    return "last answer: " + std::to_string(response.status) + (response.reason.empty() ? "" : " " + response.reason);
+  } catch (const NetError& error) {
+    return "last try: " + std::string(error.what());
+  }
+}
+
+Probe http_probe(const Value& http) {
+  const Value::Map& fields = http.as_map();
+  std::string text = fields.at("url").to_text();
+  auto url = parse_url(text);
+  if (!url) throw StepFailure(Kind::Failed, "http.url: '" + text + "' is not an http:// or https:// URL");
+  auto status_field = fields.find("status");
+  auto insecure_field = fields.find("insecure");
+  int status = status_field != fields.end() && status_field->second.is_int() ? static_cast<int>(status_field->second.as_int()) : 200;
+  HttpRequestOptions options;
+  options.verify_tls = !(insecure_field != fields.end() && insecure_field->second.is_bool() && insecure_field->second.as_bool());
+  options.body_limit = 0;  // only the status counts here
+  return {text, "did not answer with status " + std::to_string(status),
+          [url = *url, options, status](Clock::time_point deadline) { return http_attempt(url, options, status, deadline); }};
+}
+
+Probe file_probe(const Value& path) {
+  std::filesystem::path file = path.to_text();
+  return {"file " + file.string(), "did not appear", [file](Clock::time_point) -> std::optional<std::string> {
+            std::error_code error;
+            if (std::filesystem::exists(file, error)) return std::nullopt;
+            return error ? "last try: " + error.message() : "";
+          }};
+}
+
+Probe probe_for(const StepContext& context) {
+  const Value* tcp = find_field(context, "tcp");
+  const Value* http = find_field(context, "http");
+  const Value* file = find_field(context, "file");
+  if ((tcp != nullptr) + (http != nullptr) + (file != nullptr) != 1)
+    throw StepFailure(Kind::Failed, "wait-for needs exactly one of tcp, http and file");
+  if (tcp) return tcp_probe(*tcp);
+  if (http) return http_probe(*http);
+  return file_probe(*file);
+}
+
+std::string timeout_message(const Probe& probe, const StepTimeLimit& limit, const std::string& note) {
+  return probe.subject + " " + probe.not_ready + " within " + limit.text + (note.empty() ? "" : " (" + note + ")");
+}
+
+}  // namespace
+
+void WaitForStep::run(StepContext& context) const {
+  StepSecretMasker masker(context);
+  Probe probe = probe_for(context);
+  milliseconds interval = std::max(duration_field(context, "interval").value_or(default_interval), shortest_interval);
+  Clock::time_point start = Clock::now();
+  StepTimeLimit limit = StepTimeLimit::of(context, duration_field(context, "timeout").value_or(default_timeout), start);
+  context.log.info(masker.mask("waiting for " + probe.subject + " (up to " + limit.text + ")"));
+  for (;;) {
+    if (context.cancel.requested())
+      throw StepFailure(Kind::Cancelled, masker.mask("the run was interrupted while waiting for " + probe.subject));
+    Clock::time_point now = Clock::now();
+    std::optional<std::string> note = probe.attempt(std::max(std::min(*limit.deadline, now + longest_try), now + shortest_try));
+    auto waited = std::chrono::duration_cast<milliseconds>(Clock::now() - start);
+    if (!note) {
+      context.outputs["waited_ms"] = Value(static_cast<int64_t>(waited.count()));
+      context.log.info(masker.mask(probe.subject + " is ready after " + format_duration(waited)));
+      return;
+    }
+    now = Clock::now();
+    if (now >= *limit.deadline) throw StepFailure(Kind::TimedOut, masker.mask(timeout_message(probe, limit, *note)));
+    context.cancel.sleep_for(std::min(interval, std::chrono::ceil<milliseconds>(*limit.deadline - now)));
+  }
+}
+
+}  // namespace planrun

@@ -1,0 +1,167 @@
+// DSN parsing. Error messages quote the DSN, so a password in it is masked before anything
+// is shown: the point of rejecting it is that it must not reach logs.
+
+#include "interpreter/values/dsn.h"
+
+#include <charconv>
+
+namespace planrun {
+namespace {
+
+// A reason a DSN is rejected; parse_dsn() adds the DSN itself to the message.
+struct Rejected {
+  std::string reason;
+};
+
+struct Scheme {
+  std::string_view prefix;
+  Dsn::Kind kind;
+};
+
+constexpr Scheme schemes[] = {
+    {"sqlite:", Dsn::Kind::Sqlite},
+    {"jdbc:sqlite:", Dsn::Kind::Sqlite},
+    {"postgresql://", Dsn::Kind::Postgresql},
+    {"postgres://", Dsn::Kind::Postgresql},
+    {"jdbc:postgresql://", Dsn::Kind::Postgresql},
+    {"mysql://", Dsn::Kind::Mysql},
+    {"mariadb://", Dsn::Kind::Mysql},
+    {"jdbc:mysql://", Dsn::Kind::Mysql},
+    {"jdbc:mariadb://", Dsn::Kind::Mysql},
+};
+
+constexpr const char* expected_forms =
+    "expected sqlite:path, postgresql://user@host:port/db, mysql://user@host:port/db (or mariadb://, postgres://) "
+    "or their jdbc: forms";
+
+// The DSN as a message may show it: the password of user:password@ replaced by ***.
+std::string masked(std::string_view text) {
+  size_t scheme_end = text.find("://");
+  if (scheme_end == std::string_view::npos) return std::string(text);
+  size_t start = scheme_end + 3;
+  std::string_view authority = text.substr(start, text.find('/', start) - start);
+  size_t at = authority.rfind('@');
+  size_t colon = authority.find(':');
+  if (at == std::string_view::npos || colon > at) return std::string(text);
+  return std::string(text.substr(0, start + colon + 1)) + "***" + std::string(text.substr(start + at));
+}
+
+// Splits "db?a=b" into "db" and "?a=b".
+std::string_view split_query(std::string_view& rest) {
+  size_t question = rest.find('?');
+  if (question == std::string_view::npos) return {};
+  std::string_view query = rest.substr(question);
+  rest = rest.substr(0, question);
+  return query;
+}
+
+void parse_sqlite(std::string_view rest, Dsn& dsn) {
+  if (rest.starts_with("//")) {
+    rest.remove_prefix(2);
+    if (!rest.starts_with("/"))
+      throw Rejected{"sqlite takes a file, sqlite:relative/path.db or sqlite:///absolute/path.db, not a host"};
+  }
+  if (rest.empty()) throw Rejected{"no database file after 'sqlite:'"};
+  dsn.path = rest;
+}
+
+int parse_port(std::string_view text) {
+  int port = 0;
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), port);
+  if (text.empty() || error != std::errc() || end != text.data() + text.size() || port < 1 || port > 65535)
+    throw Rejected{"bad port '" + std::string(text) + "', expected a number from 1 to 65535"};
+  return port;
+}
+
+// host, host:port, [v6 address] or [v6 address]:port.
+void parse_host_port(std::string_view text, Dsn& dsn) {
+  size_t port_colon = text.rfind(':');
+  if (text.starts_with("[")) {
+    size_t close = text.find(']');
+    if (close == std::string_view::npos) throw Rejected{"'[' without ']' around the host"};
+    port_colon = close + 1 < text.size() && text[close + 1] == ':' ? close + 1 : std::string_view::npos;
+    dsn.host = text.substr(1, close - 1);
+  } else {
+    dsn.host = text.substr(0, port_colon);
+  }
+  if (port_colon != std::string_view::npos) dsn.port = parse_port(text.substr(port_colon + 1));
+  if (dsn.host.empty()) throw Rejected{"no host"};
+}
+
+// user@host:port/database.
+void parse_server(std::string_view rest, Dsn& dsn) {
+  size_t slash = rest.find('/');
+  std::string_view authority = rest.substr(0, slash);
+  size_t at = authority.rfind('@');
+  if (at != std::string_view::npos) {
+    dsn.user = authority.substr(0, at);
+    if (dsn.user.find(':') != std::string::npos)
+      throw Rejected{"a password is not allowed in a DSN; passwords come from a `secret` param"};
+    authority.remove_prefix(at + 1);
+  }
+  parse_host_port(authority, dsn);
+  dsn.database = slash == std::string_view::npos ? std::string_view() : rest.substr(slash + 1);
+  if (dsn.database.empty()) throw Rejected{"no database name after the host"};
+  if (dsn.database.find('/') != std::string::npos) throw Rejected{"'/' in the database name '" + dsn.database + "'"};
+}
+
+// "oracle" for oracle://..., "jdbc:oracle" for jdbc:oracle:thin:...
+std::string scheme_of(std::string_view text) {
+  size_t start = text.starts_with("jdbc:") ? 5 : 0;
+  return std::string(text.substr(0, text.find(':', start)));
+}
+
+Dsn parse(std::string_view text) {
+  for (const Scheme& scheme : schemes) {
+    if (!text.starts_with(scheme.prefix)) continue;
+    Dsn dsn;
+    dsn.kind = scheme.kind;
+    std::string_view rest = text.substr(scheme.prefix.size());
+    dsn.query = split_query(rest);
+    if (scheme.kind == Dsn::Kind::Sqlite)
+      parse_sqlite(rest, dsn);
+    else
+      parse_server(rest, dsn);
+    return dsn;
+  }
+  if (text.find(':') == std::string_view::npos) throw Rejected{std::string("not a DSN; ") + expected_forms};
+  throw Rejected{"unknown database kind '" + scheme_of(text) + "'; " + expected_forms};
+}
+
+std::string host_port(const Dsn& dsn) {
+  std::string host = dsn.host.find(':') == std::string::npos ? dsn.host : "[" + dsn.host + "]";
+  return dsn.port ? host + ":" + std::to_string(dsn.port) : host;
+}
+
+}  // namespace
+
+std::string kind_name(Dsn::Kind kind) {
+  switch (kind) {
+    case Dsn::Kind::Sqlite: return "sqlite";
+    case Dsn::Kind::Postgresql: return "postgresql";
+    case Dsn::Kind::Mysql: return "mysql";
+  }
+  return "unknown";
+}
+
+std::string Dsn::to_string() const {
+  if (kind == Kind::Sqlite) return "sqlite:" + path + query;
+  std::string user_at = user.empty() ? "" : user + "@";
+  return kind_name(kind) + "://" + user_at + host_port(*this) + "/" + database + query;
+}
+
+std::string Dsn::jdbc_url() const {
+  if (kind == Kind::Sqlite) return "jdbc:sqlite:" + path + query;
+  return "jdbc:" + kind_name(kind) + "://" + host_port(*this) + "/" + database + query;
+}
+
+std::optional<Dsn> parse_dsn(std::string_view text, std::string* error) {
+  try {
+    return parse(text);
+  } catch (const Rejected& rejected) {
+    if (error) *error = "DSN '" + masked(text) + "': " + rejected.reason;
+    return std::nullopt;
+  }
+}
+
+}  // namespace planrun

@@ -1,0 +1,111 @@
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+#include "interpreter/evaluation/param_values.h"
+#include "tests/support/compile_text.h"
+
+namespace planrun {
+namespace {
+
+const char* kPlan = R"(planrun: 1
+params:
+  home: {type: path}
+  port: {type: int, default: 9443}
+  ports: {type: list, default: []}
+  wait: {type: duration, default: 5m}
+  password: {type: secret, env: PLANRUN_TEST_PASSWORD}
+steps:
+  - id: a
+    type: run
+    with: {command: [/bin/true]}
+)";
+
+struct Resolved {
+  std::optional<ParamValues> values;
+  std::string diagnostics;
+};
+
+Resolved resolve(const ParamInputs& inputs) {
+  auto compiled = testing::compile_text(kPlan);
+  EXPECT_TRUE(compiled.graph) << compiled.diagnostics;
+  SourceFiles sources;
+  sources.add("plan.yaml", kPlan);
+  Diagnostics diagnostics;
+  Resolved result;
+  result.values = resolve_params(*compiled.graph, inputs, sources, diagnostics);
+  for (const Diagnostic& d : diagnostics.sorted()) result.diagnostics += render(d, sources);
+  return result;
+}
+
+class ParamValuesTest : public ::testing::Test {
+ protected:
+  void SetUp() override { setenv("PLANRUN_TEST_PASSWORD", "hunter2", 1); }
+  void TearDown() override { unsetenv("PLANRUN_TEST_PASSWORD"); }
+};
+
+TEST_F(ParamValuesTest, SetOverridesDefaultAndIsTyped) {
+  auto resolved = resolve({{"home=/opt/wso2", "port=9444", "ports=[1, 2]"}, ""});
+  ASSERT_TRUE(resolved.values) << resolved.diagnostics;
+  EXPECT_EQ(resolved.values->at("home"), Value("/opt/wso2"));
+  EXPECT_EQ(resolved.values->at("port"), Value(int64_t{9444}));
+  EXPECT_EQ(resolved.values->at("ports"), Value(Value::List{Value(int64_t{1}), Value(int64_t{2})}));
+  EXPECT_EQ(resolved.values->at("wait"), Value("5m"));
+}
+
+TEST_F(ParamValuesTest, SecretComesFromEnvironmentAndDisplaysMasked) {
+  auto resolved = resolve({{"home=/x"}, ""});
+  ASSERT_TRUE(resolved.values) << resolved.diagnostics;
+  const Value& password = resolved.values->at("password");
+  EXPECT_TRUE(password.secret());
+  EXPECT_EQ(password.to_text(), "hunter2");
+  EXPECT_EQ(password.display(), "***");
+}
+
+TEST_F(ParamValuesTest, MissingRequiredNamesHowToSetIt) {
+  auto resolved = resolve({});
+  EXPECT_FALSE(resolved.values);
+  EXPECT_EQ(resolved.diagnostics,
+            "plan.yaml:3:3: error: parameter 'home' has no value: set it with --set home=VALUE or in a --vars file\n"
+            "  home: {type: path}\n"
+            "  ^\n");
+}
+
+TEST_F(ParamValuesTest, RejectsUnknownNamesWrongTypesAndSecretsOnCommandLine) {
+  auto resolved = resolve({{"home=/x", "prot=1", "port=many", "password=oops"}, ""});
+  EXPECT_FALSE(resolved.values);
+  EXPECT_NE(resolved.diagnostics.find("--set prot=1: error: unknown parameter 'prot' (did you mean 'port'?)"),
+            std::string::npos)
+      << resolved.diagnostics;
+  EXPECT_NE(resolved.diagnostics.find("--set port=many: error: parameter 'port': expected int"), std::string::npos)
+      << resolved.diagnostics;
+  EXPECT_NE(resolved.diagnostics.find("--set password=oops: error: secret 'password' cannot be set on the command line"),
+            std::string::npos)
+      << resolved.diagnostics;
+  EXPECT_EQ(resolved.diagnostics.find("oops\n"), std::string::npos);
+}
+
+TEST_F(ParamValuesTest, MissingSecretNamesItsVariable) {
+  unsetenv("PLANRUN_TEST_PASSWORD");
+  auto resolved = resolve({{"home=/x"}, ""});
+  EXPECT_FALSE(resolved.values);
+  EXPECT_NE(resolved.diagnostics.find(
+                "error: secret 'password' has no value: set the environment variable PLANRUN_TEST_PASSWORD"),
+            std::string::npos)
+      << resolved.diagnostics;
+}
+
+TEST_F(ParamValuesTest, VarsFileGivesValuesBelowSet) {
+  auto path = std::filesystem::temp_directory_path() / "planrun-vars-test.yaml";
+  std::ofstream(path) << "home: /from/vars\nport: 1000\n";
+  auto resolved = resolve({{"port=2000"}, path.string()});
+  std::filesystem::remove(path);
+  ASSERT_TRUE(resolved.values) << resolved.diagnostics;
+  EXPECT_EQ(resolved.values->at("home"), Value("/from/vars"));
+  EXPECT_EQ(resolved.values->at("port"), Value(int64_t{2000}));
+}
+
+}  // namespace
+}  // namespace planrun

@@ -1,0 +1,261 @@
+#include <gtest/gtest.h>
+
+#include <functional>
+#include <set>
+
+#include "interpreter/frontend/yaml_frontend.h"
+#include "interpreter/steps/step_schema.h"
+
+namespace planrun {
+namespace {
+
+using Effect = StepSchema::Effect;
+using Kind = TypeSpec::Kind;
+
+// The reference plan of DESIGN.md ("The shape of a plan"): its field names are binding.
+const char* const kReferencePlan = R"(planrun: 1
+name: carbon-4.4.6-to-4.4.7
+steps:
+  - id: servers-stopped
+    type: assert-servers-stopped
+    with: {pid_files: ["${old_home}/wso2carbon.pid"], ports: [9443, 9763]}
+  - id: same-dbtype
+    type: assert-same-dbtype
+    with: {source: "${old_db}", target: "${staging_db}"}
+  - id: staging-empty
+    type: assert-db-empty
+    with: {database: "${staging_db}"}
+  - id: backup-db
+    type: backup
+    with: {database: "${old_db}", to: "${backup_dir}/db"}
+  - id: backup-home
+    type: backup
+    with: {dir: "${old_home}", to: "${backup_dir}/home"}
+  - id: copy-db
+    type: copy-db
+    with: {from: "${old_db}", to: "${staging_db}", verify: true}
+  - id: unpack
+    type: unpack
+    with: {archive: "${product_zip}", to: "${new_home}", strip_components: 1}
+  - id: connect-staging
+    type: update-config
+    with:
+      file: "${new_home}/repository/conf/datasources/master-datasources.xml"
+      xml:
+        - set: "//datasource[name='WSO2_CARBON_DB']/definition/configuration/url"
+          value: "${jdbc_url(staging_db)}"
+  - id: copy-server-dir
+    type: copy-dir
+    with:
+      from: "${old_home}/repository/deployment/server"
+      to: "${new_home}/repository/deployment/server"
+  - id: start
+    type: run
+    with: {command: ["${new_home}/bin/wso2server.sh", "start"], timeout: 5m}
+  - id: smoke
+    type: smoke-test
+    with:
+      checks:
+        - sql: {database: "${staging_db}", query: "SELECT COUNT(*) FROM UM_TENANT", equals_query_on: "${old_db}"}
+        - http: {url: "https://localhost:9443/carbon/", status: 200, insecure: true}
+)";
+
+const FieldSpec* field(const TypeSpec& object, const std::string& name) {
+  for (const FieldSpec& f : object.fields)
+    if (f.name == name) return &f;
+  return nullptr;
+}
+
+// The described type of a step field, or "(none)".
+std::string type_of(const std::string& step, const std::string& name) {
+  const StepSchema* schema = find_step_schema(step);
+  if (!schema) return "(no step " + step + ")";
+  const FieldSpec* f = field(schema->with, name);
+  return f ? f->type.describe() : "(none)";
+}
+
+// The Object types a type holds directly or through lists, maps and alternatives.
+void for_each_object(const TypeSpec& type, const std::function<void(const TypeSpec&)>& visit) {
+  if (type.kind == Kind::Object) {
+    visit(type);
+    for (const FieldSpec& f : type.fields) for_each_object(f.type, visit);
+  }
+  for (const TypeSpec& element : type.element) for_each_object(element, visit);
+  for (const TypeSpec& alternative : type.alternatives) for_each_object(alternative, visit);
+}
+
+// Every key written in `node` is a field of `type`, and every required field is written.
+void expect_fits(const ast::Node& node, const TypeSpec& type, const std::string& where) {
+  if (type.kind == Kind::List && node.is_sequence()) {
+    for (const ast::Node& item : node.items) expect_fits(item, type.element.at(0), where + "[]");
+    return;
+  }
+  if (type.kind == Kind::OneOf) {
+    for (const TypeSpec& alternative : type.alternatives)
+      if ((alternative.kind == Kind::List) == node.is_sequence()) expect_fits(node, alternative, where);
+    return;
+  }
+  if (type.kind != Kind::Object) return;
+  ASSERT_TRUE(node.is_mapping()) << where;
+  for (const auto& [key, value] : node.entries) {
+    const FieldSpec* f = field(type, key.scalar);
+    ASSERT_NE(f, nullptr) << where << "." << key.scalar << " is not a field";
+    expect_fits(value, f->type, where + "." + key.scalar);
+  }
+  for (const FieldSpec& f : type.fields) {
+    if (f.required) {
+      EXPECT_NE(node.find(f.name), nullptr) << where << " lacks required " << f.name;
+    }
+  }
+}
+
+TEST(StepCatalog, HasEveryStepTypeOfTheDesignInOrder) {
+  EXPECT_EQ(step_type_names(),
+            (std::vector<std::string>{"assert-same-dbtype", "assert-db-empty", "assert-servers-stopped", "backup",
+                                      "restore", "copy-db", "copy-dir", "unpack", "update-config", "run", "wait-for",
+                                      "smoke-test", "confirm"}));
+}
+
+TEST(StepCatalog, FindsByNameAndNothingElse) {
+  ASSERT_NE(find_step_schema("copy-db"), nullptr);
+  EXPECT_EQ(find_step_schema("copy-db")->type, "copy-db");
+  EXPECT_EQ(find_step_schema("copy-dirr"), nullptr);
+  EXPECT_EQ(find_step_schema(""), nullptr);
+  EXPECT_EQ(find_step_schema("COPY-DB"), nullptr);
+}
+
+TEST(StepCatalog, ReferencePlanFitsTheSchemas) {
+  Diagnostics diagnostics;
+  auto plan = parse_yaml("reference.yaml", kReferencePlan, diagnostics);
+  ASSERT_TRUE(plan) << (diagnostics.all().empty() ? "" : diagnostics.all()[0].message);
+  const ast::Node* steps = plan->find("steps");
+  ASSERT_NE(steps, nullptr);
+  ASSERT_EQ(steps->items.size(), 11u);
+  for (const ast::Node& step : steps->items) {
+    const StepSchema* schema = find_step_schema(step.find("type")->scalar);
+    ASSERT_NE(schema, nullptr) << step.find("type")->scalar;
+    expect_fits(*step.find("with"), schema->with, step.find("id")->scalar);
+  }
+}
+
+TEST(StepCatalog, ReferenceFieldsHaveTheirTypes) {
+  EXPECT_EQ(type_of("assert-servers-stopped", "pid_files"), "list of path");
+  EXPECT_EQ(type_of("assert-servers-stopped", "ports"), "list of int");
+  EXPECT_EQ(type_of("assert-same-dbtype", "source"), "database");
+  EXPECT_EQ(type_of("assert-same-dbtype", "target"), "database");
+  EXPECT_EQ(type_of("assert-db-empty", "database"), "database");
+  EXPECT_EQ(type_of("backup", "database"), "database");
+  EXPECT_EQ(type_of("backup", "dir"), "path");
+  EXPECT_EQ(type_of("backup", "to"), "path");
+  EXPECT_EQ(type_of("copy-db", "from"), "database");
+  EXPECT_EQ(type_of("copy-db", "to"), "database");
+  EXPECT_EQ(type_of("copy-db", "verify"), "bool");
+  EXPECT_EQ(type_of("copy-dir", "from"), "path");
+  EXPECT_EQ(type_of("copy-dir", "exclude"), "list of string");
+  EXPECT_EQ(type_of("unpack", "archive"), "path");
+  EXPECT_EQ(type_of("unpack", "strip_components"), "int");
+  EXPECT_EQ(type_of("update-config", "file"), "path");
+  EXPECT_EQ(type_of("update-config", "xml"), "list of object");
+  EXPECT_EQ(type_of("run", "command"), "string or list of string");
+  EXPECT_EQ(type_of("run", "timeout"), "duration");
+  EXPECT_EQ(type_of("run", "expect_exit"), "list of int");
+  EXPECT_EQ(type_of("wait-for", "timeout"), "duration");
+  EXPECT_EQ(type_of("smoke-test", "checks"), "list of object");
+  EXPECT_EQ(type_of("confirm", "message"), "string");
+}
+
+TEST(StepCatalog, RequiredFieldsAndDefaultsAreAsDocumented) {
+  EXPECT_TRUE(field(find_step_schema("backup")->with, "to")->required);
+  EXPECT_FALSE(field(find_step_schema("backup")->with, "database")->required);
+  EXPECT_EQ(field(find_step_schema("backup")->with, "verify")->default_value, Value(true));
+  EXPECT_EQ(field(find_step_schema("copy-db")->with, "verify")->default_value, Value(true));
+  EXPECT_EQ(field(find_step_schema("copy-dir")->with, "verify")->default_value, Value(true));
+  EXPECT_EQ(field(find_step_schema("unpack")->with, "strip_components")->default_value, Value(0));
+  EXPECT_EQ(field(find_step_schema("run")->with, "expect_exit")->default_value, Value(Value::List{0}));
+  EXPECT_EQ(field(find_step_schema("assert-servers-stopped")->with, "host")->default_value, Value("127.0.0.1"));
+  EXPECT_EQ(field(find_step_schema("wait-for")->with, "timeout")->default_value, Value("5m"));
+  EXPECT_TRUE(field(find_step_schema("run")->with, "command")->required);
+  EXPECT_TRUE(field(find_step_schema("confirm")->with, "message")->required);
+  const TypeSpec& http = field(find_step_schema("wait-for")->with, "http")->type;
+  EXPECT_EQ(field(http, "status")->default_value, Value(200));
+  EXPECT_EQ(field(http, "insecure")->default_value, Value(false));
+}
+
+TEST(StepCatalog, AlternativesAreExactlyOneOf) {
+  using Groups = std::vector<std::vector<std::string>>;
+  EXPECT_EQ(find_step_schema("backup")->with.exactly_one_of, (Groups{{"database", "dir"}}));
+  EXPECT_EQ(find_step_schema("restore")->with.exactly_one_of, (Groups{{"database", "dir"}}));
+  EXPECT_EQ(find_step_schema("wait-for")->with.exactly_one_of, (Groups{{"tcp", "http", "file"}}));
+  EXPECT_EQ(find_step_schema("update-config")->with.exactly_one_of, (Groups{{"xml", "properties", "yaml"}}));
+  const TypeSpec& check = field(find_step_schema("smoke-test")->with, "checks")->type.element.at(0);
+  EXPECT_EQ(check.exactly_one_of, (Groups{{"sql", "http", "command"}}));
+  EXPECT_EQ(field(check, "sql")->type.exactly_one_of, (Groups{{"equals", "equals_query_on"}}));
+}
+
+TEST(StepCatalog, EffectsFollowWhatStepsDoToData) {
+  std::map<std::string, Effect> expected{
+      {"assert-same-dbtype", Effect::Check}, {"assert-db-empty", Effect::Check}, {"assert-servers-stopped", Effect::Check},
+      {"wait-for", Effect::Check},           {"smoke-test", Effect::Check},      {"backup", Effect::Backup},
+      {"copy-db", Effect::Write},            {"copy-dir", Effect::Write},        {"restore", Effect::Write},
+      {"unpack", Effect::Create},            {"update-config", Effect::Create},  {"run", Effect::External},
+      {"confirm", Effect::External}};
+  for (const StepSchema& schema : step_schemas()) {
+    ASSERT_TRUE(expected.count(schema.type)) << schema.type;
+    EXPECT_EQ(schema.effect, expected[schema.type]) << schema.type;
+  }
+}
+
+TEST(StepCatalog, OutputsThatPlansUse) {
+  EXPECT_EQ(find_step_schema("run")->outputs, (std::vector<std::string>{"exit_code", "stdout"}));
+  EXPECT_EQ(find_step_schema("copy-db")->outputs, (std::vector<std::string>{"tables", "rows"}));
+  EXPECT_EQ(find_step_schema("backup")->outputs, (std::vector<std::string>{"path", "sha256", "bytes"}));
+  EXPECT_EQ(find_step_schema("copy-dir")->outputs, (std::vector<std::string>{"files", "bytes"}));
+  EXPECT_TRUE(find_step_schema("confirm")->outputs.empty());
+}
+
+TEST(StepCatalog, EverySchemaIsWellFormed) {
+  std::set<std::string> types;
+  for (const StepSchema& schema : step_schemas()) {
+    SCOPED_TRACE(schema.type);
+    EXPECT_TRUE(types.insert(schema.type).second) << "duplicate type";
+    EXPECT_FALSE(schema.summary.empty());
+    EXPECT_GE(schema.version, 1);
+    EXPECT_EQ(schema.with.kind, Kind::Object);
+    std::set<std::string> outputs(schema.outputs.begin(), schema.outputs.end());
+    EXPECT_EQ(outputs.size(), schema.outputs.size()) << "duplicate output";
+    for_each_object(schema.with, [&](const TypeSpec& object) {
+      std::set<std::string> names;
+      for (const FieldSpec& f : object.fields) {
+        EXPECT_TRUE(names.insert(f.name).second) << "duplicate field " << f.name;
+        EXPECT_FALSE(f.doc.empty()) << f.name << " has no doc";
+        EXPECT_FALSE(f.required && f.default_value) << f.name << " is required and has a default";
+        if (f.default_value) {
+          std::string error;
+          EXPECT_TRUE(conform(*f.default_value, f.type, &error)) << f.name << ": " << error;
+        }
+      }
+      for (const auto& group : object.exactly_one_of) {
+        EXPECT_GE(group.size(), 2u);
+        for (const std::string& name : group) {
+          ASSERT_NE(field(object, name), nullptr) << "exactly_one_of names unknown field " << name;
+          EXPECT_FALSE(field(object, name)->required) << name << " is in a group and required";
+        }
+      }
+    });
+  }
+}
+
+TEST(StepCatalog, ConformAcceptsAndRejectsRealisticSteps) {
+  std::string error;
+  Value::Map copy{{"from", "sqlite:old.db"}, {"to", "sqlite:new.db"}, {"jobs", "4"}};
+  auto conformed = conform(Value(copy), find_step_schema("copy-db")->with, &error);
+  ASSERT_TRUE(conformed) << error;
+  EXPECT_EQ(conformed->as_map().at("jobs"), Value(4));
+  EXPECT_EQ(conformed->as_map().at("batch_rows"), Value(10000));
+  Value::Map wrong{{"from", "sqlite:old.db"}, {"to", "sqlite:new.db"}, {"tablez", Value::List{}}};
+  EXPECT_FALSE(conform(Value(wrong), find_step_schema("copy-db")->with, &error));
+  EXPECT_EQ(error, "unknown field 'tablez' (did you mean 'tables'?)");
+}
+
+}  // namespace
+}  // namespace planrun
