@@ -18,6 +18,22 @@ void add_param_options(CLI::App& command, CommandOptions& options) {
       ->type_name("DIR");
 }
 
+void add_run_command(CLI::App& app, CommandOptions& options) {
+  CLI::App* run = app.add_subcommand("run", "Run a plan, or resume it where it stopped (also: planrun PLAN)");
+  run->add_option("PLAN", options.plans, "Plan file")->required()->expected(1);
+  add_param_options(*run, options);
+  run->add_option("-j,--jobs", options.jobs, "Steps to run at once (default: the number of cores)")
+      ->check(CLI::Range(1, 256));
+  run->add_flag("--yes,-y", options.yes, "Approve every confirm step (for unattended runs)");
+  run->add_flag("--fresh", options.fresh, "Forget what earlier runs did and run every step");
+  run->add_option("--from", options.from_step, "Run this step and everything after it again")->type_name("STEP");
+  run->add_option("--only", options.only_step, "Run only this step")->type_name("STEP");
+  run->add_option("--log-json", options.log_json, "Append one JSON event per line to FILE")->type_name("FILE");
+  run->add_option("--output", options.output, "Print the final report as json on stdout")
+      ->check(CLI::IsMember({"json"}));
+  run->add_flag("--quiet,-q", options.quiet, "Show only failures and the summary");
+}
+
 void add_commands(CLI::App& app, CommandOptions& options) {
   CLI::App* check = app.add_subcommand("check", "Compile and validate plans; print diagnostics only");
   check->add_option("PLAN", options.plans, "Plan files")->required();
@@ -37,9 +53,17 @@ void add_commands(CLI::App& app, CommandOptions& options) {
   explain->add_option("TYPE", options.step_type, "Step type");
   explain->add_flag("--json-schema", options.json_schema, "Print the JSON Schema of plan files for editors");
 
-  CLI::App* run = app.add_subcommand("run", "Run a plan, or resume it where it stopped");
-  run->add_option("PLAN", options.plans, "Plan file")->required()->expected(1);
-  add_param_options(*run, options);
+  add_run_command(app, options);
+
+  CLI::App* status = app.add_subcommand("status", "Show runs and step states from the state store");
+  status->add_option("PLAN", options.plans, "Plan file (default: the state in ./.planrun)")->expected(0, 1);
+  status->add_option("--state", options.state_dir, "State directory")->type_name("DIR");
+
+  CLI::App* unlock = app.add_subcommand("unlock", "Remove a run lock left behind");
+  unlock->add_option("PLAN", options.plans, "Plan file (default: the state in ./.planrun)")->expected(0, 1);
+  unlock->add_option("--state", options.state_dir, "State directory")->type_name("DIR");
+  unlock->add_flag("--yes,-y", options.yes, "Do not ask for confirmation");
+  unlock->add_flag("--force", options.force, "Remove the lock even if its owner still runs (dangerous)");
 }
 
 // `planrun PLAN` runs the plan: a first argument that is neither a command nor an option is a plan.

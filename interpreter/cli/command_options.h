@@ -17,6 +17,16 @@ struct CommandOptions {
   std::string step_type;             // explain
   bool strict = false;               // check: warnings are errors
   bool json_schema = false;          // explain: print the JSON Schema of plan files
+  // run
+  int jobs = 0;                      // 0: the number of cores
+  bool yes = false;                  // approve every confirm step; unlock without asking
+  bool fresh = false;
+  std::string from_step;
+  std::string only_step;
+  std::string log_json;
+  std::string output;                // "" (human) or "json"
+  bool quiet = false;
+  bool force = false;                // unlock: even a lock whose owner still runs
 };
 
 // Parses argv; `planrun PLAN ...` is `planrun run PLAN ...`. On --help/--version prints and sets

@@ -12,10 +12,17 @@ void print_diagnostics(const Diagnostics& diagnostics, const SourceFiles& source
   for (const Diagnostic& diagnostic : diagnostics.sorted()) std::fputs(render(diagnostic, sources).c_str(), stderr);
 }
 
+std::filesystem::path state_dir_for(const CommandOptions& options) {
+  if (!options.state_dir.empty()) return options.state_dir;
+  if (options.plans.empty()) return ".planrun";
+  return std::filesystem::path(options.plans.front()).parent_path() / ".planrun";
+}
+
 int run_command(const CommandOptions& options) {
   static const std::map<std::string, int (*)(const CommandOptions&)> commands{
       {"check", run_check_command},     {"plan", run_plan_command}, {"graph", run_graph_command},
-      {"explain", run_explain_command}, {"run", run_run_command},
+      {"explain", run_explain_command}, {"run", run_run_command},   {"status", run_status_command},
+      {"unlock", run_unlock_command},
   };
   auto command = commands.find(options.command);
   if (command == commands.end()) {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <filesystem>
+
 #include "interpreter/cli/command_options.h"
 #include "interpreter/diagnostics/diagnostic.h"
 
@@ -11,9 +13,14 @@ int run_plan_command(const CommandOptions& options);
 int run_graph_command(const CommandOptions& options);
 int run_explain_command(const CommandOptions& options);
 int run_run_command(const CommandOptions& options);
+int run_status_command(const CommandOptions& options);
+int run_unlock_command(const CommandOptions& options);
 
 // Runs the command the options name.
 int run_command(const CommandOptions& options);
+
+// The state directory: --state, else .planrun/ beside the plan, else ./.planrun.
+std::filesystem::path state_dir_for(const CommandOptions& options);
 
 // Prints diagnostics to stderr, sorted by position, each with its source line and caret.
 void print_diagnostics(const Diagnostics& diagnostics, const SourceFiles& sources);

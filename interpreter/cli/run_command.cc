@@ -1,24 +1,100 @@
+#include <unistd.h>
+
 #include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <thread>
 
 #include "interpreter/cli/commands.h"
 #include "interpreter/cli/exit_codes.h"
+#include "interpreter/cli/interrupt_signals.h"
+#include "interpreter/cli/run_observers.h"
+#include "interpreter/executor/executor.h"
+#include "interpreter/executor/fingerprint.h"
 #include "interpreter/frontend/plan_loader.h"
+#include "interpreter/state/run_lock.h"
 
 namespace planrun {
 
-// Running plans arrives with the executor; until then the command checks the plan and says so
-// plainly instead of pretending to run it.
+namespace {
+
+// A plan that names a step type this planrun can check but not run is refused before anything
+// runs, rather than failing half-way through.
+void check_runnable(const ActionGraph& graph, const CommandOptions& options, Diagnostics& diagnostics) {
+  for (const StepNode& step : graph.steps)
+    if (!find_step_action(step.type))
+      diagnostics.error(step.location, "step '" + step.id + "': this planrun cannot run steps of type '" +
+                                           step.type + "' (it can check and preview them)");
+  for (const std::string* id : {&options.from_step, &options.only_step})
+    if (!id->empty() && !graph.find_step(*id))
+      diagnostics.error({"--from/--only " + *id, 0, 0}, "no step '" + *id + "' in " + graph.source_path);
+}
+
+std::string file_text(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+bool ask_on_terminal(const std::string& question) {
+  std::fprintf(stderr, "%s [y/N] ", question.c_str());
+  std::string answer;
+  if (!std::getline(std::cin, answer)) return false;
+  return answer == "y" || answer == "Y" || answer == "yes";
+}
+
+ExecutorOptions executor_options(const CommandOptions& options, const std::filesystem::path& state_dir) {
+  ExecutorOptions result;
+  result.jobs = options.jobs > 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+  result.interaction = {options.yes, isatty(STDIN_FILENO) && isatty(STDERR_FILENO), ask_on_terminal};
+  result.fresh = options.fresh;
+  result.from_step = options.from_step;
+  result.only_step = options.only_step;
+  result.state_dir = state_dir;
+  result.plan_path = options.plans.front();
+  result.plan_fingerprint = sha256_hex(file_text(result.plan_path));
+  return result;
+}
+
+int execute(const ActionGraph& graph, const ParamValues& params, const CommandOptions& options) {
+  std::filesystem::path state_dir = state_dir_for(options);
+  RunLock lock(state_dir);
+  if (lock.taken_over())
+    std::fprintf(stderr, "planrun: warning: took over the lock of a run that died (%s)\n",
+                 lock.taken_over()->describe(wall_now()).c_str());
+  StateStore store(state_dir);
+  auto observers = make_run_observers(options);
+  CancellationToken cancel;
+  InterruptSignals signals(cancel, [] {
+    std::fputs("\nplanrun: stopping: running steps finish at a safe point (Ctrl-C again stops at once)\n", stderr);
+  });
+  Executor executor(graph, params, store, *observers, cancel, executor_options(options, state_dir));
+  return executor.run().exit_code;
+}
+
+}  // namespace
+
+// Compiles the plan, resolves its parameters, takes the state's lock and runs or resumes it.
 int run_run_command(const CommandOptions& options) {
   SourceFiles sources;
   Diagnostics diagnostics;
   auto graph = load_plan(options.plans.front(), sources, diagnostics);
+  std::optional<ParamValues> params;
+  if (graph) params = resolve_params(*graph, options.params, sources, diagnostics);
+  if (params) check_runnable(*graph, options, diagnostics);
   print_diagnostics(diagnostics, sources);
-  if (!graph) return kExitInvalid;
-  std::fprintf(stderr,
-               "planrun: running plans is not available in this version yet; "
-               "use 'planrun plan %s' to preview it\n",
-               options.plans.front().c_str());
-  return kExitInvalid;
+  if (diagnostics.has_errors()) return kExitInvalid;
+  try {
+    return execute(*graph, *params, options);
+  } catch (const LockedError& error) {
+    std::fprintf(stderr, "planrun: %s\n", error.what());
+    return kExitLocked;
+  } catch (const StateError& error) {
+    std::fprintf(stderr, "planrun: %s\n", error.what());
+    return kExitInvalid;
+  }
 }
 
 }  // namespace planrun

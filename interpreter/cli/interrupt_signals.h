@@ -1,0 +1,27 @@
+#pragma once
+
+#include <atomic>
+#include <functional>
+#include <thread>
+
+#include "interpreter/executor/cancellation.h"
+
+namespace planrun {
+
+// Turns SIGINT and SIGTERM into a cancellation request while it lives: the first one asks
+// running steps to stop at a safe point (and calls `on_first`, to tell the operator); a second
+// SIGINT ends the process at once with exit 130. Stopping at once is as safe as a crash: the
+// state store's writes are transactions, and the next run resumes.
+class InterruptSignals {
+ public:
+  InterruptSignals(CancellationToken& token, std::function<void()> on_first);
+  ~InterruptSignals();
+  InterruptSignals(const InterruptSignals&) = delete;
+  InterruptSignals& operator=(const InterruptSignals&) = delete;
+
+ private:
+  std::atomic<bool> stop_{false};
+  std::thread watcher_;  // signal handlers may only set a flag; this turns it into a request
+};
+
+}  // namespace planrun

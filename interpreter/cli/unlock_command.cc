@@ -1,0 +1,43 @@
+#include <unistd.h>
+
+#include <cstdio>
+#include <iostream>
+
+#include "interpreter/cli/commands.h"
+#include "interpreter/cli/exit_codes.h"
+#include "interpreter/state/run_lock.h"
+
+namespace planrun {
+
+static bool confirmed(const std::string& question) {
+  if (!isatty(STDIN_FILENO)) return false;
+  std::fprintf(stderr, "%s [y/N] ", question.c_str());
+  std::string answer;
+  return std::getline(std::cin, answer) && (answer == "y" || answer == "yes");
+}
+
+// Removes a lock left behind. A lock whose owner died on this host is taken over by the next
+// run anyway; this is for the rest (an owner on another host, a forced removal).
+int run_unlock_command(const CommandOptions& options) {
+  std::filesystem::path state_dir = state_dir_for(options);
+  auto owner = RunLock::read_owner(state_dir);
+  if (!owner && !RunLock::is_held(state_dir)) {
+    std::printf("%s is not locked\n", state_dir.c_str());
+    return kExitSuccess;
+  }
+  std::string who = owner ? owner->describe(wall_now()) : "an unknown owner";
+  if (!options.yes && !confirmed("remove the lock of " + state_dir.string() + " held by " + who + "?")) {
+    std::fprintf(stderr, "planrun: not unlocked (pass --yes to unlock without asking)\n");
+    return kExitPrecondition;
+  }
+  try {
+    RunLock::unlock(state_dir, options.force);
+  } catch (const LockedError& error) {
+    std::fprintf(stderr, "planrun: %s; it is still running (--force removes the lock anyway)\n", error.what());
+    return kExitLocked;
+  }
+  std::printf("unlocked %s (was held by %s)\n", state_dir.c_str(), who.c_str());
+  return kExitSuccess;
+}
+
+}  // namespace planrun

@@ -1,0 +1,240 @@
+#include "interpreter/executor/executor.h"
+
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+
+#include "interpreter/evaluation/plan_scope.h"
+#include "interpreter/executor/fingerprint.h"
+#include "interpreter/executor/secret_masker_set.h"
+#include "interpreter/executor/step_decision.h"
+#include "interpreter/executor/step_runner.h"
+#include "interpreter/state/fingerprint_key.h"
+#include "interpreter/values/value_json.h"
+
+namespace planrun {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// One step's place in this run.
+struct Slot {
+  enum class Phase { Waiting, Running, Finished };
+  Phase phase = Phase::Waiting;
+  StepResult result;
+  std::string fingerprint;  // what downstream fingerprints build on
+  bool blocks = false;      // its dependents must not run
+  AttemptControl control;
+  Value::Map outputs;
+  std::thread worker;
+};
+
+std::set<size_t> downstream_of(const ActionGraph& graph, const std::string& id) {
+  std::set<size_t> result;
+  for (size_t i = 0; i < graph.steps.size(); ++i) {
+    bool reached = graph.steps[i].id == id;
+    for (size_t need : graph.steps[i].needs) reached = reached || result.count(need);
+    if (reached) result.insert(i);
+  }
+  return result;
+}
+
+Value::Map recorded_outputs(const StepRecord& record) {
+  Value outputs = from_json(nlohmann::json::parse(record.outputs_json, nullptr, false));
+  return outputs.is_map() ? outputs.as_map() : Value::Map{};
+}
+
+std::string failure_note(const Slot& slot) {
+  return slot.result.outcome == StepOutcome::Failed ? "failed" : "did not run";
+}
+
+}  // namespace
+
+struct Executor::Impl {
+  Impl(const ActionGraph& graph, const ParamValues& params, StateStore& store, ExecutionObserver& observer,
+       const CancellationToken& cancel, ExecutorOptions options)
+      : graph(graph), params(params), store(store), observer(observer), cancel(cancel),
+        options(std::move(options)), scope(params), masker(params), slots(graph.steps.size()) {}
+
+  const ActionGraph& graph;
+  const ParamValues& params;
+  StateStore& store;
+  ExecutionObserver& observer;
+  const CancellationToken& cancel;
+  ExecutorOptions options;
+  PlanScope scope;
+  SecretMaskerSet masker;
+  std::vector<Slot> slots;
+  std::set<size_t> forced;
+  std::string key;
+  int64_t run_id = 0;
+  std::filesystem::path run_dir;
+  size_t finished = 0;
+  int running = 0;
+  std::mutex done_mutex;
+  std::condition_variable done_signal;
+  std::vector<size_t> done;
+
+  void begin();
+  void start_ready_steps();
+  void consider(size_t index);
+  void prepare_and_start(size_t index);
+  void launch(size_t index, StepJob job);
+  void collect_finished_steps();
+  void finish(size_t index, StepOutcome outcome, std::string message, bool blocks);
+  RunSummary end(Clock::time_point started);
+};
+
+void Executor::Impl::begin() {
+  if (options.fresh) store.reset_all();
+  if (!options.from_step.empty()) forced = downstream_of(graph, options.from_step);
+  key = load_or_create_fingerprint_key(options.state_dir);
+  std::string params_json = to_json(Value(Value::Map(params.begin(), params.end()))).dump();
+  run_id = store.begin_run(options.plan_path, options.plan_fingerprint, params_json);
+  run_dir = options.state_dir / "runs" / std::to_string(run_id);
+  std::filesystem::create_directories(run_dir);
+  scope.set_run(std::to_string(run_id), run_dir.string());
+  observer.run_started({run_id, graph.name, options.plan_path, run_dir.string(), graph.steps.size(), options.jobs});
+}
+
+void Executor::Impl::start_ready_steps() {
+  for (size_t i = 0; i < slots.size(); ++i) {
+    if (slots[i].phase != Slot::Phase::Waiting) continue;
+    bool ready = true;
+    for (size_t need : graph.steps[i].needs) ready = ready && slots[need].phase == Slot::Phase::Finished;
+    if (ready) consider(i);
+  }
+}
+
+void Executor::Impl::consider(size_t index) {
+  const StepNode& step = graph.steps[index];
+  for (size_t need : step.needs) {
+    if (!slots[need].blocks) continue;
+    std::string reason = "needs '" + graph.steps[need].id + "', which " + failure_note(slots[need]);
+    store.mark_skipped(step.id, run_id, reason);
+    return finish(index, StepOutcome::Skipped, reason, true);
+  }
+  if (cancel.requested()) return finish(index, StepOutcome::Cancelled, "not started: the run was interrupted", true);
+  if (!options.only_step.empty() && step.id != options.only_step)
+    return finish(index, StepOutcome::Skipped, "not selected by --only", false);
+  if (running < options.jobs) prepare_and_start(index);
+}
+
+void Executor::Impl::prepare_and_start(size_t index) {
+  const StepNode& step = graph.steps[index];
+  StepJob job{&step, find_step_action(step.type), {}, {}, false, run_id};
+  try {
+    if (step.when && !expr::truthy(evaluate_bound(*step.when, scope))) {
+      store.mark_skipped(step.id, run_id, "condition is false");
+      slots[index].fingerprint = "skipped";
+      return finish(index, StepOutcome::Skipped, "condition is false", false);
+    }
+    for (const auto& [name, bound] : step.with) job.fields[name] = evaluate_bound(bound, scope);
+  } catch (const std::exception& error) {
+    // Type errors and missing values surface only now, with the values of this run.
+    std::string message = masker.mask(error.what());
+    store.mark_running(step.id, "", run_id);
+    store.mark_failed(step.id, message);
+    return finish(index, StepOutcome::Failed, message, !step.continue_on_error);
+  }
+  std::vector<std::string> upstream;
+  for (size_t need : step.needs) upstream.push_back(slots[need].fingerprint);
+  job.fingerprint = step_fingerprint(step, job.fields, upstream, key);
+  slots[index].fingerprint = job.fingerprint;
+  std::string forced_by = forced.count(index) ? "forced by --from " + options.from_step : "";
+  if (!forced_by.empty()) store.reset_step(step.id);
+  std::optional<StepRecord> record = store.step_state(step.id);
+  StepDecision decision = decide_step(record, job.fingerprint, forced_by);
+  if (decision.action == StepDecision::Action::UpToDate) {
+    scope.set_outputs(step.id, recorded_outputs(*record));
+    return finish(index, StepOutcome::UpToDate, decision.reason, false);
+  }
+  job.resumed = decision.action == StepDecision::Action::Resume;
+  launch(index, std::move(job));
+}
+
+void Executor::Impl::launch(size_t index, StepJob job) {
+  Slot& slot = slots[index];
+  slot.phase = Slot::Phase::Running;
+  ++running;
+  slot.worker = std::thread([this, index, job = std::move(job)] {
+    Slot& slot = slots[index];
+    RunServices services{store, observer, masker, options.interaction, options.state_dir, run_dir};
+    slot.result = run_step_job(job, services, slot.control, slot.outputs);
+    std::lock_guard lock(done_mutex);
+    done.push_back(index);
+    done_signal.notify_one();
+  });
+}
+
+void Executor::Impl::collect_finished_steps() {
+  std::vector<size_t> ready;
+  {
+    std::unique_lock lock(done_mutex);
+    done_signal.wait_for(lock, std::chrono::milliseconds(50), [this] { return !done.empty(); });
+    ready.swap(done);
+  }
+  for (size_t index : ready) {
+    Slot& slot = slots[index];
+    slot.worker.join();
+    --running;
+    if (slot.result.outcome == StepOutcome::Done) scope.set_outputs(graph.steps[index].id, slot.outputs);
+    bool failed = slot.result.outcome == StepOutcome::Failed && !graph.steps[index].continue_on_error;
+    finish(index, slot.result.outcome, slot.result.message, failed || slot.result.outcome == StepOutcome::Cancelled);
+  }
+  for (Slot& slot : slots)
+    if (slot.phase == Slot::Phase::Running) slot.control.enforce(cancel.requested());
+}
+
+void Executor::Impl::finish(size_t index, StepOutcome outcome, std::string message, bool blocks) {
+  Slot& slot = slots[index];
+  slot.phase = Slot::Phase::Finished;
+  slot.blocks = blocks;
+  slot.result.step = &graph.steps[index];
+  slot.result.outcome = outcome;
+  slot.result.message = std::move(message);
+  ++finished;
+  observer.step_finished(slot.result);
+}
+
+RunSummary Executor::Impl::end(Clock::time_point started) {
+  RunSummary summary;
+  summary.run_id = run_id;
+  for (const Slot& slot : slots) summary.steps.push_back(slot.result);
+  summary.exit_code = exit_code_for(summary.steps, cancel.requested());
+  summary.outcome = summary.exit_code == 0 ? "succeeded" : cancel.requested() ? "interrupted" : "failed";
+  summary.duration = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - started);
+  store.finish_run(run_id, summary.outcome);
+  observer.run_finished(summary);
+  return summary;
+}
+
+Executor::Executor(const ActionGraph& graph, const ParamValues& params, StateStore& store,
+                   ExecutionObserver& observer, const CancellationToken& cancel, ExecutorOptions options)
+    : impl_(std::make_unique<Impl>(graph, params, store, observer, cancel, std::move(options))) {}
+
+Executor::~Executor() = default;
+
+RunSummary Executor::run() {
+  auto started = Clock::now();
+  impl_->begin();
+  while (impl_->finished < impl_->slots.size()) {
+    impl_->start_ready_steps();
+    if (impl_->finished < impl_->slots.size()) impl_->collect_finished_steps();
+  }
+  return impl_->end(started);
+}
+
+int exit_code_for(const std::vector<StepResult>& results, bool interrupted) {
+  if (interrupted) return 130;
+  bool work_failed = false;
+  bool assertion_failed = false;
+  for (const StepResult& result : results) {
+    if (result.outcome != StepOutcome::Failed || result.step->continue_on_error) continue;
+    (result.precondition ? assertion_failed : work_failed) = true;
+  }
+  return work_failed ? 1 : assertion_failed ? 3 : 0;
+}
+
+}  // namespace planrun

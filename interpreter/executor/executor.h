@@ -1,0 +1,47 @@
+#pragma once
+
+#include <filesystem>
+#include <set>
+#include <string>
+
+#include "interpreter/evaluation/param_values.h"
+#include "interpreter/executor/cancellation.h"
+#include "interpreter/executor/execution_observer.h"
+#include "interpreter/graph/action_graph.h"
+#include "interpreter/state/state_store.h"
+
+namespace planrun {
+
+struct ExecutorOptions {
+  int jobs = 1;                     // steps that may run at once
+  Interaction interaction;
+  bool fresh = false;               // forget every step's state first
+  std::string from_step;            // run this step and everything downstream again
+  std::string only_step;            // run this step alone
+  std::filesystem::path state_dir;
+  std::string plan_path;
+  std::string plan_fingerprint;
+};
+
+// Runs an ActionGraph against the state store: skips steps done with the same fingerprint,
+// resumes interrupted ones, runs ready steps in parallel up to `jobs`, skips the dependents of a
+// failed step while independent branches finish, and stops starting steps once `cancel` is
+// requested (running steps are asked to stop at a safe point). The caller holds the run lock.
+class Executor {
+ public:
+  Executor(const ActionGraph& graph, const ParamValues& params, StateStore& store, ExecutionObserver& observer,
+           const CancellationToken& cancel, ExecutorOptions options);
+  ~Executor();
+
+  RunSummary run();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// The exit code a run's results call for (see cli/exit_codes.h): 130 interrupted, 1 a step
+// failed, 3 only assertions failed, 0 otherwise.
+int exit_code_for(const std::vector<StepResult>& results, bool interrupted);
+
+}  // namespace planrun

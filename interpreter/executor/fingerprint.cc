@@ -1,0 +1,56 @@
+#include "interpreter/executor/fingerprint.h"
+
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
+
+namespace planrun {
+
+static std::string hex(const unsigned char* bytes, size_t size) {
+  static const char* digits = "0123456789abcdef";
+  std::string out;
+  for (size_t i = 0; i < size; ++i) {
+    out += digits[bytes[i] >> 4];
+    out += digits[bytes[i] & 15];
+  }
+  return out;
+}
+
+std::string sha256_hex(std::string_view data) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int size = 0;
+  EVP_Digest(data.data(), data.size(), digest, &size, EVP_sha256(), nullptr);
+  return hex(digest, size);
+}
+
+std::string hmac_sha256_hex(std::string_view key, std::string_view data) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int size = 0;
+  HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()), reinterpret_cast<const unsigned char*>(data.data()),
+       data.size(), digest, &size);
+  return hex(digest, size);
+}
+
+Value hashed_secrets(const Value& value, std::string_view secret_key) {
+  if (value.secret()) return Value("secret:" + hmac_sha256_hex(secret_key, value.to_text()));
+  if (value.is_list()) {
+    Value::List items;
+    for (const Value& item : value.as_list()) items.push_back(hashed_secrets(item, secret_key));
+    return Value(std::move(items));
+  }
+  if (value.is_map()) {
+    Value::Map entries;
+    for (const auto& [key, item] : value.as_map()) entries[key] = hashed_secrets(item, secret_key);
+    return Value(std::move(entries));
+  }
+  return value;
+}
+
+std::string step_fingerprint(const StepNode& step, const Value::Map& fields,
+                             const std::vector<std::string>& upstream_fingerprints, std::string_view secret_key) {
+  std::string text = "planrun-step-v1\n" + step.type + "@" + std::to_string(step.schema_version) + "\n";
+  text += hashed_secrets(Value(fields), secret_key).canonical() + "\n";
+  for (const std::string& upstream : upstream_fingerprints) text += upstream + "\n";
+  return sha256_hex(text);
+}
+
+}  // namespace planrun

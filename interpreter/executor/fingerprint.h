@@ -1,0 +1,26 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "interpreter/graph/action_graph.h"
+#include "interpreter/values/value.h"
+
+namespace planrun {
+
+// What a step's result depends on, as a SHA-256 in hex: its type and schema version, its
+// resolved fields in a canonical serialization (sorted keys, typed), and the fingerprints of the
+// steps it needs, so that a change anywhere upstream changes everything downstream. A secret
+// enters only as an HMAC under the state's own key, never as text, so fingerprints are stable
+// across runs and machines for the same state without revealing the secret.
+std::string step_fingerprint(const StepNode& step, const Value::Map& fields,
+                             const std::vector<std::string>& upstream_fingerprints, std::string_view secret_key);
+
+std::string sha256_hex(std::string_view data);
+std::string hmac_sha256_hex(std::string_view key, std::string_view data);
+
+// The value with every secret replaced by its keyed hash, for fingerprints.
+Value hashed_secrets(const Value& value, std::string_view secret_key);
+
+}  // namespace planrun

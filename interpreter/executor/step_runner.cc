@@ -1,0 +1,102 @@
+#include "interpreter/executor/step_runner.h"
+
+#include "interpreter/executor/step_failure.h"
+#include "interpreter/executor/step_services.h"
+#include "interpreter/values/duration.h"
+#include "interpreter/values/value_json.h"
+
+namespace planrun {
+
+using Clock = std::chrono::steady_clock;
+
+std::shared_ptr<CancellationToken> AttemptControl::begin(std::optional<std::chrono::milliseconds> timeout) {
+  std::lock_guard lock(mutex_);
+  token_ = std::make_shared<CancellationToken>();
+  deadline_ = timeout ? std::optional(Clock::now() + *timeout) : std::nullopt;
+  timed_out_ = false;
+  return token_;
+}
+
+void AttemptControl::enforce(bool stop) {
+  std::lock_guard lock(mutex_);
+  if (!token_) return;
+  if (deadline_ && Clock::now() >= *deadline_ && !token_->requested()) {
+    timed_out_ = true;
+    token_->request();
+  }
+  if (stop) token_->request();
+}
+
+namespace {
+
+// One attempt's ending: success, or a failure of some kind with its message.
+struct AttemptEnd {
+  bool succeeded = false;
+  StepFailure::Kind kind = StepFailure::Kind::Failed;
+  std::string message;
+};
+
+AttemptEnd run_attempt(const StepJob& job, RunServices& services, AttemptControl& control, Value::Map& outputs) {
+  const StepNode& step = *job.step;
+  std::shared_ptr<CancellationToken> token = control.begin(step.timeout);
+  ObservedStepLog log(step, services.observer, services.masker);
+  ObservedProgress progress(step, services.observer);
+  StoredCheckpoints checkpoints(services.store, step.id);
+  StepContext context{step,        job.fields,           log,
+                      *token,      progress,             checkpoints,
+                      services.masker, services.interaction, services.state_dir,
+                      services.run_dir, std::nullopt,    {}};
+  if (step.timeout) context.deadline = Clock::now() + *step.timeout;
+  try {
+    job.action->run(context);
+    outputs = std::move(context.outputs);
+    return {true};
+  } catch (const StepFailure& failure) {
+    if (failure.kind == StepFailure::Kind::Cancelled && control.timed_out())
+      return {false, StepFailure::Kind::TimedOut,
+              "did not finish within its timeout of " + format_duration(*step.timeout) + "; it was stopped"};
+    return {false, failure.kind, services.masker.mask(failure.what())};
+  } catch (const std::exception& error) {
+    // Adapters report what the operator must know (a full disk, a refused connection) this way.
+    return {false, StepFailure::Kind::Failed, services.masker.mask(error.what())};
+  }
+}
+
+std::string outputs_json(const Value::Map& outputs) { return to_json(Value(outputs)).dump(); }
+
+}  // namespace
+
+StepResult run_step_job(const StepJob& job, RunServices& services, AttemptControl& control, Value::Map& outputs) {
+  const StepNode& step = *job.step;
+  StepResult result;
+  result.step = &step;
+  auto started = Clock::now();
+  AttemptEnd end;
+  for (int attempt = 1; attempt <= step.retry.attempts; ++attempt) {
+    services.store.mark_running(step.id, job.fingerprint, job.run_id);
+    services.observer.step_started(step, attempt, job.resumed || attempt > 1);
+    result.attempts = attempt;
+    end = run_attempt(job, services, control, outputs);
+    if (end.succeeded || end.kind == StepFailure::Kind::Cancelled || attempt == step.retry.attempts) break;
+    services.observer.step_log(step, true, "attempt " + std::to_string(attempt) + " failed: " + end.message +
+                                               "; trying again in " + format_duration(step.retry.delay));
+    if (control.begin(std::nullopt)->sleep_for(step.retry.delay)) {
+      end = {false, StepFailure::Kind::Cancelled, "interrupted"};
+      break;
+    }
+  }
+  result.duration = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - started);
+  if (end.succeeded) {
+    services.store.mark_done(step.id, outputs_json(outputs));
+    result.outcome = StepOutcome::Done;
+    return result;
+  }
+  bool cancelled = end.kind == StepFailure::Kind::Cancelled;
+  services.store.mark_failed(step.id, cancelled ? "interrupted" : end.message);
+  result.outcome = cancelled ? StepOutcome::Cancelled : StepOutcome::Failed;
+  result.message = cancelled ? "interrupted; it resumes on the next run" : end.message;
+  result.precondition = end.kind == StepFailure::Kind::Precondition;
+  return result;
+}
+
+}  // namespace planrun

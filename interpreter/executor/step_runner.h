@@ -1,0 +1,56 @@
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "interpreter/executor/execution_observer.h"
+#include "interpreter/executor/step_context.h"
+#include "interpreter/state/state_store.h"
+
+namespace planrun {
+
+// What the executor hands a worker thread to run one step: the resolved inputs and the services
+// of the run. The worker owns nothing of the run; it writes only its step's rows.
+struct StepJob {
+  const StepNode* step = nullptr;
+  const StepAction* action = nullptr;
+  Value::Map fields;
+  std::string fingerprint;
+  bool resumed = false;
+  int64_t run_id = 0;
+};
+
+struct RunServices {
+  StateStore& store;
+  ExecutionObserver& observer;
+  const SecretMasker& masker;
+  Interaction interaction;
+  std::filesystem::path state_dir;
+  std::filesystem::path run_dir;
+};
+
+// The executor's handle on a running attempt, to cancel it (interruption) or time it out.
+class AttemptControl {
+ public:
+  // Starts a new attempt: a fresh token, and a deadline when the step has a timeout.
+  std::shared_ptr<CancellationToken> begin(std::optional<std::chrono::milliseconds> timeout);
+  // Called by the executor's loop: cancels the attempt when `stop` or its deadline has come.
+  void enforce(bool stop);
+  bool timed_out() const { return timed_out_.load(); }
+
+ private:
+  std::mutex mutex_;
+  std::shared_ptr<CancellationToken> token_;
+  std::optional<std::chrono::steady_clock::time_point> deadline_;
+  std::atomic<bool> timed_out_{false};
+};
+
+// Runs a step's attempts (its `retry` policy) and records each in the state store: running
+// before, done only after the action returned (its effects durable), failed with the cause.
+// Returns the outcome; `outputs` receives what the step published.
+StepResult run_step_job(const StepJob& job, RunServices& services, AttemptControl& control, Value::Map& outputs);
+
+}  // namespace planrun

@@ -1,0 +1,196 @@
+#include "interpreter/executor/executor.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <thread>
+
+#include "tests/support/compile_text.h"
+#include "tests/support/recording_observer.h"
+
+namespace planrun {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::RecordingObserver;
+
+// A plan run against a real state store in a fresh directory; each test writes its steps.
+class ExecutorTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("planrun-executor-" + std::to_string(::getpid()) + "-" +
+                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  // Compiles `steps` (YAML list items) with a `dir` param set to the test directory and runs it.
+  RecordingObserver run(const std::string& steps, ExecutorOptions options = {}, const std::string& extra_params = "",
+                        ParamValues params = {}) {
+    std::string text = "planrun: 1\nname: t\nparams:\n  dir: {type: path}\n" + extra_params + "steps:\n" + steps;
+    auto compiled = testing::compile_text(text);
+    EXPECT_TRUE(compiled.graph) << compiled.diagnostics;
+    params["dir"] = Value(dir_.string());
+    for (const ParamNode& param : compiled.graph->params)
+      if (!params.count(param.name) && param.default_value) params[param.name] = *param.default_value;
+    StateStore store(dir_ / "state");
+    RecordingObserver observer;
+    options.state_dir = dir_ / "state";
+    options.jobs = std::max(options.jobs, 1);
+    Executor(*compiled.graph, params, store, observer, cancel_, options).run();
+    return observer;
+  }
+
+  // How many times `name` was appended to the test's log file.
+  int ran(const std::string& name) {
+    std::ifstream in(dir_ / "log");
+    int count = 0;
+    for (std::string line; std::getline(in, line);) count += line == name;
+    return count;
+  }
+
+  fs::path dir_;
+  CancellationToken cancel_;
+};
+
+// A step that appends its id to the log, then runs `then` (a shell snippet).
+std::string logged(const std::string& id, const std::string& needs = "", const std::string& then = "true",
+                   const std::string& options = "") {
+  std::string step = "  - id: " + id + "\n    type: run\n";
+  if (!needs.empty()) step += "    needs: [" + needs + "]\n";
+  step += options;
+  return step + "    with: {command: \"echo " + id + " >> ${dir}/log; " + then + "\"}\n";
+}
+
+TEST_F(ExecutorTest, RunsEveryStepOnceThenNothingOnRerun) {
+  std::string steps = logged("a") + logged("b", "a") + logged("c", "b");
+  auto first = run(steps);
+  EXPECT_EQ(first.exit_code, 0);
+  EXPECT_EQ(first.started, (std::vector<std::string>{"a", "b", "c"}));
+  auto second = run(steps);
+  EXPECT_EQ(second.exit_code, 0);
+  EXPECT_TRUE(second.started.empty());
+  EXPECT_EQ(second.outcomes["c"], "up-to-date");
+  EXPECT_EQ(ran("a") + ran("b") + ran("c"), 3);
+}
+
+TEST_F(ExecutorTest, FailureSkipsDependentsButIndependentBranchesFinish) {
+  auto result = run(logged("bad", "", "exit 3") + logged("after", "bad") + logged("other"));
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_EQ(result.outcomes["bad"], "failed");
+  EXPECT_EQ(result.messages["bad"], "command exited with status 3 (expected 0)");
+  EXPECT_EQ(result.outcomes["after"], "skipped");
+  EXPECT_EQ(result.messages["after"], "needs 'bad', which failed");
+  EXPECT_EQ(result.outcomes["other"], "done");
+  EXPECT_EQ(ran("after"), 0);
+}
+
+TEST_F(ExecutorTest, ContinueOnErrorLetsDependentsRun) {
+  auto result = run(logged("bad", "", "exit 3", "    continue_on_error: true\n") + logged("after", "bad"));
+  EXPECT_EQ(result.exit_code, 0);
+  EXPECT_EQ(result.outcomes["after"], "done");
+}
+
+TEST_F(ExecutorTest, FalseConditionSkipsStepButNotItsDependents) {
+  auto result = run(logged("maybe", "", "true", "    when: \"${exists(dir + '/absent')}\"\n") + logged("after", "maybe"));
+  EXPECT_EQ(result.exit_code, 0);
+  EXPECT_EQ(result.outcomes["maybe"], "skipped");
+  EXPECT_EQ(result.messages["maybe"], "condition is false");
+  EXPECT_EQ(result.outcomes["after"], "done");
+}
+
+TEST_F(ExecutorTest, ChangedInputRerunsStepAndEverythingDownstream) {
+  std::string param = "  word: {type: string, default: x}\n";
+  std::string steps = logged("up") + logged("mid", "up", "echo ${word}") + logged("down", "mid");
+  run(steps, {}, param);
+  auto second = run(steps, {}, param, {{"word", Value("y")}});
+  EXPECT_EQ(second.outcomes["up"], "up-to-date");
+  EXPECT_EQ(second.outcomes["mid"], "done");
+  EXPECT_EQ(second.outcomes["down"], "done");
+  EXPECT_EQ(ran("up"), 1);
+  EXPECT_EQ(ran("down"), 2);
+}
+
+TEST_F(ExecutorTest, RetriesUntilSuccess) {
+  // Fails on the first two attempts: the counter file grows by one line per attempt.
+  std::string then = "echo . >> ${dir}/tries; test $(wc -l < ${dir}/tries) -ge 3";
+  auto result = run(logged("flaky", "", then, "    retry: {attempts: 3, delay: 10ms}\n"));
+  EXPECT_EQ(result.exit_code, 0);
+  EXPECT_EQ(result.started, (std::vector<std::string>{"flaky", "flaky#2(resumed)", "flaky#3(resumed)"}));
+}
+
+TEST_F(ExecutorTest, TimeoutStopsTheStep) {
+  auto result = run(logged("slow", "", "sleep 30", "    timeout: 300ms\n"));
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_EQ(result.outcomes["slow"], "failed");
+  EXPECT_NE(result.messages["slow"].find("did not finish within"), std::string::npos) << result.messages["slow"];
+}
+
+TEST_F(ExecutorTest, IndependentStepsRunInParallel) {
+  // Each waits for the other's file: they can only both finish if they run at the same time.
+  std::string wait_for = "for i in $(seq 100); do test -e ${dir}/%s && exit 0; sleep 0.05; done; exit 1";
+  auto step = [&](const std::string& id, const std::string& other) {
+    std::string then = "touch ${dir}/" + id + "; " + wait_for;
+    then.replace(then.find("%s"), 2, other);
+    return logged(id, "", then);
+  };
+  ExecutorOptions options;
+  options.jobs = 2;
+  auto result = run(step("left", "right") + step("right", "left"), options);
+  EXPECT_EQ(result.exit_code, 0);
+}
+
+TEST_F(ExecutorTest, InterruptionStopsRunningStepAndRerunResumesIt) {
+  std::thread interrupter([this] {
+    for (int i = 0; i < 200 && !fs::exists(dir_ / "log"); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    cancel_.request();
+  });
+  std::string steps = logged("long", "", "sleep 30") + logged("next", "long");
+  auto first = run(steps);
+  interrupter.join();
+  EXPECT_EQ(first.exit_code, 130);
+  EXPECT_EQ(first.outcomes["long"], "cancelled");
+  EXPECT_EQ(first.outcomes["next"], "cancelled");
+  CancellationToken fresh;
+  std::swap(cancel_, fresh);
+  auto second = run(logged("long") + logged("next", "long"));
+  EXPECT_EQ(second.exit_code, 0);
+  EXPECT_EQ(ran("next"), 1);
+}
+
+TEST_F(ExecutorTest, FromForcesStepAndDownstream) {
+  std::string steps = logged("a") + logged("b", "a") + logged("c", "b");
+  run(steps);
+  ExecutorOptions options;
+  options.from_step = "b";
+  auto result = run(steps, options);
+  EXPECT_EQ(result.outcomes["a"], "up-to-date");
+  EXPECT_EQ(result.started, (std::vector<std::string>{"b", "c"}));
+}
+
+TEST_F(ExecutorTest, OnlyRunsTheNamedStep) {
+  ExecutorOptions options;
+  options.only_step = "b";
+  auto result = run(logged("a") + logged("b", "a"), options);
+  EXPECT_EQ(result.started, (std::vector<std::string>{"b"}));
+  EXPECT_EQ(result.outcomes["a"], "skipped");
+}
+
+TEST_F(ExecutorTest, LaterStepsReadEarlierOutputs) {
+  auto result = run("  - id: make\n    type: run\n    with: {command: [echo, hello]}\n"
+                    "  - id: use\n    type: run\n    with: {command: [echo, \"got ${steps.make.outputs.stdout}\"]}\n");
+  EXPECT_EQ(result.exit_code, 0);
+  EXPECT_NE(std::find(result.output.begin(), result.output.end(), "use: got hello\n"), result.output.end())
+      << ::testing::PrintToString(result.output);
+}
+
+TEST_F(ExecutorTest, UnconfirmedGateIsAPreconditionFailure) {
+  auto result = run("  - id: gate\n    type: confirm\n    with: {message: \"really?\"}\n" + logged("after", "gate"));
+  EXPECT_EQ(result.exit_code, 3);
+  EXPECT_EQ(result.outcomes["after"], "skipped");
+}
+
+}  // namespace
+}  // namespace planrun
