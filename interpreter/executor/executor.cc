@@ -109,13 +109,13 @@ void Executor::Impl::start_ready_steps() {
 
 void Executor::Impl::consider(size_t index) {
   const StepNode& step = graph.steps[index];
+  if (cancel.requested()) return finish(index, StepOutcome::Cancelled, "not started: the run was interrupted", true);
   for (size_t need : step.needs) {
     if (!slots[need].blocks) continue;
     std::string reason = "needs '" + graph.steps[need].id + "', which " + failure_note(slots[need]);
     store.mark_skipped(step.id, run_id, reason);
     return finish(index, StepOutcome::Skipped, reason, true);
   }
-  if (cancel.requested()) return finish(index, StepOutcome::Cancelled, "not started: the run was interrupted", true);
   if (!options.only_step.empty() && step.id != options.only_step)
     return finish(index, StepOutcome::Skipped, "not selected by --only", false);
   if (running < options.jobs) prepare_and_start(index);

@@ -50,7 +50,7 @@ AttemptEnd run_attempt(const StepJob& job, RunServices& services, AttemptControl
   try {
     job.action->run(context);
     outputs = std::move(context.outputs);
-    return {true};
+    return {true, StepFailure::Kind::Failed, ""};
   } catch (const StepFailure& failure) {
     if (failure.kind == StepFailure::Kind::Cancelled && control.timed_out())
       return {false, StepFailure::Kind::TimedOut,

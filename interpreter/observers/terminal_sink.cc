@@ -1,5 +1,7 @@
 #include "interpreter/observers/terminal_sink.h"
 
+#include <spdlog/pattern_formatter.h>
+
 #include <utility>
 
 namespace planrun {
@@ -11,7 +13,18 @@ constexpr std::string_view kEraseLineAbove = "\033[A\033[K";
 
 void put(FILE* out, std::string_view text) { std::fwrite(text.data(), 1, text.size(), out); }
 
+std::string_view level_prefix(spdlog::level::level_enum level) {
+  if (level == spdlog::level::warn) return "warning: ";
+  if (level >= spdlog::level::err) return "error: ";
+  return "";
+}
+
 }  // namespace
+
+TerminalSink::TerminalSink(FILE* out) : out_(out) {
+  // Short and readable: the date is in the run's records, the time is what people compare.
+  formatter_ = std::make_unique<spdlog::pattern_formatter>("[%H:%M:%S] %v");
+}
 
 TerminalSink::~TerminalSink() {
   // Leaves the terminal with the cursor at the start of a clean line.
@@ -36,8 +49,12 @@ void TerminalSink::set_status(std::vector<std::string> lines) {
 }
 
 void TerminalSink::sink_it_(const spdlog::details::log_msg& message) {
+  std::string_view prefix = level_prefix(message.level);
+  std::string payload = std::string(prefix) + std::string(message.payload.data(), message.payload.size());
+  spdlog::details::log_msg prefixed = message;
+  prefixed.payload = payload;
   spdlog::memory_buf_t formatted;
-  formatter_->format(message, formatted);
+  formatter_->format(prefixed, formatted);
   write_above_status(std::string_view(formatted.data(), formatted.size()));
 }
 

@@ -14,10 +14,12 @@ namespace planrun {
 // written while the block is shown first erases the block, then draws it again below the line,
 // so bars never tear log output. It is an spdlog sink so that TerminalLog's logger (and, if the
 // command line wishes, the default logger) write through it; it is thread-safe, because a
-// default logger may be used from any thread. Does not own `out` (stderr).
+// default logger may be used from any thread. Lines look like "[12:03:04] text"; warnings and
+// errors say so ("[12:03:04] warning: text"), as TerminalLog writes everything at info level.
+// Does not own `out` (stderr).
 class TerminalSink final : public spdlog::sinks::base_sink<std::mutex> {
  public:
-  explicit TerminalSink(FILE* out) : out_(out) {}
+  explicit TerminalSink(FILE* out);
   ~TerminalSink() override;
 
   // A line as is, without the logger's pattern (no time stamp): tables, blank lines.

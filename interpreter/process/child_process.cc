@@ -6,6 +6,7 @@
 #include "interpreter/process/child_process.h"
 
 #include <fcntl.h>
+#include <sys/prctl.h>
 #include <signal.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -144,9 +145,13 @@ void close_other_fds(int keep, int max_fd) {
     if (fd != keep) ::close(fd);
 }
 
-[[noreturn]] void become_command(const LaunchPlan& plan, int out, int err, int report) {
+[[noreturn]] void become_command(const LaunchPlan& plan, int out, int err, int report, pid_t parent) {
   ::setpgid(0, 0);
   reset_signals();
+  // If planrun dies (kill -9, a crash), its command dies with it rather than running on beside
+  // the resumed step; the parent check closes the race with a parent that died before prctl.
+  ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+  if (::getppid() != parent) ::_exit(127);
   int null_fd = ::open("/dev/null", O_RDONLY);
   if (null_fd < 0 || ::dup2(null_fd, 0) < 0 || ::dup2(out, 1) < 0 || ::dup2(err, 2) < 0)
     report_and_exit(report, Stage::Redirect);
@@ -179,9 +184,10 @@ std::string describe_report(const ChildReport& report, const LaunchPlan& plan) {
 ChildProcess::ChildProcess(const ProcessSpec& spec) {
   LaunchPlan plan = plan_launch(spec);
   Pipe out = make_pipe(), err = make_pipe(), report = make_pipe();
+  pid_t parent = ::getpid();
   pid_ = ::fork();
   if (pid_ < 0) throw start_error(spec.argv.front(), error_text(errno));
-  if (pid_ == 0) become_command(plan, out.write.get(), err.write.get(), report.write.get());
+  if (pid_ == 0) become_command(plan, out.write.get(), err.write.get(), report.write.get(), parent);
   ::setpgid(pid_, pid_);  // here too, so that the group exists before anyone signals it
   report.write.reset();
   stdout_ = std::move(out.read);

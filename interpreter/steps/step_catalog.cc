@@ -207,7 +207,7 @@ StepSchema run() {
               required_field("command", command_line(),
                              "the command: a list runs as argv directly, a string runs with /bin/sh -c"),
               optional_field("env", types::map_of(types::string()), "environment variables added to planrun's own"),
-              optional_field("cwd", types::path(), "working directory (default: the plan's directory)"),
+              optional_field("cwd", types::path(), "working directory (default: the directory planrun runs in)"),
               optional_field("timeout", types::duration(), "stop the command when it runs longer (default: no limit)"),
               expect_exit_field(),
           }),
@@ -225,7 +225,7 @@ StepSchema wait_for() {
                   default_field("interval", types::duration(), "1s", "pause between tries"),
               },
               {{"tcp", "http", "file"}}),
-          {}};
+          {"waited_ms"}};
 }
 
 TypeSpec smoke_check() {

@@ -13,6 +13,7 @@ namespace planrun {
 namespace {
 
 namespace fs = std::filesystem;
+using testing::Recording;
 using testing::RecordingObserver;
 
 // A plan run against a real state store in a fresh directory; each test writes its steps.
@@ -27,7 +28,7 @@ class ExecutorTest : public ::testing::Test {
   void TearDown() override { fs::remove_all(dir_); }
 
   // Compiles `steps` (YAML list items) with a `dir` param set to the test directory and runs it.
-  RecordingObserver run(const std::string& steps, ExecutorOptions options = {}, const std::string& extra_params = "",
+  Recording run(const std::string& steps, ExecutorOptions options = {}, const std::string& extra_params = "",
                         ParamValues params = {}) {
     std::string text = "planrun: 1\nname: t\nparams:\n  dir: {type: path}\n" + extra_params + "steps:\n" + steps;
     auto compiled = testing::compile_text(text);
@@ -39,8 +40,8 @@ class ExecutorTest : public ::testing::Test {
     RecordingObserver observer;
     options.state_dir = dir_ / "state";
     options.jobs = std::max(options.jobs, 1);
-    Executor(*compiled.graph, params, store, observer, cancel_, options).run();
-    return observer;
+    Executor(*compiled.graph, params, store, observer, *cancel_, options).run();
+    return observer.record;
   }
 
   // How many times `name` was appended to the test's log file.
@@ -52,7 +53,7 @@ class ExecutorTest : public ::testing::Test {
   }
 
   fs::path dir_;
-  CancellationToken cancel_;
+  std::unique_ptr<CancellationToken> cancel_ = std::make_unique<CancellationToken>();
 };
 
 // A step that appends its id to the log, then runs `then` (a shell snippet).
@@ -145,7 +146,7 @@ TEST_F(ExecutorTest, IndependentStepsRunInParallel) {
 TEST_F(ExecutorTest, InterruptionStopsRunningStepAndRerunResumesIt) {
   std::thread interrupter([this] {
     for (int i = 0; i < 200 && !fs::exists(dir_ / "log"); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    cancel_.request();
+    cancel_->request();
   });
   std::string steps = logged("long", "", "sleep 30") + logged("next", "long");
   auto first = run(steps);
@@ -153,8 +154,7 @@ TEST_F(ExecutorTest, InterruptionStopsRunningStepAndRerunResumesIt) {
   EXPECT_EQ(first.exit_code, 130);
   EXPECT_EQ(first.outcomes["long"], "cancelled");
   EXPECT_EQ(first.outcomes["next"], "cancelled");
-  CancellationToken fresh;
-  std::swap(cancel_, fresh);
+  cancel_ = std::make_unique<CancellationToken>();
   auto second = run(logged("long") + logged("next", "long"));
   EXPECT_EQ(second.exit_code, 0);
   EXPECT_EQ(ran("next"), 1);
@@ -182,7 +182,7 @@ TEST_F(ExecutorTest, LaterStepsReadEarlierOutputs) {
   auto result = run("  - id: make\n    type: run\n    with: {command: [echo, hello]}\n"
                     "  - id: use\n    type: run\n    with: {command: [echo, \"got ${steps.make.outputs.stdout}\"]}\n");
   EXPECT_EQ(result.exit_code, 0);
-  EXPECT_NE(std::find(result.output.begin(), result.output.end(), "use: got hello\n"), result.output.end())
+  EXPECT_NE(std::find(result.output.begin(), result.output.end(), "use: got hello"), result.output.end())
       << ::testing::PrintToString(result.output);
 }
 
