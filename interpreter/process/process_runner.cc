@@ -8,6 +8,7 @@
 #include <sys/wait.h>
 
 #include <algorithm>
+#include <thread>
 #include <cerrno>
 
 #include "interpreter/process/child_process.h"
@@ -20,7 +21,8 @@ using Clock = std::chrono::steady_clock;
 using std::chrono::milliseconds;
 
 constexpr milliseconds stop_check_interval{50};  // how often deadline and cancellation are looked at
-constexpr milliseconds reap_interval{5};         // output closed: only the exit is awaited
+constexpr milliseconds reap_interval{5};         // output closed: only the exit is awaited, polled
+constexpr std::chrono::microseconds first_reap_wait{50};  // ... at first this soon: it is usually at hand
 // A command may start a daemon that keeps the output pipes open; its own end is what counts.
 constexpr milliseconds output_drain{1000};
 
@@ -49,6 +51,7 @@ class Supervision {
   std::optional<Clock::time_point> kill_at_;  // set once stopping: SIGKILL follows SIGTERM then
   bool killed_ = false;
   std::optional<Clock::time_point> ended_at_;
+  std::chrono::microseconds reap_wait_ = first_reap_wait;
   bool timed_out_ = false;
   bool cancelled_ = false;
   bool output_left_open_ = false;
@@ -63,7 +66,13 @@ ProcessResult Supervision::run() {
       output_left_open_ = true;
       break;
     }
-    pump(output_open() ? stop_check_interval : reap_interval);
+    if (output_open()) {
+      pump(stop_check_interval);
+    } else {
+      // Exit follows closed output within microseconds; back off up to reap_interval.
+      std::this_thread::sleep_for(reap_wait_);
+      reap_wait_ = std::min<std::chrono::microseconds>(reap_wait_ * 2, reap_interval);
+    }
     if (!ended_at_ && child_.ended()) ended_at_ = Clock::now();
   }
   return result();

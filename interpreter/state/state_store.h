@@ -45,7 +45,9 @@ class StateStore {
   std::optional<StepRecord> step_state(const std::string& step_id) const;
   std::vector<StepRecord> all_steps() const;  // ordered by step id
 
-  // Records the start of an attempt and counts it. When the recorded fingerprint differs, the
+  // Records the start of an attempt and counts it. The only write not flushed on its own: it is
+  // durable once any later write is (a checkpoint, done, failed), and losing it to a power cut
+  // only makes an interrupted step look pending, which reruns it just the same. When the recorded fingerprint differs, the
   // step's checkpoints belong to another definition: they are dropped and attempts restart at 1.
   void mark_running(const std::string& step_id, const std::string& fingerprint, int64_t run_id);
   // The step must be running; its effects must already be durable.
