@@ -58,19 +58,19 @@ ExecutorOptions executor_options(const CommandOptions& options, const std::files
   return result;
 }
 
-int execute(const ActionGraph& graph, const ParamValues& params, const CommandOptions& options) {
+int execute(const ActionGraph& graph, const ParamValues& params, const CommandOptions& options,
+            ExecutionObserver& observers) {
   std::filesystem::path state_dir = state_dir_for(options);
   RunLock lock(state_dir);
   if (lock.taken_over())
     std::fprintf(stderr, "planrun: warning: took over the lock of a run that died (%s)\n",
                  lock.taken_over()->describe(wall_now()).c_str());
   StateStore store(state_dir);
-  auto observers = make_run_observers(options);
   CancellationToken cancel;
   InterruptSignals signals(cancel, [] {
     std::fputs("\nplanrun: stopping: running steps finish at a safe point (Ctrl-C again stops at once)\n", stderr);
   });
-  Executor executor(graph, params, store, *observers, cancel, executor_options(options, state_dir));
+  Executor executor(graph, params, store, observers, cancel, executor_options(options, state_dir));
   return executor.run().exit_code;
 }
 
@@ -86,8 +86,15 @@ int run_run_command(const CommandOptions& options) {
   if (params) check_runnable(*graph, options, diagnostics);
   print_diagnostics(diagnostics, sources);
   if (diagnostics.has_errors()) return kExitInvalid;
+  std::unique_ptr<ObserverList> observers;
   try {
-    return execute(*graph, *params, options);
+    observers = make_run_observers(options);
+  } catch (const std::runtime_error& error) {  // --log-json names a file that cannot be written
+    std::fprintf(stderr, "planrun: %s\n", error.what());
+    return kExitInvalid;
+  }
+  try {
+    return execute(*graph, *params, options, *observers);
   } catch (const LockedError& error) {
     std::fprintf(stderr, "planrun: %s\n", error.what());
     return kExitLocked;

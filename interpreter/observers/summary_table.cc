@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <functional>
 
 #include "interpreter/observers/display_width.h"
 #include "interpreter/observers/elapsed_time.h"
@@ -23,8 +24,10 @@ Row row_of(const StepResult& result) {
           ran ? std::to_string(result.attempts) : "-", ran ? format_elapsed(result.duration) : "-", message};
 }
 
-std::array<size_t, kColumns> widths_of(const std::vector<Row>& rows) {
-  std::array<size_t, kColumns> widths{};
+using Widths = std::array<size_t, kColumns>;
+
+Widths widths_of(const std::vector<Row>& rows) {
+  Widths widths{};
   for (const Row& row : rows)
     for (size_t column = 0; column < kColumns; ++column)
       widths[column] = std::max(widths[column], display_width(row[column]));
@@ -35,24 +38,30 @@ std::string padded(const std::string& cell, size_t width, bool right) {
   return right ? std::string(width - display_width(cell), ' ') + cell : pad_to_width(cell, width);
 }
 
+// The cells padded to their columns, the message left as is. The outcome is painted after
+// padding, so that escape codes never count as width.
+std::string line_of(const Row& row, const Widths& widths, const std::function<std::string(std::string)>& paint_outcome) {
+  std::string line;
+  for (size_t column = 0; column < kColumns; ++column) {
+    if (column > 0) line += "  ";
+    std::string cell = column + 1 == kColumns ? row[column] : padded(row[column], widths[column], kRightAligned[column]);
+    line += column == kOutcomeColumn ? paint_outcome(cell) : cell;
+  }
+  while (!line.empty() && line.back() == ' ') line.pop_back();
+  return line;
+}
+
 }  // namespace
 
 std::vector<std::string> summary_table(const std::vector<StepResult>& results, const TerminalStyle& style) {
   std::vector<Row> rows = {kHeader};
   for (const StepResult& result : results) rows.push_back(row_of(result));
-  auto widths = widths_of(rows);
-  std::vector<std::string> lines;
-  for (size_t index = 0; index < rows.size(); ++index) {
-    std::string line;
-    for (size_t column = 0; column < kColumns; ++column) {
-      if (column > 0) line += "  ";
-      bool last = column + 1 == kColumns;
-      std::string cell = last ? rows[index][column] : padded(rows[index][column], widths[column], kRightAligned[column]);
-      if (index > 0 && column == kOutcomeColumn) cell = style.paint(TerminalStyle::tone(results[index - 1].outcome), cell);
-      line += cell;
-    }
-    while (!line.empty() && line.back() == ' ') line.pop_back();
-    lines.push_back(index == 0 ? style.paint(TerminalStyle::Tone::Bold, line) : line);
+  Widths widths = widths_of(rows);
+  auto plain = [](std::string cell) { return cell; };
+  std::vector<std::string> lines = {style.paint(TerminalStyle::Tone::Bold, line_of(kHeader, widths, plain))};
+  for (size_t index = 0; index < results.size(); ++index) {
+    TerminalStyle::Tone tone = TerminalStyle::tone(results[index].outcome);
+    lines.push_back(line_of(rows[index + 1], widths, [&](std::string cell) { return style.paint(tone, cell); }));
   }
   return lines;
 }

@@ -1,0 +1,89 @@
+#pragma once
+
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/mark.h>
+
+#include <optional>
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+#include "interpreter/ast/node.h"
+#include "interpreter/diagnostics/diagnostic.h"
+#include "interpreter/frontend/yaml_source_text.h"
+
+namespace planrun {
+
+// Builds the located ast::Node tree of a YAML document from yaml-cpp's parse events, during the
+// parse, and reports what yaml-cpp accepts but a plan must not have: duplicate keys, keys that
+// are not scalars, alias cycles, runaway alias expansion, deep nesting. Its findings wait for
+// finish(), so that a syntax error later in the file is reported alone, and a mistake that
+// makes the tree unusable stops the building but not the parse, which may still find one.
+class YamlTreeBuilder : public YAML::EventHandler {
+ public:
+  // Thrown as a second document starts, to stop the parse there: a plan is one document.
+  struct SecondDocument {
+    YAML::Mark first;   // where the first document started
+    YAML::Mark second;  // where this one starts
+  };
+
+  // `source` is the text being parsed; it must outlive the builder.
+  explicit YamlTreeBuilder(const YamlSourceText& source) : source_(source) {}
+
+  // The document once the parse has ended (a Null node for a file without one), or nothing
+  // after a mistake that makes it unusable. Adds the findings to `diagnostics`.
+  std::optional<ast::Node> finish(Diagnostics& diagnostics);
+
+  void OnDocumentStart(const YAML::Mark& mark) override;
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override;
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override;
+  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                const std::string& value) override;
+  void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value style) override;
+  void OnSequenceEnd() override { close(); }
+  void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value style) override;
+  void OnMapEnd() override { close(); }
+
+ private:
+  // A collection whose items are still being read.
+  struct Frame {
+    ast::Node node;  // Sequence or Mapping
+    YAML::anchor_t anchor = YAML::NullAnchor;
+    std::optional<ast::Node> key;          // Mapping: a key waiting for its value
+    std::unordered_set<std::string> keys;  // Mapping: its keys, once it is too long to scan
+  };
+
+  // What an anchor names, kept to be copied where an alias names it.
+  struct Anchored {
+    ast::Node node;
+    YAML::Mark mark;
+    bool complete = false;  // false while the anchored collection is still open
+  };
+
+  void open(ast::Node::Kind kind, const YAML::Mark& mark, YAML::anchor_t anchor);
+  void close();
+  void add(ast::Node node);
+  void add_entry(Frame& mapping, ast::Node value);
+  bool is_new_key(Frame& mapping, const std::string& key);
+  void add_null(const YAML::Mark& mark);
+  SourceLocation empty_value_location(const YAML::Mark& mark, const SourceLocation& marked) const;
+  std::optional<ast::Node> expand(const ast::Node& node, size_t depth);
+  Anchored& anchored(YAML::anchor_t anchor);
+  bool count(const SourceLocation& where);
+  bool within_depth(size_t depth, const SourceLocation& where);
+  void fail(const SourceLocation& where, std::string message);
+
+  const YamlSourceText& source_;
+  std::optional<YAML::Mark> document_start_;
+  std::vector<Frame> open_;
+  std::optional<ast::Node> root_;
+  std::vector<Anchored> anchors_;  // by yaml-cpp's anchor id, which counts from 1 in a document
+  size_t count_ = 0;
+  bool failed_ = false;
+  Diagnostics findings_;
+};
+
+}  // namespace planrun
