@@ -1,5 +1,7 @@
 #include "interpreter/frontend/yaml_tree_builder.h"
 
+#include <string_view>
+
 namespace planrun {
 
 namespace {
@@ -58,7 +60,7 @@ void YamlTreeBuilder::OnScalar(const YAML::Mark& mark, const std::string& tag, Y
   scalar.location = std::move(at.location);
   scalar.scalar = value;
   // yaml-cpp tags every non-plain scalar (quoted, literal, folded) "!"; `!!str` also says string.
-  scalar.quoted = tag == "!" || tag == "tag:yaml.org,2002:str";
+  scalar.quoted = std::string_view(tag) == "!" || std::string_view(tag) == "tag:yaml.org,2002:str";
   scalar.content_offset = source_.content_offset(at.offset, value);
   if (anchor != YAML::NullAnchor) anchored(anchor) = {scalar, mark, true};
   add(std::move(scalar));
@@ -79,17 +81,29 @@ void YamlTreeBuilder::open(ast::Node::Kind kind, const YAML::Mark& mark, YAML::a
   SourceLocation where = source_.node_position(mark).location;
   if (!count(where) || !within_depth(open_.size(), where)) return;
   Frame& frame = open_.emplace_back();
-  frame.node.kind = kind;
-  frame.node.location = std::move(where);
+  frame.kind = kind;
+  frame.location = std::move(where);
   frame.anchor = anchor;
+  frame.first = items_.size();
   // Open, so that an alias inside it is seen as a cycle.
   if (anchor != YAML::NullAnchor) anchored(anchor) = {ast::Node(), mark, false};
 }
 
 void YamlTreeBuilder::close() {
   if (failed_) return;
-  ast::Node node = std::move(open_.back().node);
-  YAML::anchor_t anchor = open_.back().anchor;
+  Frame& frame = open_.back();
+  ast::Node node;
+  node.kind = frame.kind;
+  node.location = std::move(frame.location);
+  auto first = items_.begin() + static_cast<std::ptrdiff_t>(frame.first);
+  if (node.is_sequence()) {
+    node.items.assign(std::make_move_iterator(first), std::make_move_iterator(items_.end()));
+  } else {
+    node.entries.reserve(static_cast<size_t>(items_.end() - first) / 2);
+    for (auto key = first; key != items_.end(); key += 2) node.entries.emplace_back(std::move(key[0]), std::move(key[1]));
+  }
+  items_.erase(first, items_.end());
+  YAML::anchor_t anchor = frame.anchor;
   open_.pop_back();
   if (anchor != YAML::NullAnchor) {
     Anchored& target = anchored(anchor);
@@ -100,42 +114,48 @@ void YamlTreeBuilder::close() {
 }
 
 // Puts a finished node where it belongs: the root, the next item, a key, or a key's value.
-void YamlTreeBuilder::add(ast::Node node) {
-  if (open_.empty()) {
+void YamlTreeBuilder::add(ast::Node&& node) {
+  if (open_.empty())
     root_ = std::move(node);
-    return;
-  }
-  Frame& parent = open_.back();
-  if (parent.node.is_sequence())
-    parent.node.items.push_back(std::move(node));
-  else if (!parent.key)
-    parent.key = std::move(node);
+  else if (open_.back().kind == ast::Node::Kind::Sequence)
+    items_.push_back(std::move(node));
   else
-    add_entry(parent, std::move(node));
+    add_to_mapping(open_.back(), std::move(node));
 }
 
-void YamlTreeBuilder::add_entry(Frame& mapping, ast::Node value) {
-  ast::Node& key = *mapping.key;
+void YamlTreeBuilder::add_to_mapping(Frame& mapping, ast::Node&& node) {
+  if (!awaits_value(mapping)) {
+    items_.push_back(std::move(node));
+    return;
+  }
+  const ast::Node& key = items_.back();
+  bool keep = false;
   if (!key.is_scalar()) {
     findings_.error(key.location, "a map key must be a plain name, not " + ast::describe_kind(key));
   } else if (!is_new_key(mapping, key.scalar)) {
     // The first one stays, so that later checks see what the author most likely meant once.
     findings_.error(key.location, "duplicate key '" + key.scalar + "'");
   } else {
-    mapping.node.entries.emplace_back(std::move(key), std::move(value));
+    keep = true;
   }
-  mapping.key.reset();
+  if (keep)
+    items_.push_back(std::move(node));
+  else
+    items_.pop_back();
 }
 
+bool YamlTreeBuilder::awaits_value(const Frame& mapping) const { return (items_.size() - mapping.first) % 2 == 1; }
+
+// Whether `key`, the last one read, is not among the mapping's earlier keys.
 bool YamlTreeBuilder::is_new_key(Frame& mapping, const std::string& key) {
-  const auto& entries = mapping.node.entries;
-  if (entries.size() < kKeysScanned) {
-    for (const auto& entry : entries)
-      if (entry.first.scalar == key) return false;
+  size_t last = items_.size() - 1;
+  if (last - mapping.first < 2 * kKeysScanned) {
+    for (size_t i = mapping.first; i < last; i += 2)
+      if (items_[i].scalar == key) return false;
     return true;
   }
   if (mapping.keys.empty())
-    for (const auto& entry : entries) mapping.keys.insert(entry.first.scalar);
+    for (size_t i = mapping.first; i < last; i += 2) mapping.keys.insert(items_[i].scalar);
   return mapping.keys.insert(key).second;
 }
 
@@ -153,8 +173,8 @@ void YamlTreeBuilder::add_null(const YAML::Mark& mark) {
 SourceLocation YamlTreeBuilder::empty_value_location(const YAML::Mark& mark, const SourceLocation& marked) const {
   if (open_.empty()) return {source_.path(), 1, 1};
   const Frame& parent = open_.back();
-  if (parent.node.is_sequence()) return source_.dash_before(mark);
-  if (parent.key) return parent.key->location;
+  if (parent.kind == ast::Node::Kind::Sequence) return source_.dash_before(mark);
+  if (awaits_value(parent)) return items_.back().location;  // its key's
   return marked;  // an empty key
 }
 

@@ -48,12 +48,14 @@ class YamlTreeBuilder : public YAML::EventHandler {
   void OnMapEnd() override { close(); }
 
  private:
-  // A collection whose items are still being read.
+  // A collection whose items are still being read: they wait at the top of `items_`, from
+  // `first` on, and move into the collection's node when it closes, which then allocates once.
   struct Frame {
-    ast::Node node;  // Sequence or Mapping
+    ast::Node::Kind kind;  // Sequence or Mapping
+    SourceLocation location;
     YAML::anchor_t anchor = YAML::NullAnchor;
-    std::optional<ast::Node> key;          // Mapping: a key waiting for its value
-    std::unordered_set<std::string> keys;  // Mapping: its keys, once it is too long to scan
+    size_t first = 0;                      // a mapping's keys and values alternate
+    std::unordered_set<std::string> keys;  // a mapping's keys, once it is too long to scan
   };
 
   // What an anchor names, kept to be copied where an alias names it.
@@ -65,9 +67,10 @@ class YamlTreeBuilder : public YAML::EventHandler {
 
   void open(ast::Node::Kind kind, const YAML::Mark& mark, YAML::anchor_t anchor);
   void close();
-  void add(ast::Node node);
-  void add_entry(Frame& mapping, ast::Node value);
+  void add(ast::Node&& node);
+  void add_to_mapping(Frame& mapping, ast::Node&& node);
   bool is_new_key(Frame& mapping, const std::string& key);
+  bool awaits_value(const Frame& mapping) const;
   void add_null(const YAML::Mark& mark);
   SourceLocation empty_value_location(const YAML::Mark& mark, const SourceLocation& marked) const;
   std::optional<ast::Node> expand(const ast::Node& node, size_t depth);
@@ -79,6 +82,7 @@ class YamlTreeBuilder : public YAML::EventHandler {
   const YamlSourceText& source_;
   std::optional<YAML::Mark> document_start_;
   std::vector<Frame> open_;
+  std::vector<ast::Node> items_;  // of the open collections, innermost last
   std::optional<ast::Node> root_;
   std::vector<Anchored> anchors_;  // by yaml-cpp's anchor id, which counts from 1 in a document
   size_t count_ = 0;
