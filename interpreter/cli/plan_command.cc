@@ -4,7 +4,9 @@
 #include "interpreter/cli/exit_codes.h"
 #include "interpreter/evaluation/plan_scope.h"
 #include "interpreter/frontend/plan_loader.h"
+#include "interpreter/executor/run_forecast.h"
 #include "interpreter/render/plan_preview.h"
+#include "interpreter/state/state_error.h"
 
 namespace planrun {
 
@@ -16,7 +18,13 @@ int run_plan_command(const CommandOptions& options) {
   std::optional<ParamValues> params;
   if (graph) params = resolve_params(*graph, options.params, sources, diagnostics);
   std::string preview;
-  if (params) preview = preview_plan(*graph, *params, PlanScope(*params), diagnostics);
+  try {
+    if (params)
+      preview = preview_plan(*graph, *params, PlanScope(*params), forecast_run(*graph, *params, state_dir_for(options)),
+                             diagnostics);
+  } catch (const StateError& error) {
+    diagnostics.error({state_dir_for(options).string(), 0, 0}, error.what());
+  }
   print_diagnostics(diagnostics, sources);
   if (diagnostics.has_errors()) return kExitInvalid;
   std::fputs(preview.c_str(), stdout);

@@ -18,6 +18,7 @@ Edges link(const std::vector<StepDraft>& drafts, const std::set<std::string>& br
            bool& ok) {
   std::map<std::string, size_t> index;
   std::vector<std::string> ids;
+  ids.reserve(drafts.size());
   for (size_t i = 0; i < drafts.size(); ++i) {
     index[drafts[i].node.id] = i;
     ids.push_back(drafts[i].node.id);
@@ -44,8 +45,8 @@ Edges link(const std::vector<StepDraft>& drafts, const std::set<std::string>& br
       if (id == draft.node.id) {
         diagnostics.error(draft.node.location, "step '" + id + "' reads its own outputs");
         ok = false;
-      } else if (index.count(id)) {
-        targets.insert(index.at(id));
+      } else if (auto found = index.find(id); found != index.end()) {
+        targets.insert(found->second);
       }
     }
     needs[i].assign(targets.begin(), targets.end());
@@ -132,6 +133,7 @@ std::optional<std::vector<StepNode>> resolve_dependencies(std::vector<StepDraft>
   std::vector<size_t> position(drafts.size());
   for (size_t i = 0; i < order.size(); ++i) position[order[i]] = i;
   std::vector<StepNode> steps;
+  steps.reserve(order.size());
   for (size_t original : order) {
     StepNode node = std::move(drafts[original].node);
     node.needs.clear();

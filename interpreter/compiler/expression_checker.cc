@@ -57,9 +57,7 @@ void ExpressionChecker::check_reference(const expr::Reference& ref, const ast::N
   } else if (names_.params.count(root)) {
     check_param_member(ref, scalar);
   } else {
-    std::vector<std::string> candidates = names_.param_names();
-    candidates.insert(candidates.end(), reserved_roots().begin(), reserved_roots().end());
-    diagnostics_.error(where, "undefined name '" + root + "'" + did_you_mean(root, candidates));
+    diagnostics_.error(where, "undefined name '" + root + "'" + did_you_mean(root, root_candidates()));
   }
 }
 
@@ -75,7 +73,7 @@ void ExpressionChecker::check_step_output(const expr::Reference& ref, const ast:
   if (names_.broken_steps.count(id)) return;
   auto step = names_.step_outputs.find(id);
   if (step == names_.step_outputs.end()) {
-    diagnostics_.error(where, "unknown step '" + id + "'" + did_you_mean(id, names_.step_ids()));
+    diagnostics_.error(where, "unknown step '" + id + "'" + did_you_mean(id, step_candidates()));
     return;
   }
   steps_used.insert(id);
@@ -98,21 +96,35 @@ void ExpressionChecker::check_param_member(const expr::Reference& ref, const ast
 
 void ExpressionChecker::check_call(const expr::Call& call, const ast::Node& scalar) {
   SourceLocation where = scalar.location_of(call.offset);
-  std::vector<std::string> names;
-  for (const expr::FunctionSignature& signature : expr::functions()) {
-    names.push_back(signature.name);
-    if (signature.name != call.function) continue;
-    if (call.argument_count < signature.min_arguments || call.argument_count > signature.max_arguments) {
-      std::string expected = std::to_string(signature.min_arguments);
-      if (signature.max_arguments != signature.min_arguments)
-        expected += " to " + std::to_string(signature.max_arguments);
-      diagnostics_.error(where, "function '" + call.function + "' takes " + expected + " argument" +
-                                    (signature.max_arguments == 1 ? "" : "s") + ", not " +
-                                    std::to_string(call.argument_count));
-    }
+  const std::vector<expr::FunctionSignature>& functions = expr::functions();
+  auto signature = std::find_if(functions.begin(), functions.end(),
+                                [&](const expr::FunctionSignature& s) { return s.name == call.function; });
+  if (signature == functions.end()) {
+    std::vector<std::string> names;
+    for (const expr::FunctionSignature& s : functions) names.push_back(s.name);
+    diagnostics_.error(where, "unknown function '" + call.function + "'" + did_you_mean(call.function, names));
     return;
   }
-  diagnostics_.error(where, "unknown function '" + call.function + "'" + did_you_mean(call.function, names));
+  if (call.argument_count < signature->min_arguments || call.argument_count > signature->max_arguments) {
+    std::string expected = std::to_string(signature->min_arguments);
+    if (signature->max_arguments != signature->min_arguments) expected += " to " + std::to_string(signature->max_arguments);
+    diagnostics_.error(where, "function '" + call.function + "' takes " + expected + " argument" +
+                                  (signature->max_arguments == 1 ? "" : "s") + ", not " +
+                                  std::to_string(call.argument_count));
+  }
+}
+
+const std::vector<std::string>& ExpressionChecker::root_candidates() {
+  if (root_candidates_.empty()) {
+    root_candidates_ = names_.param_names();
+    root_candidates_.insert(root_candidates_.end(), reserved_roots().begin(), reserved_roots().end());
+  }
+  return root_candidates_;
+}
+
+const std::vector<std::string>& ExpressionChecker::step_candidates() {
+  if (step_candidates_.empty()) step_candidates_ = names_.step_ids();
+  return step_candidates_;
 }
 
 }  // namespace planrun

@@ -3,6 +3,7 @@
 #include <memory>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "interpreter/ast/node.h"
 #include "interpreter/compiler/name_table.h"
@@ -29,9 +30,14 @@ class ExpressionChecker {
   void check_step_output(const expr::Reference& ref, const ast::Node& scalar, std::set<std::string>& steps_used);
   void check_param_member(const expr::Reference& ref, const ast::Node& scalar);
   void check_call(const expr::Call& call, const ast::Node& scalar);
+  const std::vector<std::string>& root_candidates();
+  const std::vector<std::string>& step_candidates();
 
   const NameTable& names_;
   Diagnostics& diagnostics_;
+  // Names for "did you mean", gathered once, at the first mistake that needs them.
+  std::vector<std::string> root_candidates_;
+  std::vector<std::string> step_candidates_;
 };
 
 }  // namespace planrun

@@ -46,6 +46,7 @@ std::vector<StepDraft> compile_steps(const std::vector<StepHeader>& headers, con
   ExpressionChecker checker(names, diagnostics);
   ValueBinder binder(checker, diagnostics);
   std::vector<StepDraft> drafts;
+  drafts.reserve(headers.size());
   for (const StepHeader& header : headers)
     if (auto draft = compile_step(header, reader, binder, diagnostics)) drafts.push_back(std::move(*draft));
   return drafts;

@@ -33,6 +33,7 @@ static std::optional<StepHeader> read_header(const ast::Node& step, size_t index
 
 std::vector<StepHeader> read_step_headers(const ast::Node& steps, NodeReader& reader, Diagnostics& diagnostics) {
   std::vector<StepHeader> headers;
+  headers.reserve(steps.items.size());
   std::map<std::string, SourceLocation> seen;
   for (size_t i = 0; i < steps.items.size(); ++i) {
     auto header = read_header(steps.items[i], i, reader, diagnostics);
@@ -44,7 +45,7 @@ std::vector<StepHeader> read_step_headers(const ast::Node& steps, NodeReader& re
                                    std::to_string(first->second.line) + ")");
       continue;
     }
-    headers.push_back(*header);
+    headers.push_back(std::move(*header));
   }
   return headers;
 }

@@ -62,6 +62,12 @@ static bool is_scalar_kind(Kind kind) {
   return kind != Kind::List && kind != Kind::Map && kind != Kind::Object && kind != Kind::OneOf;
 }
 
+// The type of a List's items or a Map's values: any when the type does not say.
+static const TypeSpec& element_type(const TypeSpec& type) {
+  static const TypeSpec any = types::any();
+  return type.element.empty() ? any : type.element.front();
+}
+
 // The alternative of a OneOf that fits the shape of what was written, if any.
 static const TypeSpec* alternative_for(const ast::Node& node, const TypeSpec& one_of) {
   for (const TypeSpec& alternative : one_of.alternatives) {
@@ -136,7 +142,7 @@ std::optional<BoundValue> ValueBinder::bind_scalar(const ast::Node& node, const 
 std::optional<BoundValue> ValueBinder::bind_sequence(const ast::Node& node, const TypeSpec& type,
                                                      const std::string& what, std::set<std::string>& steps_used) {
   if (type.kind != Kind::List && type.kind != Kind::Any) return mismatch(node, type, what);
-  TypeSpec element = type.element.empty() ? types::any() : type.element.front();
+  const TypeSpec& element = element_type(type);
   BoundValue bound;
   bound.kind = BoundValue::Kind::List;
   bound.location = node.location;
@@ -160,7 +166,7 @@ std::optional<BoundValue> ValueBinder::bind_mapping(const ast::Node& node, const
     return bound;
   }
   if (type.kind != Kind::Map && type.kind != Kind::Any) return mismatch(node, type, what);
-  TypeSpec element = type.element.empty() ? types::any() : type.element.front();
+  const TypeSpec& element = element_type(type);
   for (const auto& [key, value] : node.entries) {
     auto item = bind(value, element, what + "." + key.scalar, steps_used);
     if (item) bound.entries[key.scalar] = std::move(*item);

@@ -5,7 +5,7 @@
 #include <thread>
 
 #include "interpreter/evaluation/plan_scope.h"
-#include "interpreter/executor/fingerprint.h"
+#include "interpreter/executor/step_inputs.h"
 #include "interpreter/executor/secret_masker_set.h"
 #include "interpreter/executor/step_decision.h"
 #include "interpreter/executor/step_runner.h"
@@ -123,14 +123,11 @@ void Executor::Impl::consider(size_t index) {
 
 void Executor::Impl::prepare_and_start(size_t index) {
   const StepNode& step = graph.steps[index];
-  StepJob job{&step, find_step_action(step.type), {}, {}, false, run_id};
+  std::vector<std::string> upstream;
+  for (size_t need : step.needs) upstream.push_back(slots[need].fingerprint);
+  StepInputs inputs;
   try {
-    if (step.when && !expr::truthy(evaluate_bound(*step.when, scope))) {
-      store.mark_skipped(step.id, run_id, "condition is false");
-      slots[index].fingerprint = "skipped";
-      return finish(index, StepOutcome::Skipped, "condition is false", false);
-    }
-    for (const auto& [name, bound] : step.with) job.fields[name] = evaluate_bound(bound, scope);
+    inputs = resolve_step_inputs(step, scope, upstream, key);
   } catch (const std::exception& error) {
     // Type errors and missing values surface only now, with the values of this run.
     std::string message = masker.mask(error.what());
@@ -138,10 +135,12 @@ void Executor::Impl::prepare_and_start(size_t index) {
     store.mark_failed(step.id, message);
     return finish(index, StepOutcome::Failed, message, !step.continue_on_error);
   }
-  std::vector<std::string> upstream;
-  for (size_t need : step.needs) upstream.push_back(slots[need].fingerprint);
-  job.fingerprint = step_fingerprint(step, job.fields, upstream, key);
-  slots[index].fingerprint = job.fingerprint;
+  slots[index].fingerprint = inputs.fingerprint;
+  if (!inputs.condition) {
+    store.mark_skipped(step.id, run_id, "condition is false");
+    return finish(index, StepOutcome::Skipped, "condition is false", false);
+  }
+  StepJob job{&step, find_step_action(step.type), std::move(inputs.fields), inputs.fingerprint, false, run_id};
   std::string forced_by = forced.count(index) ? "forced by --from " + options.from_step : "";
   if (!forced_by.empty()) store.reset_step(step.id);
   std::optional<StepRecord> record = store.step_state(step.id);

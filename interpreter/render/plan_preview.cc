@@ -71,8 +71,10 @@ std::string show_options(const StepNode& step, const ActionGraph& graph, const P
 }
 
 std::string show_step(size_t number, const StepNode& step, const ActionGraph& graph, const PlanScope& scope,
-                      Diagnostics& diagnostics) {
-  std::string out = "  " + std::to_string(number) + ". " + step.id + " (" + step.type + ")\n";
+                      const std::map<std::string, std::string>& forecast, Diagnostics& diagnostics) {
+  std::string out = "  " + std::to_string(number) + ". " + step.id + " (" + step.type + ")";
+  auto expected = forecast.find(step.id);
+  out += (expected == forecast.end() ? "" : "  -> " + expected->second) + "\n";
   if (!step.description.empty()) out += "      # " + step.description + "\n";
   out += show_options(step, graph, scope, diagnostics);
   for (const auto& [name, bound] : step.with) out += "      " + name + ": " + show(bound, scope, diagnostics) + "\n";
@@ -82,7 +84,7 @@ std::string show_step(size_t number, const StepNode& step, const ActionGraph& gr
 }  // namespace
 
 std::string preview_plan(const ActionGraph& graph, const ParamValues& params, const PlanScope& scope,
-                         Diagnostics& diagnostics) {
+                         const std::map<std::string, std::string>& forecast, Diagnostics& diagnostics) {
   std::string out = "Plan " + (graph.name.empty() ? graph.source_path : graph.name);
   out += graph.description.empty() ? "\n\n" : ": " + graph.description + "\n\n";
   out += show_params(graph, params);
@@ -92,7 +94,7 @@ std::string preview_plan(const ActionGraph& graph, const ParamValues& params, co
     size_t size = waves[w].size();
     out += "Wave " + std::to_string(w + 1) +
            (size > 1 ? " (" + std::to_string(size) + " steps, may run in parallel)" : "") + ":\n";
-    for (size_t index : waves[w]) out += show_step(++number, graph.steps[index], graph, scope, diagnostics);
+    for (size_t index : waves[w]) out += show_step(++number, graph.steps[index], graph, scope, forecast, diagnostics);
     out += "\n";
   }
   out += std::to_string(graph.steps.size()) + " steps in " + std::to_string(waves.size()) + " waves.\n";

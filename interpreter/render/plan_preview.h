@@ -1,5 +1,6 @@
 #pragma once
 
+#include <map>
 #include <string>
 
 #include "interpreter/diagnostics/diagnostic.h"
@@ -12,7 +13,8 @@ namespace planrun {
 // (secrets as ***), then the steps wave by wave (steps of one wave may run in parallel), each
 // with its resolved fields and `when` condition. What is known only at run time (another
 // step's outputs, run.id) is shown as written. Evaluation mistakes become diagnostics.
+// `forecast` says per step id what a run would do with it now (see run_forecast.h).
 std::string preview_plan(const ActionGraph& graph, const ParamValues& params, const PlanScope& scope,
-                         Diagnostics& diagnostics);
+                         const std::map<std::string, std::string>& forecast, Diagnostics& diagnostics);
 
 }  // namespace planrun
