@@ -107,7 +107,8 @@ void ExpressionChecker::check_call(const expr::Call& call, const ast::Node& scal
   }
   if (call.argument_count < signature->min_arguments || call.argument_count > signature->max_arguments) {
     std::string expected = std::to_string(signature->min_arguments);
-    if (signature->max_arguments != signature->min_arguments) expected += " to " + std::to_string(signature->max_arguments);
+    if (signature->max_arguments != signature->min_arguments)
+      expected += " to " + std::to_string(signature->max_arguments);
     diagnostics_.error(where, "function '" + call.function + "' takes " + expected + " argument" +
                                   (signature->max_arguments == 1 ? "" : "s") + ", not " +
                                   std::to_string(call.argument_count));

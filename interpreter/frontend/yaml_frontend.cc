@@ -19,8 +19,10 @@ namespace {
 // its likely cause.
 std::string second_document_message(const YamlSourceText& source, const YamlTreeBuilder::SecondDocument& documents) {
   std::string_view rest = source.rest(source.offset(documents.second));
-  if (documents.second.pos == documents.first.pos && !rest.empty()) return "unexpected '" + std::string(1, rest[0]) + "'";
-  if (rest.starts_with("---") || rest.starts_with("%")) return "a plan file holds one YAML document, but a second one starts here";
+  if (documents.second.pos == documents.first.pos && !rest.empty())
+    return "unexpected '" + std::string(1, rest[0]) + "'";
+  if (rest.starts_with("---") || rest.starts_with("%"))
+    return "a plan file holds one YAML document, but a second one starts here";
   return "unexpected text after the end of the document (check the indentation)";
 }
 

@@ -100,7 +100,8 @@ void YamlTreeBuilder::close() {
     node.items.assign(std::make_move_iterator(first), std::make_move_iterator(items_.end()));
   } else {
     node.entries.reserve(static_cast<size_t>(items_.end() - first) / 2);
-    for (auto key = first; key != items_.end(); key += 2) node.entries.emplace_back(std::move(key[0]), std::move(key[1]));
+    for (auto key = first; key != items_.end(); key += 2)
+      node.entries.emplace_back(std::move(key[0]), std::move(key[1]));
   }
   items_.erase(first, items_.end());
   YAML::anchor_t anchor = frame.anchor;
@@ -124,24 +125,24 @@ void YamlTreeBuilder::add(ast::Node&& node) {
 }
 
 void YamlTreeBuilder::add_to_mapping(Frame& mapping, ast::Node&& node) {
-  if (!awaits_value(mapping)) {
+  if (awaits_value(mapping) && !accept_key(mapping, items_.back()))
+    items_.pop_back();  // the entry is left out: its key now, its value by not adding it
+  else
     items_.push_back(std::move(node));
-    return;
-  }
-  const ast::Node& key = items_.back();
-  bool keep = false;
+}
+
+// Reports a key that is not a scalar or repeats an earlier one; such a key's entry is left out.
+bool YamlTreeBuilder::accept_key(Frame& mapping, const ast::Node& key) {
   if (!key.is_scalar()) {
     findings_.error(key.location, "a map key must be a plain name, not " + ast::describe_kind(key));
-  } else if (!is_new_key(mapping, key.scalar)) {
+    return false;
+  }
+  if (!is_new_key(mapping, key.scalar)) {
     // The first one stays, so that later checks see what the author most likely meant once.
     findings_.error(key.location, "duplicate key '" + key.scalar + "'");
-  } else {
-    keep = true;
+    return false;
   }
-  if (keep)
-    items_.push_back(std::move(node));
-  else
-    items_.pop_back();
+  return true;
 }
 
 bool YamlTreeBuilder::awaits_value(const Frame& mapping) const { return (items_.size() - mapping.first) % 2 == 1; }

@@ -69,6 +69,7 @@ class YamlTreeBuilder : public YAML::EventHandler {
   void close();
   void add(ast::Node&& node);
   void add_to_mapping(Frame& mapping, ast::Node&& node);
+  bool accept_key(Frame& mapping, const ast::Node& key);
   bool is_new_key(Frame& mapping, const std::string& key);
   bool awaits_value(const Frame& mapping) const;
   void add_null(const YAML::Mark& mark);

@@ -285,6 +285,65 @@ TEST(YamlFrontend, SharedAliasesWithinLimitsAreExpanded) {
   EXPECT_EQ(p.root->find("two")->find("retry")->scalar, "3");
 }
 
+TEST(YamlFrontend, ParsingStopsWhereASecondDocumentStarts) {
+  Parsed p = parse("a: 1\n---\nb: [\n");  // the second document is never read, so its error is not found
+  EXPECT_FALSE(p.root);
+  ASSERT_EQ(p.diagnostics.all().size(), 1u);
+  EXPECT_EQ(p.diagnostics.all()[0].message, "a plan file holds one YAML document, but a second one starts here");
+  EXPECT_EQ(p.diagnostics.all()[0].location, (SourceLocation{"plan.yaml", 2, 1}));
+}
+
+TEST(YamlFrontend, SyntaxErrorLaterInTheFileIsReportedAlone) {
+  Parsed p = parse("a: 1\na: 2\nb: [\n");
+  EXPECT_FALSE(p.root);
+  ASSERT_EQ(p.diagnostics.all().size(), 1u);
+  EXPECT_EQ(p.diagnostics.all()[0].message, "end of sequence flow not found");
+}
+
+TEST(YamlFrontend, DuplicateKeysAreFoundInLongMapsToo) {
+  std::string text;
+  for (int i = 0; i < 40; ++i) text += "k" + std::to_string(i) + ": " + std::to_string(i) + "\n";
+  text += "k3: again\nk39: again\n";
+  Parsed p = parse(text);
+  ASSERT_TRUE(p.root);
+  ASSERT_EQ(p.diagnostics.all().size(), 2u);
+  EXPECT_EQ(p.diagnostics.all()[0].message, "duplicate key 'k3'");
+  EXPECT_EQ(p.diagnostics.all()[0].location, (SourceLocation{"plan.yaml", 41, 1}));
+  EXPECT_EQ(p.diagnostics.all()[1].message, "duplicate key 'k39'");
+  ASSERT_EQ(p.root->entries.size(), 40u);
+  EXPECT_EQ(p.root->find("k3")->scalar, "3");
+}
+
+TEST(YamlFrontend, MistakesInsideAnAnchorAreReportedOnceWhereWritten) {
+  Parsed p = parse("base: &b {a: 1, a: 2}\none: *b\ntwo: *b\n");
+  ASSERT_TRUE(p.root);
+  ASSERT_EQ(p.diagnostics.all().size(), 1u);
+  EXPECT_EQ(p.diagnostics.all()[0].location, (SourceLocation{"plan.yaml", 1, 17}));
+  EXPECT_EQ(p.root->find("two")->find("a")->scalar, "1");
+  EXPECT_EQ(at(*p.root->find("two")->find("a")), "1:14");  // a copy points where the original is
+}
+
+TEST(YamlFrontend, AliasOfAnEmptyValueIsWhereTheAliasIs) {
+  Parsed p = parse("a: &n\nb: *n\nc:\n  - *n\n");
+  ASSERT_TRUE(p.root);
+  EXPECT_TRUE(p.root->find("b")->is_null());
+  EXPECT_EQ(at(*p.root->find("b")), "2:1");  // at its key, as an empty value written there would be
+}
+
+TEST(YamlFrontend, NestingThroughAliasesIsBounded) {
+  // yaml-cpp itself stops at about 500 nested brackets; aliases can nest deeper than the text.
+  auto nest = [](int depth, const std::string& inside) {
+    return std::string(depth, '[') + inside + std::string(depth, ']');
+  };
+  std::string text = "a: &d " + nest(400, "") + "\nb: &e " + nest(400, "*d") + "\n";
+  Parsed within = parse(text);
+  EXPECT_TRUE(within.root);
+  Parsed beyond = parse(text + "c: " + nest(300, "*e") + "\n");
+  EXPECT_FALSE(beyond.root);
+  ASSERT_EQ(beyond.diagnostics.all().size(), 1u);
+  EXPECT_EQ(beyond.diagnostics.all()[0].message, "the document is nested too deeply");
+}
+
 TEST(YamlFrontend, NeverThrowsOnGarbage) {
   std::vector<std::string> nasty = {
       "[",         "]",           "{",          "}",          "{a: [}",      "a: b: c",

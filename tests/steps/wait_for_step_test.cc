@@ -52,7 +52,7 @@ TEST(WaitForStep, TcpSucceedsOnceAListenerAppears) {
 TEST(WaitForStep, TcpAlreadyListeningSucceedsAtOnce) {
   testing::StepFixture fixture("wait-for");
   testing::TcpTestListener listener;
-  StepContext context = fixture.context({{"tcp", "localhost:" + std::to_string(listener.port())}});
+  StepContext context = fixture.context({{"tcp", loopback(listener.port())}});
   WaitForStep().run(context);
   EXPECT_LT(waited_ms(context), 1000);
 }
