@@ -21,8 +21,8 @@ bool Diagnostics::has_errors() const {
 std::vector<Diagnostic> Diagnostics::sorted() const {
   std::vector<Diagnostic> result = items_;
   std::stable_sort(result.begin(), result.end(), [](const Diagnostic& a, const Diagnostic& b) {
-    return std::tie(a.location.file, a.location.line, a.location.column) <
-           std::tie(b.location.file, b.location.line, b.location.column);
+    return std::tie(a.location.file.str(), a.location.line, a.location.column) <
+           std::tie(b.location.file.str(), b.location.line, b.location.column);
   });
   return result;
 }
@@ -52,7 +52,7 @@ static std::string caret_under(const std::string& source_line, int column) {
 }
 
 std::string render(const Diagnostic& d, const SourceFiles& sources) {
-  std::string out = d.location.file;
+  std::string out = d.location.file.str();
   if (d.location.line > 0) {
     out += ":" + std::to_string(d.location.line);
     if (d.location.column > 0) out += ":" + std::to_string(d.location.column);

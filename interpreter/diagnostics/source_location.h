@@ -4,9 +4,27 @@
 
 namespace planrun {
 
+// A file name as locations hold it: one shared copy per distinct name, so that the hundreds of
+// thousands of located nodes of a large plan do not each carry their own string.
+class FileName {
+ public:
+  FileName() : FileName(std::string()) {}
+  FileName(const std::string& path);  // NOLINT: a path is a file name
+  FileName(const char* path) : FileName(std::string(path)) {}
+
+  const std::string& str() const { return *path_; }
+  operator const std::string&() const { return *path_; }
+
+  friend bool operator==(const FileName& a, const FileName& b) { return a.path_ == b.path_; }
+  friend bool operator<(const FileName& a, const FileName& b) { return *a.path_ < *b.path_; }
+
+ private:
+  const std::string* path_;  // interned for the life of the process
+};
+
 // A position in a plan file: 1-based line and column; line 0 means "the whole file".
 struct SourceLocation {
-  std::string file;
+  FileName file;
   int line = 0;
   int column = 0;
 

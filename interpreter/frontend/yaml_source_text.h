@@ -51,7 +51,7 @@ class YamlSourceText {
   SourceLocation location_at(size_t offset) const;
   size_t line_start(size_t offset) const;
 
-  std::string path_;
+  FileName path_;
   std::string_view text_;
   size_t bom_;
   std::vector<size_t> line_starts_;
