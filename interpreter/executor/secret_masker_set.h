@@ -1,22 +1,22 @@
 #pragma once
 
-#include <string>
-#include <vector>
-
 #include "interpreter/evaluation/param_values.h"
 #include "interpreter/executor/step_context.h"
+#include "interpreter/values/secret_texts.h"
 
 namespace planrun {
 
-// Masks the text of every secret a run knows of (its secret parameters, and anything built from
-// them) wherever it appears in a line, as CI systems mask secrets in logs.
+// Masks the text of every secret a run knows of: its secret parameters, and anything built
+// from them that contains their text.
 class SecretMaskerSet final : public SecretMasker {
  public:
-  explicit SecretMaskerSet(const ParamValues& params);
-  std::string mask(const std::string& text) const override;
+  explicit SecretMaskerSet(const ParamValues& params) {
+    for (const auto& [name, value] : params) texts_.add(value);
+  }
+  std::string mask(const std::string& text) const override { return texts_.mask(text); }
 
  private:
-  std::vector<std::string> texts_;  // longest first, so no part of a longer secret is left
+  SecretTexts texts_;
 };
 
 }  // namespace planrun

@@ -58,7 +58,7 @@ struct Interaction {
 };
 
 // Everything a step gets to do its work; it reaches the world only through these and its own
-// narrow adapters (processes, databases, files).
+// narrow adapters (processes, databases, files). Fields are read with steps/step_fields.h.
 struct StepContext {
   const StepNode& step;
   Value::Map fields;      // the resolved `with` fields, typed (secrets marked)
@@ -72,9 +72,6 @@ struct StepContext {
   std::filesystem::path run_dir;            // per-run files: step logs
   std::optional<std::chrono::steady_clock::time_point> deadline;  // from `timeout`
   Value::Map outputs;                       // what the step publishes as steps.ID.outputs.*
-
-  const Value& field(const std::string& name) const;  // throws std::logic_error when absent
-  bool has(const std::string& name) const { return fields.count(name) != 0; }
 };
 
 // One step type's behaviour. Implementations are stateless; run() throws StepFailure to fail,

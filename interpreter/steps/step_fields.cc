@@ -11,17 +11,6 @@ namespace {
                     "field '" + name + "' holds " + value.display() + " (" + value.type_name() + "), not " + expected);
 }
 
-// Everything inside a secret list or map is secret, whether or not it is marked itself.
-void collect_secret_texts(const Value& value, bool inside_secret, std::vector<std::string>& texts) {
-  bool secret = inside_secret || value.secret();
-  if (value.is_list())
-    for (const Value& item : value.as_list()) collect_secret_texts(item, secret, texts);
-  else if (value.is_map())
-    for (const auto& [key, item] : value.as_map()) collect_secret_texts(item, secret, texts);
-  else if (secret && !value.is_null() && !value.to_text().empty())
-    texts.push_back(value.to_text());
-}
-
 }  // namespace
 
 const Value* find_field(const StepContext& context, const std::string& name) {
@@ -68,8 +57,5 @@ std::map<std::string, std::string> string_map_value(const Value& value, const st
   return texts;
 }
 
-void collect_secret_texts(const Value& value, std::vector<std::string>& texts) {
-  collect_secret_texts(value, false, texts);
-}
 
 }  // namespace planrun

@@ -25,7 +25,4 @@ std::optional<std::chrono::milliseconds> duration_field(const StepContext& conte
 std::vector<std::string> string_list_value(const Value& value, const std::string& name);
 std::map<std::string, std::string> string_map_value(const Value& value, const std::string& name);
 
-// The text of every secret value inside `value`, for masking what a masker may not know of.
-void collect_secret_texts(const Value& value, std::vector<std::string>& texts);
-
 }  // namespace planrun

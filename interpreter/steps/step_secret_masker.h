@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "interpreter/executor/step_context.h"
+#include "interpreter/values/secret_texts.h"
 
 namespace planrun {
 
@@ -17,7 +18,7 @@ class StepSecretMasker final : public SecretMasker {
 
  private:
   const SecretMasker& executor_masker_;
-  std::vector<std::string> secret_texts_;  // longest first, so no part of a longer one is left
+  SecretTexts field_secrets_;
 };
 
 }  // namespace planrun

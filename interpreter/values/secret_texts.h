@@ -1,0 +1,26 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "interpreter/values/value.h"
+
+namespace planrun {
+
+// The texts of secret values, to mask them wherever they appear in a line (command lines,
+// command output, messages), as CI systems mask secrets in logs.
+class SecretTexts {
+ public:
+  // Adds the text of every secret inside `value` (all of it, when `value` itself is secret).
+  void add(const Value& value);
+  // `text` with every occurrence of every secret replaced by ***, longest secrets first so
+  // that no part of a longer one is left.
+  std::string mask(const std::string& text) const;
+
+ private:
+  void collect(const Value& value, bool inside_secret);
+
+  std::vector<std::string> texts_;  // longest first
+};
+
+}  // namespace planrun
