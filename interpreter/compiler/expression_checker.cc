@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "interpreter/diagnostics/did_you_mean.h"
+#include "interpreter/expressions/expression_functions.h"
 
 namespace planrun {
 
@@ -95,23 +96,10 @@ void ExpressionChecker::check_param_member(const expr::Reference& ref, const ast
 }
 
 void ExpressionChecker::check_call(const expr::Call& call, const ast::Node& scalar) {
-  SourceLocation where = scalar.location_of(call.offset);
-  const std::vector<expr::FunctionSignature>& functions = expr::functions();
-  auto signature = std::find_if(functions.begin(), functions.end(),
-                                [&](const expr::FunctionSignature& s) { return s.name == call.function; });
-  if (signature == functions.end()) {
-    std::vector<std::string> names;
-    for (const expr::FunctionSignature& s : functions) names.push_back(s.name);
-    diagnostics_.error(where, "unknown function '" + call.function + "'" + did_you_mean(call.function, names));
-    return;
-  }
-  if (call.argument_count < signature->min_arguments || call.argument_count > signature->max_arguments) {
-    std::string expected = std::to_string(signature->min_arguments);
-    if (signature->max_arguments != signature->min_arguments)
-      expected += " to " + std::to_string(signature->max_arguments);
-    diagnostics_.error(where, "function '" + call.function + "' takes " + expected + " argument" +
-                                  (signature->max_arguments == 1 ? "" : "s") + ", not " +
-                                  std::to_string(call.argument_count));
+  try {
+    expr::check_call(call.function, call.argument_count, call.offset);  // the evaluator's own check
+  } catch (const expr::ExpressionError& error) {
+    diagnostics_.error(scalar.location_of(error.offset), error.what());
   }
 }
 
