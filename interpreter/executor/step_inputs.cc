@@ -12,7 +12,13 @@ StepInputs resolve_step_inputs(const StepNode& step, const expr::Scope& scope,
     inputs.fingerprint = kSkippedFingerprint;
     return inputs;
   }
-  for (const auto& [name, bound] : step.with) inputs.fields[name] = evaluate_bound(bound, scope);
+  for (const auto& [name, bound] : step.with) {
+    try {
+      inputs.fields[name] = evaluate_bound(bound, scope);
+    } catch (const expr::ExpressionError& error) {
+      throw expr::ExpressionError(error.offset, "field '" + name + "': " + error.what());
+    }
+  }
   inputs.fingerprint = step_fingerprint(step, inputs.fields, upstream_fingerprints, secret_key);
   return inputs;
 }

@@ -186,6 +186,14 @@ TEST_F(ExecutorTest, LaterStepsReadEarlierOutputs) {
       << ::testing::PrintToString(result.output);
 }
 
+TEST_F(ExecutorTest, ValueOfTheWrongTypeAtRunTimeFailsTheStepNamingTheField) {
+  auto result = run("  - id: a\n    type: run\n    with: {command: [/bin/true], timeout: \"${word}\"}\n", {},
+                    "  word: {type: string, default: soon}\n");
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_EQ(result.outcomes["a"], "failed");
+  EXPECT_EQ(result.messages["a"].rfind("field 'timeout': ", 0), 0u) << result.messages["a"];
+}
+
 TEST_F(ExecutorTest, UnconfirmedGateIsAPreconditionFailure) {
   auto result = run("  - id: gate\n    type: confirm\n    with: {message: \"really?\"}\n" + logged("after", "gate"));
   EXPECT_EQ(result.exit_code, 3);
