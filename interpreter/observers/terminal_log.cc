@@ -51,6 +51,7 @@ std::string TerminalLog::step_prefix(const StepNode& step) const {
 }
 
 void TerminalLog::run_started(const RunInfo& run) {
+  steps_in_run_ = run.steps;
   if (options_.quiet) return;
   std::string line = fmt::format("run {} of {}: {}, {}", run.run_id, run.plan_name, plural(run.steps, "step"),
                                  plural(static_cast<size_t>(run.jobs), "job"));
@@ -81,8 +82,11 @@ void TerminalLog::step_output(const StepNode& step, const std::string& line) {
 }
 
 void TerminalLog::step_finished(const StepResult& result) {
+  ++steps_finished_;
   if (options_.quiet && result.outcome != StepOutcome::Failed) return;
-  log(finished_line(result));
+  // How far the whole run is, on every line that ends a step.
+  std::string progress = steps_in_run_ ? fmt::format(" [{}/{}]", steps_finished_, steps_in_run_) : "";
+  log(finished_line(result) + progress);
 }
 
 std::string TerminalLog::finished_line(const StepResult& result) const {

@@ -44,6 +44,8 @@ class TerminalLog final : public ExecutionObserver {
   std::shared_ptr<spdlog::logger> logger_;
   Options options_;
   TerminalStyle style_;
+  size_t steps_in_run_ = 0;   // from run_started; 0 when unknown
+  size_t steps_finished_ = 0;
 };
 
 }  // namespace planrun

@@ -75,10 +75,10 @@ TEST(TerminalLog, PrintsStepsAndTheirLinesInAsciiWithoutColor) {
                                   "[T]   [copy-db] copying 40 tables",
                                   "[T]   [start] Starting {} server",
                                   "[T]   [start] warning: port 9443 is slow",
-                                  "[T] + copy-db done in 2.3s",
-                                  "[T] x start failed after 1.0s (3 attempts): command exited with status 3 (expected 0)",
-                                  "[T] - copy-tenants skipped: condition is false",
-                                  "[T] = backup-db up to date",
+                                  "[T] + copy-db done in 2.3s [1/4]",
+                                  "[T] x start failed after 1.0s (3 attempts): command exited with status 3 (expected 0) [2/4]",
+                                  "[T] - copy-tenants skipped: condition is false [3/4]",
+                                  "[T] = backup-db up to date [4/4]",
                               }));
   EXPECT_EQ(terminal.text().find('\033'), std::string::npos);
 }
@@ -139,7 +139,7 @@ TEST(TerminalLog, QuietShowsOnlyFailuresAndTheSummary) {
   terminal.log.run_finished({3, "failed", 1, std::chrono::milliseconds(12400), failed_run_results(steps)});
   std::vector<std::string> lines = terminal.lines();
   ASSERT_EQ(lines.size(), 8u);
-  EXPECT_EQ(lines[0], "[T] x start failed after 1.0s (3 attempts): command exited with status 3 (expected 0)");
+  EXPECT_EQ(lines[0], "[T] x start failed after 1.0s (3 attempts): command exited with status 3 (expected 0) [2/4]");
   EXPECT_EQ(lines[1], "");
   EXPECT_EQ(lines[2], "step          outcome     attempts  duration  message");
   EXPECT_EQ(lines[7], "[T] run 3 failed: step 'start' failed: command exited with status 3 (expected 0)");
