@@ -1,15 +1,13 @@
 #include <unistd.h>
 
 #include <cstdio>
-#include <fstream>
-#include <iostream>
-#include <sstream>
 #include <thread>
 
 #include "interpreter/cli/commands.h"
 #include "interpreter/cli/exit_codes.h"
 #include "interpreter/cli/interrupt_signals.h"
 #include "interpreter/cli/run_observers.h"
+#include "interpreter/cli/terminal_prompt.h"
 #include "interpreter/executor/executor.h"
 #include "interpreter/executor/fingerprint.h"
 #include "interpreter/frontend/plan_loader.h"
@@ -31,35 +29,22 @@ void check_runnable(const ActionGraph& graph, const CommandOptions& options, Dia
       diagnostics.error({"--from/--only " + *id, 0, 0}, "no step '" + *id + "' in " + graph.source_path);
 }
 
-std::string file_text(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-bool ask_on_terminal(const std::string& question) {
-  std::fprintf(stderr, "%s [y/N] ", question.c_str());
-  std::string answer;
-  if (!std::getline(std::cin, answer)) return false;
-  return answer == "y" || answer == "Y" || answer == "yes";
-}
-
-ExecutorOptions executor_options(const CommandOptions& options, const std::filesystem::path& state_dir) {
+ExecutorOptions executor_options(const CommandOptions& options, const std::filesystem::path& state_dir,
+                                 const std::string& plan_text) {
   ExecutorOptions result;
   result.jobs = options.jobs > 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
-  result.interaction = {options.yes, isatty(STDIN_FILENO) && isatty(STDERR_FILENO), ask_on_terminal};
+  result.interaction = {options.yes, isatty(STDIN_FILENO) && isatty(STDERR_FILENO), ask_yes_no};
   result.fresh = options.fresh;
   result.from_step = options.from_step;
   result.only_step = options.only_step;
   result.state_dir = state_dir;
   result.plan_path = options.plans.front();
-  result.plan_fingerprint = sha256_hex(file_text(result.plan_path));
+  result.plan_fingerprint = sha256_hex(plan_text);
   return result;
 }
 
 int execute(const ActionGraph& graph, const ParamValues& params, const CommandOptions& options,
-            ExecutionObserver& observers) {
+            const std::string& plan_text, ExecutionObserver& observers) {
   std::filesystem::path state_dir = state_dir_for(options);
   RunLock lock(state_dir);
   if (lock.taken_over())
@@ -70,7 +55,7 @@ int execute(const ActionGraph& graph, const ParamValues& params, const CommandOp
   InterruptSignals signals(cancel, [] {
     std::fputs("\nplanrun: stopping: running steps finish at a safe point (Ctrl-C again stops at once)\n", stderr);
   });
-  Executor executor(graph, params, store, observers, cancel, executor_options(options, state_dir));
+  Executor executor(graph, params, store, observers, cancel, executor_options(options, state_dir, plan_text));
   return executor.run().exit_code;
 }
 
@@ -94,7 +79,7 @@ int run_run_command(const CommandOptions& options) {
     return kExitInvalid;
   }
   try {
-    return execute(*graph, *params, options, *observers);
+    return execute(*graph, *params, options, sources.text(options.plans.front()), *observers);
   } catch (const LockedError& error) {
     std::fprintf(stderr, "planrun: %s\n", error.what());
     return kExitLocked;

@@ -1,20 +1,11 @@
-#include <unistd.h>
-
 #include <cstdio>
-#include <iostream>
 
 #include "interpreter/cli/commands.h"
 #include "interpreter/cli/exit_codes.h"
+#include "interpreter/cli/terminal_prompt.h"
 #include "interpreter/state/run_lock.h"
 
 namespace planrun {
-
-static bool confirmed(const std::string& question) {
-  if (!isatty(STDIN_FILENO)) return false;
-  std::fprintf(stderr, "%s [y/N] ", question.c_str());
-  std::string answer;
-  return std::getline(std::cin, answer) && (answer == "y" || answer == "yes");
-}
 
 // Removes a lock left behind. A lock whose owner died on this host is taken over by the next
 // run anyway; this is for the rest (an owner on another host, a forced removal).
@@ -26,7 +17,7 @@ int run_unlock_command(const CommandOptions& options) {
     return kExitSuccess;
   }
   std::string who = owner ? owner->describe(wall_now()) : "an unknown owner";
-  if (!options.yes && !confirmed("remove the lock of " + state_dir.string() + " held by " + who + "?")) {
+  if (!options.yes && !ask_yes_no("remove the lock of " + state_dir.string() + " held by " + who + "?")) {
     std::fprintf(stderr, "planrun: not unlocked (pass --yes to unlock without asking)\n");
     return kExitPrecondition;
   }

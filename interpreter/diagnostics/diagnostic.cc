@@ -27,6 +27,12 @@ std::vector<Diagnostic> Diagnostics::sorted() const {
   return result;
 }
 
+const std::string& SourceFiles::text(const std::string& path) const {
+  static const std::string none;
+  auto found = texts_.find(path);
+  return found == texts_.end() ? none : found->second;
+}
+
 std::string SourceFiles::line(const std::string& path, int line) const {
   auto found = texts_.find(path);
   if (found == texts_.end() || line < 1) return {};

@@ -36,6 +36,8 @@ class Diagnostics {
 class SourceFiles {
  public:
   void add(const std::string& path, std::string text) { texts_[path] = std::move(text); }
+  // The whole text, or empty when unknown.
+  const std::string& text(const std::string& path) const;
   // The line without its newline, or empty when unknown.
   std::string line(const std::string& path, int line) const;
 

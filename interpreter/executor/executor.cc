@@ -40,11 +40,6 @@ std::set<size_t> downstream_of(const ActionGraph& graph, const std::string& id) 
   return result;
 }
 
-Value::Map recorded_outputs(const StepRecord& record) {
-  Value outputs = from_json(nlohmann::json::parse(record.outputs_json, nullptr, false));
-  return outputs.is_map() ? outputs.as_map() : Value::Map{};
-}
-
 std::string failure_note(const Slot& slot) {
   return slot.result.outcome == StepOutcome::Failed ? "failed" : "did not run";
 }

@@ -6,7 +6,6 @@
 #include "interpreter/executor/step_decision.h"
 #include "interpreter/executor/step_inputs.h"
 #include "interpreter/state/state_store.h"
-#include "interpreter/values/value_json.h"
 
 namespace planrun {
 
@@ -16,11 +15,6 @@ namespace {
 std::string existing_key(const std::filesystem::path& state_dir) {
   std::ifstream in(state_dir / "fingerprint.key", std::ios::binary);
   return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-}
-
-Value::Map recorded_outputs(const StepRecord& record) {
-  Value outputs = from_json(nlohmann::json::parse(record.outputs_json, nullptr, false));
-  return outputs.is_map() ? outputs.as_map() : Value::Map{};
 }
 
 // Walks the steps in order as a run would, with the state's records standing in for running.

@@ -1,5 +1,7 @@
 #include "interpreter/executor/step_decision.h"
 
+#include "interpreter/values/value_json.h"
+
 namespace planrun {
 
 static std::string in_run(const StepRecord& record) {
@@ -31,6 +33,11 @@ std::string action_name(StepDecision::Action action) {
     case StepDecision::Action::UpToDate: return "skip (up to date)";
   }
   return "run";
+}
+
+Value::Map recorded_outputs(const StepRecord& record) {
+  Value outputs = from_json(nlohmann::json::parse(record.outputs_json, nullptr, false));
+  return outputs.is_map() ? outputs.as_map() : Value::Map{};
 }
 
 }  // namespace planrun

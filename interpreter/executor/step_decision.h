@@ -4,6 +4,7 @@
 #include <string>
 
 #include "interpreter/state/step_record.h"
+#include "interpreter/values/value.h"
 
 namespace planrun {
 
@@ -19,6 +20,9 @@ struct StepDecision {
 StepDecision decide_step(const std::optional<StepRecord>& record, const std::string& fingerprint,
                          const std::string& forced);
 
-std::string action_name(StepDecision::Action action);  // "run", "resume", "skip (up to date)"
+std::string action_name(StepDecision::Action action);
+
+// What a done step published, as recorded: read back for the steps after it when it is skipped.
+Value::Map recorded_outputs(const StepRecord& record);  // "run", "resume", "skip (up to date)"
 
 }  // namespace planrun
