@@ -30,7 +30,7 @@ std::string action_name(StepDecision::Action action) {
   switch (action) {
     case StepDecision::Action::Run: return "run";
     case StepDecision::Action::Resume: return "resume";
-    case StepDecision::Action::UpToDate: return "skip (up to date)";
+    case StepDecision::Action::UpToDate: return "skip";
   }
   return "run";
 }

@@ -39,8 +39,6 @@ struct ParamNode {
   std::string from_file;  // file holding the value (secrets only)
   SourceLocation location;
 
-  // Must be given on the command line or in a vars file (an `env:` variable may be unset).
-  bool required() const { return !default_value && type != TypeSpec::Kind::Secret; }
 };
 
 struct RetryPolicy {
