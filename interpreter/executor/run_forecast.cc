@@ -47,8 +47,7 @@ class Forecast {
     std::optional<StepRecord> record = store_ ? store_->step_state(step.id) : std::nullopt;
     StepDecision decision = decide_step(record, inputs.fingerprint, "");
     if (decision.action == StepDecision::Action::UpToDate) scope_.set_outputs(step.id, recorded_outputs(*record));
-    std::string verb = decision.action == StepDecision::Action::UpToDate ? "skip" : action_name(decision.action);
-    return verb + ": " + decision.reason;
+    return action_name(decision.action) + ": " + decision.reason;
   }
 
   const ActionGraph& graph_;
