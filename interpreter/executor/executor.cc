@@ -61,6 +61,9 @@ struct Executor::Impl {
   PlanScope scope;
   SecretMaskerSet masker;
   std::vector<Slot> slots;
+  std::vector<std::vector<size_t>> dependents;  // steps that need each step
+  std::vector<size_t> unfinished_needs;
+  std::set<size_t> ready;                       // waiting steps whose needs are all finished, in graph order
   std::set<size_t> forced;
   std::string key;
   int64_t run_id = 0;
@@ -82,6 +85,12 @@ struct Executor::Impl {
 };
 
 void Executor::Impl::begin() {
+  dependents.resize(graph.steps.size());
+  for (size_t i = 0; i < graph.steps.size(); ++i) {
+    unfinished_needs.push_back(graph.steps[i].needs.size());
+    for (size_t need : graph.steps[i].needs) dependents[need].push_back(i);
+    if (graph.steps[i].needs.empty()) ready.insert(i);
+  }
   if (options.fresh) store.reset_all();
   if (!options.from_step.empty()) forced = downstream_of(graph, options.from_step);
   key = load_or_create_fingerprint_key(options.state_dir);
@@ -93,12 +102,13 @@ void Executor::Impl::begin() {
   observer.run_started({run_id, graph.name, options.plan_path, run_dir.string(), graph.steps.size(), options.jobs});
 }
 
+// Steps that finish here (skipped, up to date) make their dependents ready at once; those come
+// later in graph order, so this same pass reaches them.
 void Executor::Impl::start_ready_steps() {
-  for (size_t i = 0; i < slots.size(); ++i) {
-    if (slots[i].phase != Slot::Phase::Waiting) continue;
-    bool ready = true;
-    for (size_t need : graph.steps[i].needs) ready = ready && slots[need].phase == Slot::Phase::Finished;
-    if (ready) consider(i);
+  for (auto it = ready.begin(); it != ready.end();) {
+    size_t index = *it;
+    consider(index);
+    it = slots[index].phase == Slot::Phase::Waiting ? std::next(it) : ready.erase(it);
   }
 }
 
@@ -189,6 +199,8 @@ void Executor::Impl::finish(size_t index, StepOutcome outcome, std::string messa
   slot.result.outcome = outcome;
   slot.result.message = std::move(message);
   ++finished;
+  for (size_t dependent : dependents[index])
+    if (--unfinished_needs[dependent] == 0) ready.insert(dependent);
   observer.step_finished(slot.result);
 }
 
