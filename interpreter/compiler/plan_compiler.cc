@@ -1,5 +1,9 @@
 #include "interpreter/compiler/plan_compiler.h"
 
+#include <algorithm>
+#include <span>
+#include <thread>
+
 #include "interpreter/compiler/backup_policy.h"
 #include "interpreter/compiler/dependency_resolver.h"
 #include "interpreter/compiler/param_compiler.h"
@@ -9,6 +13,9 @@
 namespace planrun {
 
 namespace {
+
+// Below this many steps a thread costs more than it saves.
+constexpr size_t kMinStepsPerSlice = 500;
 
 const std::vector<std::string> kTopLevelKeys{"planrun", "name", "description", "params", "steps"};
 
@@ -41,14 +48,44 @@ NameTable name_table(const std::vector<ParamNode>& params, const std::vector<Ste
   return names;
 }
 
-std::vector<StepDraft> compile_steps(const std::vector<StepHeader>& headers, const NameTable& names,
-                                     NodeReader& reader, Diagnostics& diagnostics) {
-  ExpressionChecker checker(names, diagnostics);
-  ValueBinder binder(checker, diagnostics);
+// Steps binding on one thread, with their own findings.
+struct StepSlice {
+  std::vector<StepDraft> drafts;
+  Diagnostics diagnostics;
+};
+
+StepSlice compile_slice(std::span<const StepHeader> headers, const NameTable& names) {
+  StepSlice slice;
+  NodeReader reader(slice.diagnostics);
+  ExpressionChecker checker(names, slice.diagnostics);
+  ValueBinder binder(checker, slice.diagnostics);
+  slice.drafts.reserve(headers.size());
+  for (const StepHeader& header : headers)
+    if (auto draft = compile_step(header, reader, binder, slice.diagnostics)) slice.drafts.push_back(std::move(*draft));
+  return slice;
+}
+
+// Steps bind independently of each other once their names are known, so a long plan binds in
+// slices on all cores. The slices' drafts and findings are joined in file order, as one pass
+// would have left them.
+std::vector<StepDraft> compile_steps(std::span<const StepHeader> headers, const NameTable& names,
+                                     Diagnostics& diagnostics) {
+  size_t cores = std::max(1u, std::thread::hardware_concurrency());
+  size_t count = std::clamp<size_t>(headers.size() / kMinStepsPerSlice, 1, cores);
+  std::vector<StepSlice> slices(count);
+  auto slice_of = [&](size_t i) { return headers.subspan(i * headers.size() / count, (i + 1) * headers.size() / count - i * headers.size() / count); };
+  {
+    std::vector<std::jthread> threads;
+    for (size_t i = 1; i < count; ++i)
+      threads.emplace_back([&, i] { slices[i] = compile_slice(slice_of(i), names); });
+    slices[0] = compile_slice(slice_of(0), names);
+  }
   std::vector<StepDraft> drafts;
   drafts.reserve(headers.size());
-  for (const StepHeader& header : headers)
-    if (auto draft = compile_step(header, reader, binder, diagnostics)) drafts.push_back(std::move(*draft));
+  for (StepSlice& slice : slices) {
+    std::move(slice.drafts.begin(), slice.drafts.end(), std::back_inserter(drafts));
+    diagnostics.append(std::move(slice.diagnostics));
+  }
   return drafts;
 }
 
@@ -66,7 +103,7 @@ std::optional<ActionGraph> compile_plan(const ast::Node& document, Diagnostics& 
   if (!steps || !reader.expect_sequence(*steps, "'steps'")) return std::nullopt;
   std::vector<StepHeader> headers = read_step_headers(*steps, reader, diagnostics);
   NameTable names = name_table(graph.params, headers);
-  std::vector<StepDraft> drafts = compile_steps(headers, names, reader, diagnostics);
+  std::vector<StepDraft> drafts = compile_steps(headers, names, diagnostics);
   auto ordered = resolve_dependencies(std::move(drafts), names.broken_steps, diagnostics);
   if (!ordered) return std::nullopt;
   graph.steps = std::move(*ordered);

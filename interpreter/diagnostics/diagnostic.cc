@@ -13,6 +13,11 @@ void Diagnostics::warning(SourceLocation where, std::string message) {
   items_.push_back({Severity::Warning, std::move(where), std::move(message)});
 }
 
+void Diagnostics::append(Diagnostics&& later) {
+  items_.insert(items_.end(), std::make_move_iterator(later.items_.begin()),
+                std::make_move_iterator(later.items_.end()));
+}
+
 bool Diagnostics::has_errors() const {
   return std::any_of(items_.begin(), items_.end(),
                      [](const Diagnostic& d) { return d.severity == Severity::Error; });

@@ -22,6 +22,8 @@ class Diagnostics {
  public:
   void error(SourceLocation where, std::string message);
   void warning(SourceLocation where, std::string message);
+  // Adds `later`'s findings after these, as if they had been reported here.
+  void append(Diagnostics&& later);
 
   bool has_errors() const;
   const std::vector<Diagnostic>& all() const { return items_; }

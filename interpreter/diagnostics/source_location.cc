@@ -5,8 +5,12 @@
 
 namespace planrun {
 
+// No name at all: every node starts with one, on every thread, so it takes no lock.
+const std::string FileName::kNone;
+
 // Names are few (the plans and vars files of one invocation) and never freed.
 FileName::FileName(const std::string& path) {
+  if (path.empty()) return;
   static std::mutex mutex;
   static std::set<std::string> names;
   std::lock_guard lock(mutex);

@@ -8,7 +8,7 @@ namespace planrun {
 // thousands of located nodes of a large plan do not each carry their own string.
 class FileName {
  public:
-  FileName() : FileName(std::string()) {}
+  FileName() = default;
   FileName(const std::string& path);  // NOLINT: a path is a file name
   FileName(const char* path) : FileName(std::string(path)) {}
 
@@ -19,7 +19,8 @@ class FileName {
   friend bool operator<(const FileName& a, const FileName& b) { return *a.path_ < *b.path_; }
 
  private:
-  const std::string* path_;  // interned for the life of the process
+  static const std::string kNone;
+  const std::string* path_ = &kNone;  // interned for the life of the process
 };
 
 // A position in a plan file: 1-based line and column; line 0 means "the whole file".

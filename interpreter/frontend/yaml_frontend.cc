@@ -4,14 +4,28 @@
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/parser.h>
 
+#include <algorithm>
 #include <sstream>
+#include <thread>
 
 #include "interpreter/frontend/yaml_source_text.h"
+#include "interpreter/frontend/yaml_step_list_cuts.h"
 #include "interpreter/frontend/yaml_tree_builder.h"
 
 namespace planrun {
 
 namespace {
+
+// Below this a part costs more to start on a thread than it saves.
+constexpr size_t kMinPartBytes = 64 * 1024;
+
+// yaml-cpp's events for `text` go to `builder`. Throws what yaml-cpp throws, and SecondDocument.
+void read_events(std::string_view text, YamlTreeBuilder& builder) {
+  std::istringstream input{std::string(text)};
+  YAML::Parser parser(input);
+  // The builder throws SecondDocument as soon as another document starts.
+  if (parser.HandleNextDocument(builder)) parser.HandleNextDocument(builder);
+}
 
 // A plan is one document. yaml-cpp also starts a new document where a block collection ends
 // early (`- a` then `b: 1`), and on a stray `,` it starts an endless run of empty documents
@@ -26,16 +40,10 @@ std::string second_document_message(const YamlSourceText& source, const YamlTree
   return "unexpected text after the end of the document (check the indentation)";
 }
 
-}  // namespace
-
-std::optional<ast::Node> parse_yaml(const std::string& path, const std::string& text, Diagnostics& diagnostics) {
-  YamlSourceText source(path, text);
+std::optional<ast::Node> parse_whole(const YamlSourceText& source, const std::string& text, Diagnostics& diagnostics) {
   YamlTreeBuilder builder(source);
   try {
-    std::istringstream input(text);
-    YAML::Parser parser(input);
-    // The builder throws SecondDocument as soon as another document starts.
-    if (parser.HandleNextDocument(builder)) parser.HandleNextDocument(builder);
+    read_events(text, builder);
     return builder.finish(diagnostics);
   } catch (const YamlTreeBuilder::SecondDocument& documents) {
     diagnostics.error(source.location(documents.second), second_document_message(source, documents));
@@ -49,6 +57,85 @@ std::optional<ast::Node> parse_yaml(const std::string& path, const std::string& 
                       std::string("cannot read the YAML document: ") + error.what());
   }
   return std::nullopt;
+}
+
+// One part of a cut plan, parsed on its own: its tree, or nothing when it has any finding or
+// error, which the whole file's parse then reports in context.
+struct ParsedPart {
+  std::optional<ast::Node> tree;
+  size_t nodes = 0;
+};
+
+ParsedPart parse_part(const YamlSourceText& source, std::string_view part, YamlTreeBuilder::Origin origin) {
+  YamlTreeBuilder builder(source, origin);
+  try {
+    read_events(part, builder);
+  } catch (...) {
+    return {};
+  }
+  Diagnostics findings;
+  auto tree = builder.finish(findings);
+  if (!findings.all().empty()) return {};
+  return {std::move(tree), builder.node_count()};
+}
+
+// The first part's `steps:` list continued by the items of the others, or nothing when a part
+// failed or the parts do not have the shapes the cuts promised.
+std::optional<ast::Node> join_parts(std::vector<ParsedPart>& parts) {
+  size_t nodes = 0;
+  for (const ParsedPart& part : parts) {
+    if (!part.tree) return std::nullopt;
+    nodes += part.nodes;
+  }
+  if (nodes > YamlTreeBuilder::kMaxNodes) return std::nullopt;  // the whole parse reports it
+  ast::Node& document = *parts[0].tree;
+  if (!document.is_mapping() || document.entries.empty()) return std::nullopt;
+  auto& [key, steps] = document.entries.back();
+  if (key.scalar != "steps" || !steps.is_sequence()) return std::nullopt;
+  for (size_t i = 1; i < parts.size(); ++i) {
+    ast::Node& items = *parts[i].tree;
+    if (!items.is_sequence()) return std::nullopt;
+    std::move(items.items.begin(), items.items.end(), std::back_inserter(steps.items));
+  }
+  return std::move(document);
+}
+
+// Parses the parts between `cuts` on a thread each (the first on this one) and joins them.
+std::optional<ast::Node> parse_in_parts(const YamlSourceText& source, std::string_view text,
+                                        const std::vector<size_t>& cuts) {
+  std::vector<ParsedPart> parts(cuts.size() + 1);
+  std::vector<std::jthread> threads;
+  size_t begin = 0;
+  int line = 0;
+  for (size_t i = 1; i < parts.size(); ++i) {
+    size_t start = cuts[i - 1], end = i < cuts.size() ? cuts[i] : text.size();
+    line += static_cast<int>(std::count(text.begin() + begin, text.begin() + start, '\n'));
+    begin = start;
+    // Each later part is a run of items of the `steps:` list, one level inside the document.
+    threads.emplace_back([&source, &part = parts[i], text = text.substr(start, end - start), line] {
+      part = parse_part(source, text, {line, 1});
+    });
+  }
+  parts[0] = parse_part(source, text.substr(0, cuts[0]), {});
+  threads.clear();  // joins
+  return join_parts(parts);
+}
+
+}  // namespace
+
+std::optional<ast::Node> parse_yaml(const std::string& path, const std::string& text, Diagnostics& diagnostics,
+                                    size_t parts) {
+  YamlSourceText source(path, text);
+  std::vector<size_t> cuts = step_list_cuts(text, parts);
+  if (!cuts.empty())
+    if (auto document = parse_in_parts(source, text, cuts)) return document;
+  return parse_whole(source, text, diagnostics);
+}
+
+std::optional<ast::Node> parse_yaml(const std::string& path, const std::string& text, Diagnostics& diagnostics) {
+  // Twice the cores: parts parse at uneven speeds, and smaller ones even out on the cores.
+  size_t cores = std::max(1u, std::thread::hardware_concurrency());
+  return parse_yaml(path, text, diagnostics, std::min(2 * cores, text.size() / kMinPartBytes));
 }
 
 }  // namespace planrun

@@ -6,11 +6,6 @@ namespace planrun {
 
 namespace {
 
-// Plans are small. These bound what a broken or hostile file can make us build: a few lines of
-// nested aliases expand to billions of nodes ("billion laughs").
-constexpr size_t kMaxNodes = 200000;
-constexpr size_t kMaxDepth = 1000;
-
 // A map's keys are looked up by scanning its entries up to this many, which for the short maps
 // of a plan is faster than hashing them; longer maps keep a set.
 constexpr size_t kKeysScanned = 16;
@@ -26,12 +21,14 @@ std::optional<ast::Node> YamlTreeBuilder::finish(Diagnostics& diagnostics) {
   return empty;
 }
 
-void YamlTreeBuilder::OnDocumentStart(const YAML::Mark& mark) {
+void YamlTreeBuilder::OnDocumentStart(const YAML::Mark& read) {
+  const YAML::Mark mark = in_file(read);
   if (document_start_) throw SecondDocument{*document_start_, mark};
   document_start_ = mark;
 }
 
-void YamlTreeBuilder::OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) {
+void YamlTreeBuilder::OnNull(const YAML::Mark& read, YAML::anchor_t anchor) {
+  const YAML::Mark mark = in_file(read);
   if (failed_) return;
   if (anchor != YAML::NullAnchor) anchored(anchor) = {ast::Node(), mark, true};
   add_null(mark);
@@ -43,15 +40,16 @@ void YamlTreeBuilder::OnAlias(const YAML::Mark&, YAML::anchor_t anchor) {
   if (target.complete && target.node.is_null()) {
     add_null(target.mark);  // an empty one is located from where the alias is, like one written there
   } else if (target.complete) {
-    if (auto copy = expand(target.node, open_.size())) add(std::move(*copy));
+    if (auto copy = expand(target.node, depth())) add(std::move(*copy));
   } else {
     SourceLocation where = source_.node_position(target.mark).location;
-    if (count(where) && within_depth(open_.size(), where)) fail(where, "an alias refers to a node that contains it");
+    if (count(where) && within_depth(depth(), where)) fail(where, "an alias refers to a node that contains it");
   }
 }
 
-void YamlTreeBuilder::OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+void YamlTreeBuilder::OnScalar(const YAML::Mark& read, const std::string& tag, YAML::anchor_t anchor,
                                const std::string& value) {
+  const YAML::Mark mark = in_file(read);
   if (failed_) return;
   YamlSourceText::Position at = source_.node_position(mark);
   if (!count(at.location)) return;
@@ -66,20 +64,27 @@ void YamlTreeBuilder::OnScalar(const YAML::Mark& mark, const std::string& tag, Y
   add(std::move(scalar));
 }
 
-void YamlTreeBuilder::OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+void YamlTreeBuilder::OnSequenceStart(const YAML::Mark& read, const std::string&, YAML::anchor_t anchor,
                                       YAML::EmitterStyle::value) {
-  open(ast::Node::Kind::Sequence, mark, anchor);
+  open(ast::Node::Kind::Sequence, in_file(read), anchor);
 }
 
-void YamlTreeBuilder::OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+void YamlTreeBuilder::OnMapStart(const YAML::Mark& read, const std::string&, YAML::anchor_t anchor,
                                  YAML::EmitterStyle::value) {
-  open(ast::Node::Kind::Mapping, mark, anchor);
+  open(ast::Node::Kind::Mapping, in_file(read), anchor);
+}
+
+// A mark of yaml-cpp's, which counts lines from the start of the part it reads, in the file.
+YAML::Mark YamlTreeBuilder::in_file(const YAML::Mark& read) const {
+  YAML::Mark mark = read;
+  if (mark.line >= 0) mark.line += origin_.line;
+  return mark;
 }
 
 void YamlTreeBuilder::open(ast::Node::Kind kind, const YAML::Mark& mark, YAML::anchor_t anchor) {
   if (failed_) return;
   SourceLocation where = source_.node_position(mark).location;
-  if (!count(where) || !within_depth(open_.size(), where)) return;
+  if (!count(where) || !within_depth(depth(), where)) return;
   Frame& frame = open_.emplace_back();
   frame.kind = kind;
   frame.location = std::move(where);

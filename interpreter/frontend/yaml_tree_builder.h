@@ -27,12 +27,27 @@ class YamlTreeBuilder : public YAML::EventHandler {
     YAML::Mark second;  // where this one starts
   };
 
-  // `source` is the text being parsed; it must outlive the builder.
+  // Where the text yaml-cpp reads lies in `source`, when it is a part of it parsed on its own.
+  struct Origin {
+    int line = 0;      // 0-based line of the part's first character, which starts a line
+    size_t depth = 0;  // collections the part's root lies in, in the whole document
+  };
+
+  // Plans are small. These bound what a broken or hostile file can make us build: a few lines
+  // of nested aliases expand to billions of nodes ("billion laughs").
+  static constexpr size_t kMaxNodes = 200000;
+  static constexpr size_t kMaxDepth = 1000;
+
+  // `source` is the whole file's text; it must outlive the builder. `origin` says where the
+  // part yaml-cpp reads starts in it, when that is not the whole file.
   explicit YamlTreeBuilder(const YamlSourceText& source) : source_(source) {}
+  YamlTreeBuilder(const YamlSourceText& source, Origin origin) : source_(source), origin_(origin) {}
 
   // The document once the parse has ended (a Null node for a file without one), or nothing
   // after a mistake that makes it unusable. Adds the findings to `diagnostics`.
   std::optional<ast::Node> finish(Diagnostics& diagnostics);
+  // Values built so far, aliases expanded: what kMaxNodes bounds.
+  size_t node_count() const { return count_; }
 
   void OnDocumentStart(const YAML::Mark& mark) override;
   void OnDocumentEnd() override {}
@@ -65,6 +80,8 @@ class YamlTreeBuilder : public YAML::EventHandler {
     bool complete = false;  // false while the anchored collection is still open
   };
 
+  YAML::Mark in_file(const YAML::Mark& mark) const;
+  size_t depth() const { return origin_.depth + open_.size(); }
   void open(ast::Node::Kind kind, const YAML::Mark& mark, YAML::anchor_t anchor);
   void close();
   void add(ast::Node&& node);
@@ -81,6 +98,7 @@ class YamlTreeBuilder : public YAML::EventHandler {
   void fail(const SourceLocation& where, std::string message);
 
   const YamlSourceText& source_;
+  Origin origin_{};
   std::optional<YAML::Mark> document_start_;
   std::vector<Frame> open_;
   std::vector<ast::Node> items_;  // of the open collections, innermost last
