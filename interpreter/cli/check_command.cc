@@ -2,6 +2,7 @@
 
 #include "interpreter/cli/commands.h"
 #include "interpreter/cli/exit_codes.h"
+#include "interpreter/cli/keep_until_exit.h"
 #include "interpreter/frontend/plan_loader.h"
 
 namespace planrun {
@@ -16,6 +17,7 @@ int run_check_command(const CommandOptions& options) {
     print_diagnostics(diagnostics, sources);
     bool warned = !diagnostics.all().empty();
     failed = failed || !graph || (options.strict && warned);
+    keep_until_exit(std::move(graph));
   }
   return failed ? kExitInvalid : kExitSuccess;
 }

@@ -1,9 +1,10 @@
 #include "interpreter/compiler/dependency_resolver.h"
 
 #include <algorithm>
-#include <map>
 #include <queue>
 #include <set>
+#include <string_view>
+#include <unordered_map>
 
 #include "interpreter/diagnostics/did_you_mean.h"
 
@@ -16,17 +17,18 @@ using Edges = std::vector<std::vector<size_t>>;
 
 Edges link(const std::vector<StepDraft>& drafts, const std::set<std::string>& broken, Diagnostics& diagnostics,
            bool& ok) {
-  std::map<std::string, size_t> index;
-  std::vector<std::string> ids;
-  ids.reserve(drafts.size());
-  for (size_t i = 0; i < drafts.size(); ++i) {
-    index[drafts[i].node.id] = i;
-    ids.push_back(drafts[i].node.id);
-  }
+  std::unordered_map<std::string_view, size_t> index;
+  index.reserve(drafts.size());
+  for (size_t i = 0; i < drafts.size(); ++i) index.emplace(drafts[i].node.id, i);
+  auto all_ids = [&] {
+    std::vector<std::string> ids;
+    for (const StepDraft& draft : drafts) ids.push_back(draft.node.id);
+    return ids;
+  };
   Edges needs(drafts.size());
   for (size_t i = 0; i < drafts.size(); ++i) {
     const StepDraft& draft = drafts[i];
-    std::set<size_t> targets;
+    std::vector<size_t>& targets = needs[i];
     for (const auto& [id, where] : draft.needs) {
       auto found = index.find(id);
       if (id == draft.node.id) {
@@ -35,10 +37,10 @@ Edges link(const std::vector<StepDraft>& drafts, const std::set<std::string>& br
       } else if (broken.count(id)) {
         ok = false;
       } else if (found == index.end()) {
-        diagnostics.error(where, "step '" + draft.node.id + "' needs unknown step '" + id + "'" + did_you_mean(id, ids));
+        diagnostics.error(where, "step '" + draft.node.id + "' needs unknown step '" + id + "'" + did_you_mean(id, all_ids()));
         ok = false;
       } else {
-        targets.insert(found->second);
+        targets.push_back(found->second);
       }
     }
     for (const std::string& id : draft.reads_outputs_of) {
@@ -46,10 +48,11 @@ Edges link(const std::vector<StepDraft>& drafts, const std::set<std::string>& br
         diagnostics.error(draft.node.location, "step '" + id + "' reads its own outputs");
         ok = false;
       } else if (auto found = index.find(id); found != index.end()) {
-        targets.insert(found->second);
+        targets.push_back(found->second);
       }
     }
-    needs[i].assign(targets.begin(), targets.end());
+    std::sort(targets.begin(), targets.end());
+    targets.erase(std::unique(targets.begin(), targets.end()), targets.end());
   }
   return needs;
 }

@@ -78,7 +78,7 @@ void ExpressionChecker::check_step_output(const expr::Reference& ref, const ast:
     return;
   }
   steps_used.insert(id);
-  const std::vector<std::string>& outputs = step->second;
+  const std::vector<std::string>& outputs = *step->second;
   const std::string& output = ref.path[3];
   if (std::find(outputs.begin(), outputs.end(), output) == outputs.end()) {
     std::string known = outputs.empty() ? " (it publishes no outputs)" : did_you_mean(output, outputs);

@@ -13,7 +13,8 @@ namespace planrun {
 // their types, and the steps with the outputs their types publish.
 struct NameTable {
   std::map<std::string, TypeSpec::Kind> params;
-  std::map<std::string, std::vector<std::string>> step_outputs;  // step id -> output names
+  // step id -> the output names its type publishes, in the step catalogue
+  std::map<std::string, const std::vector<std::string>*> step_outputs;
   // Steps whose type is unknown: already reported, so references to them are not reported again.
   std::set<std::string> broken_steps;
 

@@ -41,7 +41,7 @@ NameTable name_table(const std::vector<ParamNode>& params, const std::vector<Ste
   for (const ParamNode& param : params) names.params[param.name] = param.type;
   for (const StepHeader& header : headers) {
     if (header.known_type)
-      names.step_outputs[header.id] = find_step_schema(header.type)->outputs;
+      names.step_outputs.emplace(header.id, &find_step_schema(header.type)->outputs);
     else
       names.broken_steps.insert(header.id);
   }

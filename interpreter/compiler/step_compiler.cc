@@ -1,6 +1,6 @@
 #include "interpreter/compiler/step_compiler.h"
 
-#include <map>
+#include <unordered_map>
 
 #include "interpreter/diagnostics/did_you_mean.h"
 #include "interpreter/steps/step_schema.h"
@@ -34,7 +34,8 @@ static std::optional<StepHeader> read_header(const ast::Node& step, size_t index
 std::vector<StepHeader> read_step_headers(const ast::Node& steps, NodeReader& reader, Diagnostics& diagnostics) {
   std::vector<StepHeader> headers;
   headers.reserve(steps.items.size());
-  std::map<std::string, SourceLocation> seen;
+  std::unordered_map<std::string, SourceLocation> seen;
+  seen.reserve(steps.items.size());
   for (size_t i = 0; i < steps.items.size(); ++i) {
     auto header = read_header(steps.items[i], i, reader, diagnostics);
     if (!header) continue;
@@ -99,8 +100,10 @@ static void read_options(const ast::Node& step, StepDraft& draft, NodeReader& re
     draft.node.continue_on_error = reader.boolean(*flag, "'continue_on_error'").value_or(false);
   if (const ast::Node* description = step.find("description"))
     draft.node.description = reader.string(*description, "'description'").value_or("");
-  if (const ast::Node* when = step.find("when"))
-    draft.node.when = binder.bind(*when, types::boolean(), "when", draft.reads_outputs_of);
+  if (const ast::Node* when = step.find("when")) {
+    static const TypeSpec condition = types::boolean();
+    draft.node.when = binder.bind(*when, condition, "when", draft.reads_outputs_of);
+  }
 }
 
 std::optional<StepDraft> compile_step(const StepHeader& header, NodeReader& reader, ValueBinder& binder,

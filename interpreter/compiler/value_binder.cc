@@ -116,7 +116,7 @@ std::optional<BoundValue> ValueBinder::bind_scalar(const ast::Node& node, const 
       bound.kind = BoundValue::Kind::Template;
       bound.tmpl = tmpl;
       bound.text = node.scalar;
-      bound.type = type;
+      bound.type = &type;
       return bound;
     }
     // Only `$${` escapes: the literal is the text with them undone.

@@ -19,6 +19,7 @@ class ValueBinder {
   ValueBinder(ExpressionChecker& checker, Diagnostics& diagnostics)
       : checker_(checker), diagnostics_(diagnostics) {}
 
+  // `type` must live as long as the bound value (the step catalogue's types do).
   // `what` is the value's path in messages ("ports[1]", "checks[0].sql"); `steps_used` collects
   // the steps whose outputs templates read (implicit edges).
   std::optional<BoundValue> bind(const ast::Node& node, const TypeSpec& type, const std::string& what,

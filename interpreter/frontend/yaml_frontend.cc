@@ -68,8 +68,14 @@ struct ParsedPart {
 
 ParsedPart parse_part(const YamlSourceText& source, std::string_view part, YamlTreeBuilder::Origin origin) {
   YamlTreeBuilder builder(source, origin);
+  // yaml-cpp takes a quoted string left open at the end of the text as closed there, so a cut
+  // inside one would go unnoticed. A document end marker after the part makes it an error:
+  // inside quotes yaml-cpp rejects it, anywhere else it ends the document as the part did.
+  std::string marked(part);
+  if (!marked.ends_with('\n')) marked += '\n';
+  marked += "...\n";
   try {
-    read_events(part, builder);
+    read_events(marked, builder);
   } catch (...) {
     return {};
   }

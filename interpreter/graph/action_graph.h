@@ -24,7 +24,8 @@ struct BoundValue {
   Value literal;                                // Literal
   std::shared_ptr<const expr::Template> tmpl;   // Template
   std::string text;                             // Template: the text as written
-  TypeSpec type;                                // Template: what the value must conform to
+  const TypeSpec* type = nullptr;               // Template: what the value must conform to, in the
+                                                // step catalogue, which lives as long as the process
   std::vector<BoundValue> items;                // List
   std::map<std::string, BoundValue> entries;    // Map
 };
