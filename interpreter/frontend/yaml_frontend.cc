@@ -66,14 +66,15 @@ struct ParsedPart {
   size_t nodes = 0;
 };
 
-ParsedPart parse_part(const YamlSourceText& source, std::string_view part, YamlTreeBuilder::Origin origin) {
+ParsedPart parse_part(const YamlSourceText& source, std::string_view part, YamlTreeBuilder::Origin origin,
+                      bool ends_file) {
   YamlTreeBuilder builder(source, origin);
   // yaml-cpp takes a quoted string left open at the end of the text as closed there, so a cut
-  // inside one would go unnoticed. A document end marker after the part makes it an error:
-  // inside quotes yaml-cpp rejects it, anywhere else it ends the document as the part did.
+  // inside one would go unnoticed. A document end marker after a cut makes it an error: inside
+  // quotes yaml-cpp rejects it, anywhere else it ends the document where the part ends. (Cuts
+  // are at line starts; the last part ends with the file, and reads exactly what the file has.)
   std::string marked(part);
-  if (!marked.ends_with('\n')) marked += '\n';
-  marked += "...\n";
+  if (!ends_file) marked += "...\n";
   try {
     read_events(marked, builder);
   } catch (...) {
@@ -118,11 +119,12 @@ std::optional<ast::Node> parse_in_parts(const YamlSourceText& source, std::strin
     line += static_cast<int>(std::count(text.begin() + begin, text.begin() + start, '\n'));
     begin = start;
     // Each later part is a run of items of the `steps:` list, one level inside the document.
-    threads.emplace_back([&source, &part = parts[i], text = text.substr(start, end - start), line] {
-      part = parse_part(source, text, {line, 1});
+    bool last = i == cuts.size();
+    threads.emplace_back([&source, &part = parts[i], text = text.substr(start, end - start), line, last] {
+      part = parse_part(source, text, {line, 1}, last);
     });
   }
-  parts[0] = parse_part(source, text.substr(0, cuts[0]), {});
+  parts[0] = parse_part(source, text.substr(0, cuts[0]), {}, false);
   threads.clear();  // joins
   return join_parts(parts);
 }
