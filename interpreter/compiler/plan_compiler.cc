@@ -50,19 +50,17 @@ NameTable name_table(const std::vector<ParamNode>& params, const std::vector<Ste
 
 // Steps binding on one thread, with their own findings.
 struct StepSlice {
+  std::span<const StepHeader> headers;
   std::vector<StepDraft> drafts;
   Diagnostics diagnostics;
 };
 
-StepSlice compile_slice(std::span<const StepHeader> headers, const NameTable& names) {
-  StepSlice slice;
+void compile_slice(StepSlice& slice, const NameTable& names) {
   NodeReader reader(slice.diagnostics);
   ExpressionChecker checker(names, slice.diagnostics);
   ValueBinder binder(checker, slice.diagnostics);
-  slice.drafts.reserve(headers.size());
-  for (const StepHeader& header : headers)
+  for (const StepHeader& header : slice.headers)
     if (auto draft = compile_step(header, reader, binder, slice.diagnostics)) slice.drafts.push_back(std::move(*draft));
-  return slice;
 }
 
 // Steps bind independently of each other once their names are known, so a long plan binds in
@@ -73,20 +71,22 @@ std::vector<StepDraft> compile_steps(std::span<const StepHeader> headers, const 
   size_t cores = std::max(1u, std::thread::hardware_concurrency());
   size_t count = std::clamp<size_t>(headers.size() / kMinStepsPerSlice, 1, cores);
   std::vector<StepSlice> slices(count);
-  auto slice_of = [&](size_t i) { return headers.subspan(i * headers.size() / count, (i + 1) * headers.size() / count - i * headers.size() / count); };
+  for (size_t i = 0; i < count; ++i) {
+    size_t begin = i * headers.size() / count, end = (i + 1) * headers.size() / count;
+    slices[i].headers = headers.subspan(begin, end - begin);
+  }
+  std::vector<StepDraft>& drafts = slices[0].drafts;
+  drafts.reserve(headers.size());  // the other slices' drafts join these
   {
     std::vector<std::jthread> threads;
-    for (size_t i = 1; i < count; ++i)
-      threads.emplace_back([&, i] { slices[i] = compile_slice(slice_of(i), names); });
-    slices[0] = compile_slice(slice_of(0), names);
+    for (size_t i = 1; i < count; ++i) threads.emplace_back([&slice = slices[i], &names] { compile_slice(slice, names); });
+    compile_slice(slices[0], names);
   }
-  std::vector<StepDraft> drafts;
-  drafts.reserve(headers.size());
   for (StepSlice& slice : slices) {
-    std::move(slice.drafts.begin(), slice.drafts.end(), std::back_inserter(drafts));
+    if (&slice.drafts != &drafts) std::move(slice.drafts.begin(), slice.drafts.end(), std::back_inserter(drafts));
     diagnostics.append(std::move(slice.diagnostics));
   }
-  return drafts;
+  return std::move(drafts);
 }
 
 }  // namespace

@@ -102,7 +102,8 @@ static void read_options(const ast::Node& step, StepDraft& draft, NodeReader& re
     draft.node.description = reader.string(*description, "'description'").value_or("");
   if (const ast::Node* when = step.find("when")) {
     static const TypeSpec condition = types::boolean();
-    draft.node.when = binder.bind(*when, condition, "when", draft.reads_outputs_of);
+    if (auto bound = binder.bind(*when, condition, "when", draft.reads_outputs_of))
+      draft.node.when = std::make_shared<const BoundValue>(std::move(*bound));
   }
 }
 

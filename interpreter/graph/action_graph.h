@@ -56,7 +56,8 @@ struct StepNode {
   SourceLocation location;
   std::map<std::string, BoundValue> with;  // every field of the schema that is set or defaulted
   std::vector<size_t> needs;               // indices into ActionGraph::steps, explicit and implicit
-  std::optional<BoundValue> when;          // a template whose truth decides at run time
+  std::shared_ptr<const BoundValue> when;  // a template whose truth decides at run time (few
+                                           // steps have one: kept out of line, steps stay small)
   RetryPolicy retry;
   std::optional<std::chrono::milliseconds> timeout;
   bool continue_on_error = false;
