@@ -1,6 +1,7 @@
 #include "interpreter/compiler/plan_compiler.h"
 
 #include <algorithm>
+#include <atomic>
 #include <span>
 #include <thread>
 
@@ -14,8 +15,8 @@ namespace planrun {
 
 namespace {
 
-// Below this many steps a thread costs more than it saves.
-constexpr size_t kMinStepsPerSlice = 500;
+// Steps bound as one unit of work: a thread costs more than binding a few hundred steps.
+constexpr size_t kStepsPerSlice = 500;
 
 const std::vector<std::string> kTopLevelKeys{"planrun", "name", "description", "params", "steps"};
 
@@ -48,7 +49,7 @@ NameTable name_table(const std::vector<ParamNode>& params, const std::vector<Ste
   return names;
 }
 
-// Steps binding on one thread, with their own findings.
+// A run of steps bound together, with their own findings.
 struct StepSlice {
   std::span<const StepHeader> headers;
   std::vector<StepDraft> drafts;
@@ -64,23 +65,26 @@ void compile_slice(StepSlice& slice, const NameTable& names) {
 }
 
 // Steps bind independently of each other once their names are known, so a long plan binds in
-// slices on all cores. The slices' drafts and findings are joined in file order, as one pass
-// would have left them.
+// slices on all cores, each thread taking the next slice as it finishes one (a thread that
+// starts late takes fewer). The slices' drafts and findings are joined in file order, as one
+// pass would have left them.
 std::vector<StepDraft> compile_steps(std::span<const StepHeader> headers, const NameTable& names,
                                      Diagnostics& diagnostics) {
-  size_t cores = std::max(1u, std::thread::hardware_concurrency());
-  size_t count = std::clamp<size_t>(headers.size() / kMinStepsPerSlice, 1, cores);
-  std::vector<StepSlice> slices(count);
-  for (size_t i = 0; i < count; ++i) {
-    size_t begin = i * headers.size() / count, end = (i + 1) * headers.size() / count;
-    slices[i].headers = headers.subspan(begin, end - begin);
-  }
+  std::vector<StepSlice> slices((headers.size() + kStepsPerSlice - 1) / kStepsPerSlice);
+  if (slices.empty()) return {};
+  for (size_t i = 0; i < slices.size(); ++i)
+    slices[i].headers = headers.subspan(i * kStepsPerSlice, std::min(kStepsPerSlice, headers.size() - i * kStepsPerSlice));
+  std::atomic<size_t> next = 0;
+  auto bind_slices = [&] {
+    for (size_t i = next++; i < slices.size(); i = next++) compile_slice(slices[i], names);
+  };
   std::vector<StepDraft>& drafts = slices[0].drafts;
   drafts.reserve(headers.size());  // the other slices' drafts join these
   {
+    size_t helpers = std::min<size_t>(std::thread::hardware_concurrency(), slices.size()) - 1;
     std::vector<std::jthread> threads;
-    for (size_t i = 1; i < count; ++i) threads.emplace_back([&slice = slices[i], &names] { compile_slice(slice, names); });
-    compile_slice(slices[0], names);
+    for (size_t i = 0; i < helpers; ++i) threads.emplace_back(bind_slices);
+    bind_slices();
   }
   for (StepSlice& slice : slices) {
     if (&slice.drafts != &drafts) std::move(slice.drafts.begin(), slice.drafts.end(), std::back_inserter(drafts));
