@@ -5,6 +5,7 @@
 #include <yaml-cpp/parser.h>
 
 #include <algorithm>
+#include <atomic>
 #include <sstream>
 #include <thread>
 
@@ -107,26 +108,35 @@ std::optional<ast::Node> join_parts(std::vector<ParsedPart>& parts) {
   return std::move(document);
 }
 
-// Parses the parts between `cuts` on a thread each (the first on this one) and joins them.
+// Parses the parts between `cuts` on all cores, each thread taking the next part as it
+// finishes one, and joins them.
 std::optional<ast::Node> parse_in_parts(const YamlSourceText& source, std::string_view text,
                                         const std::vector<size_t>& cuts) {
-  std::vector<ParsedPart> parts(cuts.size() + 1);
-  std::vector<std::jthread> threads;
-  size_t begin = 0;
-  int line = 0;
-  for (size_t i = 1; i < parts.size(); ++i) {
-    size_t start = cuts[i - 1], end = i < cuts.size() ? cuts[i] : text.size();
-    line += static_cast<int>(std::count(text.begin() + begin, text.begin() + start, '\n'));
-    begin = start;
+  struct Part {
+    std::string_view text;
+    YamlTreeBuilder::Origin origin;
+  };
+  std::vector<Part> parts{{text.substr(0, cuts[0]), {}}};
+  int line = static_cast<int>(std::count(text.begin(), text.begin() + cuts[0], '\n'));
+  for (size_t i = 0; i < cuts.size(); ++i) {
+    size_t end = i + 1 < cuts.size() ? cuts[i + 1] : text.size();
     // Each later part is a run of items of the `steps:` list, one level inside the document.
-    bool last = i == cuts.size();
-    threads.emplace_back([&source, &part = parts[i], text = text.substr(start, end - start), line, last] {
-      part = parse_part(source, text, {line, 1}, last);
-    });
+    parts.push_back({text.substr(cuts[i], end - cuts[i]), {line, 1}});
+    line += static_cast<int>(std::count(text.begin() + cuts[i], text.begin() + end, '\n'));
   }
-  parts[0] = parse_part(source, text.substr(0, cuts[0]), {}, false);
-  threads.clear();  // joins
-  return join_parts(parts);
+  std::vector<ParsedPart> parsed(parts.size());
+  std::atomic<size_t> next = 0;
+  auto parse_parts = [&] {
+    for (size_t i = next++; i < parts.size(); i = next++)
+      parsed[i] = parse_part(source, parts[i].text, parts[i].origin, i + 1 == parts.size());
+  };
+  {
+    size_t helpers = std::min<size_t>(std::max(1u, std::thread::hardware_concurrency()), parts.size()) - 1;
+    std::vector<std::jthread> threads;
+    for (size_t i = 0; i < helpers; ++i) threads.emplace_back(parse_parts);
+    parse_parts();
+  }
+  return join_parts(parsed);
 }
 
 }  // namespace
@@ -141,9 +151,10 @@ std::optional<ast::Node> parse_yaml(const std::string& path, const std::string& 
 }
 
 std::optional<ast::Node> parse_yaml(const std::string& path, const std::string& text, Diagnostics& diagnostics) {
-  // Twice the cores: parts parse at uneven speeds, and smaller ones even out on the cores.
+  // Several parts a core: parts parse at uneven speeds and threads start late on a busy
+  // machine, and small parts taken one after another even that out.
   size_t cores = std::max(1u, std::thread::hardware_concurrency());
-  return parse_yaml(path, text, diagnostics, std::min(2 * cores, text.size() / kMinPartBytes));
+  return parse_yaml(path, text, diagnostics, std::min(4 * cores, text.size() / kMinPartBytes));
 }
 
 }  // namespace planrun
