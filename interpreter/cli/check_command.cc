@@ -3,6 +3,7 @@
 #include "interpreter/cli/commands.h"
 #include "interpreter/cli/exit_codes.h"
 #include "interpreter/cli/keep_until_exit.h"
+#include "interpreter/compiler/plan_compiler.h"
 #include "interpreter/frontend/plan_loader.h"
 
 namespace planrun {
@@ -13,10 +14,12 @@ int run_check_command(const CommandOptions& options) {
   for (const std::string& path : options.plans) {
     SourceFiles sources;
     Diagnostics diagnostics;
-    auto graph = load_plan(path, sources, diagnostics);
+    auto document = read_plan_document(path, sources, diagnostics);
+    auto graph = document ? compile_plan(*document, diagnostics) : std::nullopt;
     print_diagnostics(diagnostics, sources);
     bool warned = !diagnostics.all().empty();
     failed = failed || !graph || (options.strict && warned);
+    keep_until_exit(std::move(document));
     keep_until_exit(std::move(graph));
   }
   return failed ? kExitInvalid : kExitSuccess;
