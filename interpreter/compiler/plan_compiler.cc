@@ -1,14 +1,13 @@
 #include "interpreter/compiler/plan_compiler.h"
 
 #include <algorithm>
-#include <atomic>
 #include <span>
-#include <thread>
 
 #include "interpreter/compiler/backup_policy.h"
 #include "interpreter/compiler/dependency_resolver.h"
 #include "interpreter/compiler/param_compiler.h"
 #include "interpreter/compiler/step_compiler.h"
+#include "interpreter/parallel/for_each_slice.h"
 #include "interpreter/steps/step_schema.h"
 
 namespace planrun {
@@ -51,41 +50,29 @@ NameTable name_table(const std::vector<ParamNode>& params, const std::vector<Ste
 
 // A run of steps bound together, with their own findings.
 struct StepSlice {
-  std::span<const StepHeader> headers;
   std::vector<StepDraft> drafts;
   Diagnostics diagnostics;
 };
 
-void compile_slice(StepSlice& slice, const NameTable& names) {
+void compile_slice(std::span<const StepHeader> headers, const NameTable& names, StepSlice& slice) {
   NodeReader reader(slice.diagnostics);
   ExpressionChecker checker(names, slice.diagnostics);
   ValueBinder binder(checker, slice.diagnostics);
-  for (const StepHeader& header : slice.headers)
+  for (const StepHeader& header : headers)
     if (auto draft = compile_step(header, reader, binder, slice.diagnostics)) slice.drafts.push_back(std::move(*draft));
 }
 
 // Steps bind independently of each other once their names are known, so a long plan binds in
-// slices on all cores, each thread taking the next slice as it finishes one (a thread that
-// starts late takes fewer). The slices' drafts and findings are joined in file order, as one
-// pass would have left them.
+// slices on all cores. The slices' drafts and findings are joined in file order, as one pass
+// would have left them.
 std::vector<StepDraft> compile_steps(std::span<const StepHeader> headers, const NameTable& names,
                                      Diagnostics& diagnostics) {
-  std::vector<StepSlice> slices((headers.size() + kStepsPerSlice - 1) / kStepsPerSlice);
-  if (slices.empty()) return {};
-  for (size_t i = 0; i < slices.size(); ++i)
-    slices[i].headers = headers.subspan(i * kStepsPerSlice, std::min(kStepsPerSlice, headers.size() - i * kStepsPerSlice));
-  std::atomic<size_t> next = 0;
-  auto bind_slices = [&] {
-    for (size_t i = next++; i < slices.size(); i = next++) compile_slice(slices[i], names);
-  };
+  std::vector<StepSlice> slices(std::max<size_t>(1, (headers.size() + kStepsPerSlice - 1) / kStepsPerSlice));
   std::vector<StepDraft>& drafts = slices[0].drafts;
-  drafts.reserve(headers.size());  // the other slices' drafts join these
-  {
-    size_t helpers = std::min<size_t>(std::thread::hardware_concurrency(), slices.size()) - 1;
-    std::vector<std::jthread> threads;
-    for (size_t i = 0; i < helpers; ++i) threads.emplace_back(bind_slices);
-    bind_slices();
-  }
+  drafts.reserve(headers.size());  // the first slice's; the others' join them
+  for_each_slice(headers.size(), kStepsPerSlice, [&](size_t slice, size_t first, size_t count) {
+    compile_slice(headers.subspan(first, count), names, slices[slice]);
+  });
   for (StepSlice& slice : slices) {
     if (&slice.drafts != &drafts) std::move(slice.drafts.begin(), slice.drafts.end(), std::back_inserter(drafts));
     diagnostics.append(std::move(slice.diagnostics));
@@ -105,7 +92,7 @@ std::optional<ActionGraph> compile_plan(const ast::Node& document, Diagnostics& 
   const ast::Node* steps = document.find("steps");
   if (!steps) diagnostics.error(document.location, "missing 'steps' (the list of steps the plan runs)");
   if (!steps || !reader.expect_sequence(*steps, "'steps'")) return std::nullopt;
-  std::vector<StepHeader> headers = read_step_headers(*steps, reader, diagnostics);
+  std::vector<StepHeader> headers = read_step_headers(*steps, diagnostics);
   NameTable names = name_table(graph.params, headers);
   std::vector<StepDraft> drafts = compile_steps(headers, names, diagnostics);
   auto ordered = resolve_dependencies(std::move(drafts), names.broken_steps, diagnostics);

@@ -1,12 +1,17 @@
 #include "interpreter/compiler/step_compiler.h"
 
+#include <string_view>
 #include <unordered_map>
 
 #include "interpreter/diagnostics/did_you_mean.h"
+#include "interpreter/parallel/for_each_slice.h"
 #include "interpreter/steps/step_schema.h"
 #include "interpreter/values/duration.h"
 
 namespace planrun {
+
+// Headers read as one unit of work: each is a handful of lookups.
+constexpr size_t kHeadersPerSlice = 2000;
 
 static const std::vector<std::string> kStepKeys{"id",   "type",  "description", "with",
                                                 "needs", "when", "retry",       "timeout",
@@ -31,23 +36,31 @@ static std::optional<StepHeader> read_header(const ast::Node& step, size_t index
   return StepHeader{&step, id->scalar, *type_name, known_type};
 }
 
-std::vector<StepHeader> read_step_headers(const ast::Node& steps, NodeReader& reader, Diagnostics& diagnostics) {
-  std::vector<StepHeader> headers;
-  headers.reserve(steps.items.size());
-  std::unordered_map<std::string, SourceLocation> seen;
-  seen.reserve(steps.items.size());
-  for (size_t i = 0; i < steps.items.size(); ++i) {
-    auto header = read_header(steps.items[i], i, reader, diagnostics);
+std::vector<StepHeader> read_step_headers(const ast::Node& steps, Diagnostics& diagnostics) {
+  // Each header reads on its own, in slices on all cores; ids are compared once all are read.
+  size_t count = steps.items.size();
+  std::vector<std::optional<StepHeader>> read(count);
+  std::vector<Diagnostics> findings((count + kHeadersPerSlice - 1) / kHeadersPerSlice);
+  for_each_slice(count, kHeadersPerSlice, [&](size_t slice, size_t first, size_t size) {
+    NodeReader reader(findings[slice]);
+    for (size_t i = first; i < first + size; ++i) read[i] = read_header(steps.items[i], i, reader, findings[slice]);
+  });
+  for (Diagnostics& found : findings) diagnostics.append(std::move(found));
+  std::unordered_map<std::string_view, SourceLocation> seen;  // views into `read`
+  seen.reserve(count);
+  for (std::optional<StepHeader>& header : read) {
     if (!header) continue;
     const SourceLocation& where = header->node->find("id")->location;
     auto [first, inserted] = seen.emplace(header->id, where);
-    if (!inserted) {
-      diagnostics.error(where, "duplicate step id '" + header->id + "' (first defined at line " +
-                                   std::to_string(first->second.line) + ")");
-      continue;
-    }
-    headers.push_back(std::move(*header));
+    if (inserted) continue;
+    diagnostics.error(where, "duplicate step id '" + header->id + "' (first defined at line " +
+                                 std::to_string(first->second.line) + ")");
+    header.reset();
   }
+  std::vector<StepHeader> headers;
+  headers.reserve(count);
+  for (std::optional<StepHeader>& header : read)
+    if (header) headers.push_back(std::move(*header));
   return headers;
 }
 

@@ -30,7 +30,7 @@ struct StepHeader {
 };
 
 // Reads ids and types of all steps, reporting malformed and duplicate ids and unknown types.
-std::vector<StepHeader> read_step_headers(const ast::Node& steps, NodeReader& reader, Diagnostics& diagnostics);
+std::vector<StepHeader> read_step_headers(const ast::Node& steps, Diagnostics& diagnostics);
 
 // Binds one step: its `with` fields against the schema, `needs`, `when`, `retry`, `timeout`,
 // `continue_on_error`. Returns nothing for a step of unknown type.

@@ -37,7 +37,8 @@ class Diagnostics {
 // The texts of the files diagnostics point into, to print the source line under a message.
 class SourceFiles {
  public:
-  void add(const std::string& path, std::string text) { texts_[path] = std::move(text); }
+  // Keeps `text` as the text of `path`; returns the kept copy.
+  const std::string& add(const std::string& path, std::string text) { return texts_[path] = std::move(text); }
   // The whole text, or empty when unknown.
   const std::string& text(const std::string& path) const;
   // The line without its newline, or empty when unknown.

@@ -1,7 +1,6 @@
 #include "interpreter/frontend/plan_loader.h"
 
 #include <fstream>
-#include <sstream>
 
 #include "interpreter/compiler/plan_compiler.h"
 #include "interpreter/frontend/yaml_frontend.h"
@@ -11,10 +10,11 @@ namespace planrun {
 static std::optional<std::string> read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return std::nullopt;
-  std::ostringstream text;
-  text << in.rdbuf();
+  std::string text;
+  char buffer[1 << 16];
+  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) text.append(buffer, static_cast<size_t>(in.gcount()));
   if (in.bad()) return std::nullopt;
-  return text.str();
+  return text;
 }
 
 static bool has_suffix(const std::string& path, const std::string& suffix) {
@@ -27,8 +27,8 @@ std::optional<ast::Node> read_plan_document(const std::string& path, SourceFiles
     diagnostics.error({path, 0, 0}, "cannot read the plan file");
     return std::nullopt;
   }
-  sources.add(path, *text);
-  if (has_suffix(path, ".yaml") || has_suffix(path, ".yml")) return parse_yaml(path, *text, diagnostics);
+  const std::string& kept = sources.add(path, std::move(*text));
+  if (has_suffix(path, ".yaml") || has_suffix(path, ".yml")) return parse_yaml(path, kept, diagnostics);
   diagnostics.error({path, 0, 0}, "unknown plan format: plan files end in .yaml or .yml");
   return std::nullopt;
 }

@@ -5,13 +5,13 @@
 #include <yaml-cpp/parser.h>
 
 #include <algorithm>
-#include <atomic>
 #include <sstream>
 #include <thread>
 
 #include "interpreter/frontend/yaml_source_text.h"
 #include "interpreter/frontend/yaml_step_list_cuts.h"
 #include "interpreter/frontend/yaml_tree_builder.h"
+#include "interpreter/parallel/for_each_slice.h"
 
 namespace planrun {
 
@@ -108,8 +108,7 @@ std::optional<ast::Node> join_parts(std::vector<ParsedPart>& parts) {
   return std::move(document);
 }
 
-// Parses the parts between `cuts` on all cores, each thread taking the next part as it
-// finishes one, and joins them.
+// Parses the parts between `cuts` on all cores and joins them.
 std::optional<ast::Node> parse_in_parts(const YamlSourceText& source, std::string_view text,
                                         const std::vector<size_t>& cuts) {
   struct Part {
@@ -125,17 +124,9 @@ std::optional<ast::Node> parse_in_parts(const YamlSourceText& source, std::strin
     line += static_cast<int>(std::count(text.begin() + cuts[i], text.begin() + end, '\n'));
   }
   std::vector<ParsedPart> parsed(parts.size());
-  std::atomic<size_t> next = 0;
-  auto parse_parts = [&] {
-    for (size_t i = next++; i < parts.size(); i = next++)
-      parsed[i] = parse_part(source, parts[i].text, parts[i].origin, i + 1 == parts.size());
-  };
-  {
-    size_t helpers = std::min<size_t>(std::max(1u, std::thread::hardware_concurrency()), parts.size()) - 1;
-    std::vector<std::jthread> threads;
-    for (size_t i = 0; i < helpers; ++i) threads.emplace_back(parse_parts);
-    parse_parts();
-  }
+  for_each_slice(parts.size(), 1, [&](size_t i, size_t, size_t) {
+    parsed[i] = parse_part(source, parts[i].text, parts[i].origin, i + 1 == parts.size());
+  });
   return join_parts(parsed);
 }
 

@@ -130,5 +130,22 @@ TEST(ParallelCompile, FindingsOfAllSlicesJoinInFileOrder) {
   }
 }
 
+TEST(ParallelCompile, DuplicateIdsInDifferentSlicesAreReported) {
+  // Headers are read in slices of 2,000 steps: the second s5 is in another slice than the first.
+  std::string text = chain_plan(kSteps);
+  size_t renamed = text.find("  - id: s2500\n");
+  ASSERT_NE(renamed, std::string::npos);
+  text.replace(renamed, 14, "  - id: s5\n");
+  Compiled compiled = compile_text(text);
+  EXPECT_FALSE(compiled.graph);
+  std::vector<std::string> found = findings(compiled.raw);
+  ASSERT_EQ(found.size(), 2u) << compiled.diagnostics;
+  std::vector<int> lines = step_lines(text);
+  EXPECT_EQ(found[0], std::to_string(lines[2499]) + ":9: error: duplicate step id 's5' (first defined at line " +
+                          std::to_string(lines[4]) + ")");
+  EXPECT_TRUE(found[1].starts_with(position_of(text, "s2500]") + ": error: step 's2501' needs unknown step 's2500'"))
+      << found[1];
+}
+
 }  // namespace
 }  // namespace planrun
