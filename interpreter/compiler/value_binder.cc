@@ -135,7 +135,7 @@ std::optional<BoundValue> ValueBinder::bind_scalar(const ast::Node& node, const 
     diagnostics_.error(node.location, "'" + what + "': " + error);
     return std::nullopt;
   }
-  bound.literal = *value;
+  bound.literal = std::move(*value);
   return bound;
 }
 
@@ -147,6 +147,7 @@ std::optional<BoundValue> ValueBinder::bind_sequence(const ast::Node& node, cons
   bound.kind = BoundValue::Kind::List;
   bound.location = node.location;
   bool ok = true;
+  bound.items.reserve(node.items.size());
   for (size_t i = 0; i < node.items.size(); ++i) {
     auto item = bind(node.items[i], element, what + "[" + std::to_string(i) + "]", steps_used);
     if (item) bound.items.push_back(std::move(*item));
@@ -169,7 +170,7 @@ std::optional<BoundValue> ValueBinder::bind_mapping(const ast::Node& node, const
   const TypeSpec& element = element_type(type);
   for (const auto& [key, value] : node.entries) {
     auto item = bind(value, element, what + "." + key.scalar, steps_used);
-    if (item) bound.entries[key.scalar] = std::move(*item);
+    if (item) bound.entries.emplace(key.scalar, std::move(*item));
   }
   return bound;
 }
@@ -200,7 +201,7 @@ std::map<std::string, BoundValue> ValueBinder::bind_fields(const ast::Node& mapp
     }
     auto bound = bind(value, field->type, prefix + key.scalar, steps_used);
     if (bound && !(bound->kind == BoundValue::Kind::Literal && bound->literal.is_null()))
-      fields[key.scalar] = std::move(*bound);
+      fields.emplace(key.scalar, std::move(*bound));
   }
   for (const FieldSpec& field : object.fields) {
     if (fields.count(field.name) || mapping.find(field.name)) continue;
@@ -211,7 +212,7 @@ std::map<std::string, BoundValue> ValueBinder::bind_fields(const ast::Node& mapp
       BoundValue bound;
       bound.location = mapping.location;
       bound.literal = *field.default_value;
-      fields[field.name] = std::move(bound);
+      fields.emplace(field.name, std::move(bound));
     }
   }
   check_exactly_one_of(mapping, object, what);
