@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cstddef>
+#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -24,7 +25,11 @@ void for_each_slice(size_t total, size_t slice_size, Work work) {
   };
   size_t threads = std::min<size_t>(std::max(1u, std::thread::hardware_concurrency()), slices);
   std::vector<std::jthread> helpers;
-  for (size_t i = 1; i < threads; ++i) helpers.emplace_back(take_slices);
+  try {
+    for (size_t i = 1; i < threads; ++i) helpers.emplace_back(take_slices);
+  } catch (const std::system_error&) {
+    // No thread to be had (a process limit): the threads there are take every slice.
+  }
   take_slices();
 }
 
