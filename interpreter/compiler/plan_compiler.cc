@@ -73,10 +73,9 @@ std::vector<StepDraft> compile_steps(std::span<const StepHeader> headers, const 
   for_each_slice(headers.size(), kStepsPerSlice, [&](size_t slice, size_t first, size_t count) {
     compile_slice(headers.subspan(first, count), names, slices[slice]);
   });
-  for (StepSlice& slice : slices) {
-    if (&slice.drafts != &drafts) std::move(slice.drafts.begin(), slice.drafts.end(), std::back_inserter(drafts));
-    diagnostics.append(std::move(slice.diagnostics));
-  }
+  for (size_t i = 1; i < slices.size(); ++i)
+    std::move(slices[i].drafts.begin(), slices[i].drafts.end(), std::back_inserter(drafts));
+  for (StepSlice& slice : slices) diagnostics.append(std::move(slice.diagnostics));
   return std::move(drafts);
 }
 
