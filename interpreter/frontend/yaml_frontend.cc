@@ -21,8 +21,8 @@ namespace {
 constexpr size_t kMinPartBytes = 64 * 1024;
 
 // yaml-cpp's events for `text` go to `builder`. Throws what yaml-cpp throws, and SecondDocument.
-void read_events(std::string_view text, YamlTreeBuilder& builder) {
-  std::istringstream input{std::string(text)};
+void read_events(std::string text, YamlTreeBuilder& builder) {
+  std::istringstream input(std::move(text));
   YAML::Parser parser(input);
   // The builder throws SecondDocument as soon as another document starts.
   if (parser.HandleNextDocument(builder)) parser.HandleNextDocument(builder);
@@ -77,7 +77,7 @@ ParsedPart parse_part(const YamlSourceText& source, std::string_view part, YamlT
   std::string marked(part);
   if (!ends_file) marked += "...\n";
   try {
-    read_events(marked, builder);
+    read_events(std::move(marked), builder);
   } catch (...) {
     return {};
   }
