@@ -47,7 +47,7 @@ Value evaluate_bound(const BoundValue& bound, const expr::Scope& scope) {
     case BoundValue::Kind::Template: {
       Value value = expr::evaluate(*bound.tmpl, scope);
       std::string error;
-      auto typed = bound.type ? conform(value, *bound.type, &error) : std::optional<Value>(value);
+      auto typed = conform(value, *bound.type, &error);
       if (!typed) throw expr::ExpressionError(0, error);
       return typed->mark_secret(value.contains_secret());
     }
