@@ -1,5 +1,6 @@
 #include <unistd.h>
 
+#include <csignal>
 #include <cstdio>
 #include <thread>
 
@@ -45,18 +46,27 @@ ExecutorOptions executor_options(const CommandOptions& options, const std::files
 
 int execute(const ActionGraph& graph, const ParamValues& params, const CommandOptions& options,
             const std::string& plan_text, ExecutionObserver& observers) {
+  // A file that may not grow (ulimit -f) fails the write with EFBIG, which is reported like a
+  // full disk, instead of killing planrun between two records.
+  std::signal(SIGXFSZ, SIG_IGN);
   std::filesystem::path state_dir = state_dir_for(options);
   RunLock lock(state_dir);
   if (lock.taken_over())
     std::fprintf(stderr, "planrun: warning: took over the lock of a run that died (%s)\n",
                  lock.taken_over()->describe(wall_now()).c_str());
-  StateStore store(state_dir);
+  StateStore store(state_dir, plan_key_for(options));
   CancellationToken cancel;
   InterruptSignals signals(cancel, [] {
     std::fputs("\nplanrun: stopping: running steps finish at a safe point (Ctrl-C again stops at once)\n", stderr);
   });
   Executor executor(graph, params, store, observers, cancel, executor_options(options, state_dir, plan_text));
-  return executor.run().exit_code;
+  try {
+    return executor.run().exit_code;
+  } catch (const StateError& error) {
+    // The running steps were stopped; what was recorded before the failure stands.
+    std::fprintf(stderr, "planrun: the run stopped: %s\n", error.what());
+    return kExitStateFailed;
+  }
 }
 
 }  // namespace

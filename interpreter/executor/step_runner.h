@@ -21,6 +21,7 @@ struct StepJob {
   std::string fingerprint;
   bool resumed = false;
   int64_t run_id = 0;
+  std::string inputs_json;  // the fingerprinted fields, recorded with the start
 };
 
 struct RunServices {

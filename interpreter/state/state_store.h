@@ -24,10 +24,17 @@ namespace planrun {
 // that is not running, a checkpoint for a step without a record) throws std::logic_error.
 class StateStore {
  public:
+  // ReadOnly is for `plan` and `status`: nothing is created or migrated, no byte of the state
+  // changes, and writes fail.
+  enum class Access { ReadWrite, ReadOnly };
+
   // Opens <state_dir>/state.db, creating the directory (mode 0700, with a .gitignore of "*") and
-  // the database when absent, and migrating an older schema. Throws StateError when the file is
-  // not a SQLite database, is corrupt, is not planrun state, or has a newer schema.
-  explicit StateStore(const std::filesystem::path& state_dir);
+  // the database when absent, and migrating an older schema. Step records and checkpoints are
+  // those of the plan `plan_key` (see plan_key.h): plans sharing a state directory never see or
+  // reset each other's. Throws StateError when the file is not a SQLite database, is corrupt, is
+  // not planrun state, or has a newer schema (ReadOnly: or an older one, or no file).
+  explicit StateStore(const std::filesystem::path& state_dir, std::string plan_key = "",
+                      Access access = Access::ReadWrite);
   ~StateStore();
   StateStore(const StateStore&) = delete;
   StateStore& operator=(const StateStore&) = delete;
@@ -39,7 +46,7 @@ class StateStore {
   int64_t begin_run(const std::string& plan_path, const std::string& plan_fingerprint,
                     const std::string& params_json);
   void finish_run(int64_t run_id, const std::string& outcome);
-  std::vector<RunRecord> runs() const;  // oldest first
+  std::vector<RunRecord> runs() const;  // oldest first; the plan's own, or every run for plan key ""
 
   // Step records. No record means pending.
   std::optional<StepRecord> step_state(const std::string& step_id) const;
@@ -49,7 +56,9 @@ class StateStore {
   // durable once any later write is (a checkpoint, done, failed), and losing it to a power cut
   // only makes an interrupted step look pending, which reruns it just the same. When the recorded fingerprint differs, the
   // step's checkpoints belong to another definition: they are dropped and attempts restart at 1.
-  void mark_running(const std::string& step_id, const std::string& fingerprint, int64_t run_id);
+  // `inputs_json` keeps the fingerprinted fields, to say later what changed.
+  void mark_running(const std::string& step_id, const std::string& fingerprint, int64_t run_id,
+                    const std::string& inputs_json = "");
   // The step must be running; its effects must already be durable.
   void mark_done(const std::string& step_id, const std::string& outputs_json);
   void mark_failed(const std::string& step_id, const std::string& message);
@@ -59,7 +68,9 @@ class StateStore {
 
   // Forgets a step (record and checkpoints): its inputs changed, or --fresh / --from.
   void reset_step(const std::string& step_id);
-  // Forgets every step; the run history stays.
+  // Forgets several steps in one transaction: all of them, or none after a crash (--from).
+  void reset_steps(const std::vector<std::string>& step_ids);
+  // Forgets every step of the plan; the run history stays.
   void reset_all();
 
   // Checkpoints: progress inside a step, durable on return. The step must have a record
@@ -71,6 +82,8 @@ class StateStore {
   std::map<std::string, std::string> checkpoints(const std::string& step_id) const;
 
  private:
+  void claim_unowned_records();
+
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

@@ -12,27 +12,18 @@
 #include <thread>
 
 #include "interpreter/state/run_lock.h"
+#include "tests/support/planrun_binary.h"
 
 namespace planrun {
 namespace {
 
 namespace fs = std::filesystem;
 
-struct Outcome {
-  int exit_code = -1;
-  std::string output;  // stdout and stderr together
-};
+using testing::Outcome;
 
-// Runs planrun with `args` (shell words) and the given environment prefix.
+// Runs planrun with `args` (shell words) in the source tree, with the given environment prefix.
 Outcome planrun(const std::string& args, const std::string& env = "") {
-  std::string command = "cd " + std::string(PLANRUN_SOURCE_DIR) + " && " + env + " " + PLANRUN_BINARY + " " + args + " 2>&1";
-  Outcome outcome;
-  FILE* pipe = popen(command.c_str(), "r");
-  std::array<char, 4096> buffer;
-  while (size_t got = fread(buffer.data(), 1, buffer.size(), pipe)) outcome.output.append(buffer.data(), got);
-  int status = pclose(pipe);
-  outcome.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return outcome;
+  return testing::run_planrun(args, PLANRUN_SOURCE_DIR, env);
 }
 
 class CliTest : public ::testing::Test {
