@@ -10,6 +10,7 @@
 #include "interpreter/executor/step_decision.h"
 #include "interpreter/executor/step_runner.h"
 #include "interpreter/state/fingerprint_key.h"
+#include "interpreter/steps/step_schema.h"
 #include "interpreter/values/value_json.h"
 
 namespace planrun {
@@ -39,6 +40,16 @@ std::set<size_t> downstream_of(const ActionGraph& graph, const std::string& id) 
     if (reached) result.insert(i);
   }
   return result;
+}
+
+// Steps whose effects planrun cannot make durable (a command's writes, a check's finding) are
+// recorded done without a flush of their own: a power cut may undo their effects as well, and
+// then running them again is right. Steps that write data sync their record (state_store.h).
+StateStore::Durability done_durability(const StepNode& step) {
+  const StepSchema* schema = find_step_schema(step.type);
+  bool unsynced_effects = !schema || schema->effect == StepSchema::Effect::Check ||
+                          schema->effect == StepSchema::Effect::External;
+  return unsynced_effects ? StateStore::Durability::Relaxed : StateStore::Durability::Synced;
 }
 
 std::string in_run(const StepRecord& record) {
@@ -161,6 +172,7 @@ void Executor::Impl::prepare_and_start(size_t index) {
   slots[index].fingerprint = inputs.fingerprint;
   StepJob job{&step, find_step_action(step.type), std::move(inputs.fields), inputs.fingerprint, false, run_id};
   job.inputs_json = std::move(inputs.inputs_json);
+  job.done_durability = done_durability(step);
   std::string forced_by = forced.count(index) ? "forced by --from " + options.from_step : "";
   std::optional<StepRecord> record = store.step_state(step.id);
   StepDecision decision = decide_step(record, job.fingerprint, forced_by);

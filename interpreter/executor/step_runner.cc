@@ -87,7 +87,7 @@ StepResult run_step_job(const StepJob& job, RunServices& services, AttemptContro
   }
   result.duration = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - started);
   if (end.succeeded) {
-    services.store.mark_done(step.id, outputs_json(outputs));
+    services.store.mark_done(step.id, outputs_json(outputs), job.done_durability);
     result.outcome = StepOutcome::Done;
     return result;
   }

@@ -130,6 +130,12 @@ struct StateStore::Impl {
     }
   }
 
+  template <class Body>
+  void write(Durability durability, Body&& body) {
+    if (durability == Durability::Relaxed) return write_relaxed(std::forward<Body>(body));
+    write(std::forward<Body>(body));
+  }
+
   // Runs `body` as one transaction, durable when this returns.
   template <class Body>
   void write(Body&& body) {
@@ -291,7 +297,7 @@ const fs::path& StateStore::file() const { return impl_->file; }
 int64_t StateStore::begin_run(const std::string& plan_path, const std::string& plan_fingerprint,
                               const std::string& params_json) {
   long long id = 0;
-  impl_->write([&](soci::session& sql) {
+  impl_->write_relaxed([&](soci::session& sql) {
     long long now = now_ms();
     sql << "INSERT INTO runs (plan_path, plan_fingerprint, params_json, started_at, plan_key)"
            " VALUES (:plan_path, :plan_fingerprint, :params_json, :now, :plan)",
@@ -375,8 +381,8 @@ void StateStore::mark_running(const std::string& step_id, const std::string& fin
   });
 }
 
-void StateStore::mark_done(const std::string& step_id, const std::string& outputs_json) {
-  impl_->write([&](soci::session& sql) {
+void StateStore::mark_done(const std::string& step_id, const std::string& outputs_json, Durability durability) {
+  impl_->write(durability, [&](soci::session& sql) {
     long long now = now_ms();
     update_running_step(
         (sql.prepare << "UPDATE steps SET status = 'done', finished_at = :now,"
@@ -388,7 +394,7 @@ void StateStore::mark_done(const std::string& step_id, const std::string& output
 }
 
 void StateStore::mark_failed(const std::string& step_id, const std::string& message) {
-  impl_->write([&](soci::session& sql) {
+  impl_->write_relaxed([&](soci::session& sql) {
     long long now = now_ms();
     update_running_step(
         (sql.prepare << "UPDATE steps SET status = 'failed', finished_at = :now,"
@@ -401,7 +407,7 @@ void StateStore::mark_failed(const std::string& step_id, const std::string& mess
 
 void StateStore::mark_skipped(const std::string& step_id, int64_t run_id,
                               const std::string& reason) {
-  impl_->write([&](soci::session& sql) {
+  impl_->write_relaxed([&](soci::session& sql) {
     long long now = now_ms(), run = run_id;
     sql << "INSERT INTO steps (plan_key, step_id, status, fingerprint, finished_at, message, run_id)"
            " VALUES (:plan, :step_id, 'skipped', '', :now, :reason, :run_id)"
