@@ -46,7 +46,9 @@ ExecutorOptions executor_options(const CommandOptions& options, const std::files
 int execute(const ActionGraph& graph, const ParamValues& params, const CommandOptions& options,
             const std::string& plan_text, ExecutionObserver& observers) {
   std::filesystem::path state_dir = state_dir_for(options);
-  RunLock lock(state_dir);
+  RunLockOptions lock_options;
+  lock_options.allow_network_file_system = options.allow_network_state;
+  RunLock lock(state_dir, lock_options);
   if (lock.taken_over())
     std::fprintf(stderr, "planrun: warning: took over the lock of a run that died (%s)\n",
                  lock.taken_over()->describe(wall_now()).c_str());
