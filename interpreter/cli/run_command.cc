@@ -7,6 +7,7 @@
 #include "interpreter/cli/exit_codes.h"
 #include "interpreter/cli/interrupt_signals.h"
 #include "interpreter/cli/run_observers.h"
+#include "interpreter/cli/secret_variables.h"
 #include "interpreter/cli/terminal_prompt.h"
 #include "interpreter/executor/executor.h"
 #include "interpreter/executor/fingerprint.h"
@@ -70,6 +71,7 @@ int run_run_command(const CommandOptions& options) {
   auto graph = load_plan(options.plans.front(), sources, diagnostics);
   std::optional<ParamValues> params;
   if (graph) params = resolve_params(*graph, options.params, sources, diagnostics);
+  if (params) remove_secret_variables(*graph);
   if (params) check_runnable(*graph, options, diagnostics);
   print_diagnostics(diagnostics, sources);
   if (diagnostics.has_errors()) return kExitInvalid;

@@ -132,6 +132,33 @@ TEST_F(CliTest, SecretsNeverAppearInOutputEventsOrState) {
   EXPECT_EQ(outcome.output.find("s3cr3t-value"), std::string::npos);
 }
 
+TEST_F(CliTest, ValuesDerivedFromASecretAreMaskedInTheOutputOfCommands) {
+  std::string plan = write_plan("  - id: a\n    type: run\n    with: {command: \"echo derived=${upper(token)}\"}\n",
+                                "  token: {type: secret, env: PLANRUN_TEST_TOKEN}\n");
+  Outcome outcome = planrun("run " + plan, "PLANRUN_TEST_TOKEN=s3cr3t-value");
+  EXPECT_EQ(outcome.exit_code, 0) << outcome.output;
+  EXPECT_NE(outcome.output.find("derived=***"), std::string::npos) << outcome.output;
+  EXPECT_EQ(outcome.output.find("S3CR3T-VALUE"), std::string::npos) << outcome.output;
+}
+
+// CARBON_DB_PASSWORD must not reach the Carbon JVM unless the plan passes it.
+TEST_F(CliTest, CommandsDoNotInheritTheVariablesSecretsWereReadFrom) {
+  fs::path unasked = dir / "unasked.env", asked = dir / "asked.env";
+  std::string plan = write_plan("  - id: unasked\n    type: run\n    with: {command: \"env > " + unasked.string() + "\"}\n"
+                                "  - id: asked\n    type: run\n"
+                                "    with: {command: \"env > " + asked.string() + "\", env: {TOKEN: \"${token}\"}}\n",
+                                "  token: {type: secret, env: PLANRUN_TEST_TOKEN}\n");
+  Outcome outcome = planrun("run " + plan, "PLANRUN_TEST_TOKEN=s3cr3t-value");
+  ASSERT_EQ(outcome.exit_code, 0) << outcome.output;
+  auto read = [](const fs::path& path) {
+    std::ifstream in(path);
+    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  };
+  EXPECT_EQ(read(unasked).find("s3cr3t-value"), std::string::npos) << read(unasked);
+  EXPECT_EQ(read(asked).find("PLANRUN_TEST_TOKEN="), std::string::npos);
+  EXPECT_NE(read(asked).find("\nTOKEN=s3cr3t-value\n"), std::string::npos) << read(asked);
+}
+
 TEST_F(CliTest, InterruptStopsWithExit130AndRerunResumes) {
   // Slow until the file `quick` exists, which the test creates after the interruption.
   std::string plan = write_plan("  - id: slow\n    type: run\n    with: {command: \"touch " + (dir / "started").string() +
