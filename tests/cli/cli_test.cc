@@ -116,6 +116,35 @@ TEST_F(CliTest, SecondRunOnLockedStateExitsFourNamingTheOwner) {
   EXPECT_NE(outcome.output.find("is locked by pid " + std::to_string(getpid())), std::string::npos) << outcome.output;
 }
 
+// What a lock of another host means for each command: run refuses and says how to unlock;
+// unlock refuses while the heartbeat is fresh, saying why.
+TEST_F(CliTest, LockOfAnotherHostIsLeftToTheOperator) {
+  std::string plan = write_plan("  - id: a\n    type: run\n    with: {command: [/bin/true]}\n");
+  fs::create_directories(dir / ".planrun");
+  WallTime now = wall_now();
+  std::ofstream(dir / ".planrun" / "lock") << LockOwner{4242, "other-host.example", now, now}.to_line();
+  Outcome run = planrun("run " + plan);
+  EXPECT_EQ(run.exit_code, 4);
+  EXPECT_NE(run.output.find("is locked by pid 4242 on host other-host.example"), std::string::npos) << run.output;
+  EXPECT_NE(run.output.find("once that run is over, remove the lock with `planrun unlock`"), std::string::npos)
+      << run.output;
+  Outcome unlock = planrun("unlock " + plan + " --yes");
+  EXPECT_EQ(unlock.exit_code, 4);
+  EXPECT_NE(unlock.output.find("its heartbeat is recent, so it may still be running on other-host.example "
+                               "(--force removes the lock anyway)"),
+            std::string::npos)
+      << unlock.output;
+  EXPECT_EQ(planrun("unlock " + plan + " --yes --force").exit_code, 0);
+  EXPECT_EQ(planrun("run " + plan).exit_code, 0);
+}
+
+// Tests cannot mount NFS (RunLock's tests stand in for it); this only shows the switch exists.
+TEST_F(CliTest, RunTakesTheSwitchThatAllowsNetworkState) {
+  std::string plan = write_plan("  - id: a\n    type: run\n    with: {command: [/bin/true]}\n");
+  Outcome outcome = planrun("run " + plan + " --allow-network-state");
+  EXPECT_EQ(outcome.exit_code, 0) << outcome.output;
+}
+
 TEST_F(CliTest, SecretsNeverAppearInOutputEventsOrState) {
   std::string plan = write_plan("  - id: a\n    type: run\n    with: {command: \"echo token=${token}\"}\n",
                                 "  token: {type: secret, env: PLANRUN_TEST_TOKEN}\n");
