@@ -170,6 +170,18 @@ TEST_F(CliTest, ValuesDerivedFromASecretAreMaskedInTheOutputOfCommands) {
   EXPECT_EQ(outcome.output.find("S3CR3T-VALUE"), std::string::npos) << outcome.output;
 }
 
+// A key printed by a command reaches the masker one line at a time.
+TEST_F(CliTest, EachLineOfAMultiLineSecretIsMaskedInTheOutputOfCommands) {
+  fs::path key = dir / "key.pem";
+  std::ofstream(key) << "-----BEGIN TEST KEY-----\nMIIEvQIBADANBgkqhkiG9w0B\nAQEFAASCBKcwggSjAgEAAoIB\n-----END TEST KEY-----\n";
+  std::string plan = write_plan("  - id: a\n    type: run\n    with: {command: \"cat " + key.string() + "\"}\n",
+                                "  key: {type: secret, file: " + key.string() + "}\n");
+  Outcome outcome = planrun("run " + plan);
+  EXPECT_EQ(outcome.exit_code, 0) << outcome.output;
+  for (const char* line : {"BEGIN TEST KEY", "MIIEvQIBADANBgkqhkiG9w0B", "AQEFAASCBKcwggSjAgEAAoIB", "END TEST KEY"})
+    EXPECT_EQ(outcome.output.find(line), std::string::npos) << line << " in:\n" << outcome.output;
+}
+
 // CARBON_DB_PASSWORD must not reach the Carbon JVM unless the plan passes it.
 TEST_F(CliTest, CommandsDoNotInheritTheVariablesSecretsWereReadFrom) {
   fs::path unasked = dir / "unasked.env", asked = dir / "asked.env";
