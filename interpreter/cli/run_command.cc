@@ -8,6 +8,7 @@
 #include "interpreter/cli/exit_codes.h"
 #include "interpreter/cli/interrupt_signals.h"
 #include "interpreter/cli/run_observers.h"
+#include "interpreter/cli/secret_variables.h"
 #include "interpreter/cli/terminal_prompt.h"
 #include "interpreter/executor/executor.h"
 #include "interpreter/executor/fingerprint.h"
@@ -50,7 +51,9 @@ int execute(const ActionGraph& graph, const ParamValues& params, const CommandOp
   // full disk, instead of killing planrun between two records.
   std::signal(SIGXFSZ, SIG_IGN);
   std::filesystem::path state_dir = state_dir_for(options);
-  RunLock lock(state_dir);
+  RunLockOptions lock_options;
+  lock_options.allow_network_file_system = options.allow_network_state;
+  RunLock lock(state_dir, lock_options);
   if (lock.taken_over())
     std::fprintf(stderr, "planrun: warning: took over the lock of a run that died (%s)\n",
                  lock.taken_over()->describe(wall_now()).c_str());
@@ -78,6 +81,7 @@ int run_run_command(const CommandOptions& options) {
   auto graph = load_plan(options.plans.front(), sources, diagnostics);
   std::optional<ParamValues> params;
   if (graph) params = resolve_params(*graph, options.params, sources, diagnostics);
+  if (params) remove_secret_variables(*graph);
   if (params) check_runnable(*graph, options, diagnostics);
   print_diagnostics(diagnostics, sources);
   if (diagnostics.has_errors()) return kExitInvalid;
