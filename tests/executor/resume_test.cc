@@ -2,6 +2,8 @@
 // it on purpose. A step that appends its id to the log ran once per line.
 #include <gtest/gtest.h>
 
+#include <thread>
+
 #include "interpreter/state/state_store.h"
 #include "tests/support/executor_fixture.h"
 
@@ -67,17 +69,24 @@ TEST_F(Resume, OnlyPassesTheRecordedOutputsOn) {
 }
 
 TEST_F(Resume, FromIsRecordedBeforeAnythingRunsSoAnInterruptionDoesNotUndoIt) {
-  std::string param = "  fail: {type: bool, default: false}\n";
-  std::string steps = logged("a") + logged("b", "a", "test ${fail} = false") + logged("c", "b");
+  std::string param = "  pause: {type: string, default: \"0\"}\n";
+  std::string steps = logged("a") + logged("b", "a", "sleep ${pause}") + logged("c", "b");
   run(steps, {}, param);
+  // Interrupted while b runs: c is never reached in that run.
+  std::thread interrupter([this] {
+    for (int i = 0; i < 200 && ran("b") < 2; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    cancel_->request();
+  });
   ExecutorOptions from_b;
   from_b.from_step = "b";
-  auto failed = run(steps, from_b, param, {{"fail", Value(true)}});
-  EXPECT_EQ(failed.outcomes["b"], "failed");
-  EXPECT_EQ(failed.outcomes["c"], "skipped");
+  auto interrupted = run(steps, from_b, param, {{"pause", Value("30")}});
+  interrupter.join();
+  EXPECT_EQ(interrupted.outcomes["c"], "cancelled");
+  cancel_ = std::make_unique<CancellationToken>();
   auto plain = run(steps, {}, param);
   EXPECT_EQ(plain.outcomes["a"], "up-to-date");
-  EXPECT_EQ(plain.started, (std::vector<std::string>{"b", "c"})) << "c was reset by --from b";
+  EXPECT_EQ(plain.outcomes["c"], "done") << "c was reset by --from b before the interruption";
+  EXPECT_EQ(ran("c"), 2);
 }
 
 TEST_F(Resume, AFalseConditionOnADoneStepKeepsItsRecordAndRerunsNothingAfterIt) {
