@@ -11,9 +11,11 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <fstream>
 
 #include "interpreter/databases/database_error.h"
 #include "interpreter/databases/soci_databases.h"
+#include "tests/state/scratch_dir.h"
 #include "tests/support/compile_text.h"
 #include "tests/support/test_servers.h"
 
@@ -172,6 +174,35 @@ steps:
   databases.open(*jdbc)->session() << "SELECT CURRENT_USER", soci::into(user);
   EXPECT_TRUE(user.starts_with("planrun")) << user;
   EXPECT_NE(open_failure(server->dsn, {}), "");
+}
+
+// A pgpass line's field: ':' and backslash escaped by a backslash.
+std::string pgpass_field(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    if (c == ':' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+// Without a `password:` binding, PostgreSQL's own convention applies: libpq reads PGPASSFILE.
+TEST(PostgresqlConventions, PassFileAppliesWithoutABinding) {
+  std::optional<testing::TestServer> server;
+  PLANRUN_REQUIRE_SERVER(server, "PLANRUN_TEST_POSTGRES");
+  testing::ScratchDir scratch;
+  std::string pass_file = (scratch.path / "pgpass").string();
+  std::ofstream(pass_file) << "127.0.0.1:*:*:planrun:" << pgpass_field(server->password) << "\n";
+  std::filesystem::permissions(pass_file, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+  setenv("PGPASSFILE", pass_file.c_str(), 1);
+  int answer = 0;
+  try {
+    SociDatabases().open(server->dsn)->session() << "SELECT 42", soci::into(answer);
+  } catch (const DatabaseError& error) {
+    ADD_FAILURE() << error.what();
+  }
+  unsetenv("PGPASSFILE");
+  EXPECT_EQ(answer, 42);
 }
 
 INSTANTIATE_TEST_SUITE_P(Servers, ServerDatabases, ::testing::ValuesIn(kServers),
