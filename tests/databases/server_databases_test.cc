@@ -96,6 +96,7 @@ TEST_P(ServerDatabases, ReadOnlyOpenRefusesAWrite) {
   } catch (const soci::soci_error& error) {
     EXPECT_NE(std::string(error.what()).find(GetParam().read_only_refusal), std::string::npos) << error.what();
   }
+  EXPECT_THROW(reader->session() << "CREATE TABLE read_only_ddl_probe (n INTEGER)", soci::soci_error);
   writer->session() << "DROP TABLE read_only_probe";
 }
 

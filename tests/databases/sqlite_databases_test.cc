@@ -41,6 +41,7 @@ TEST_F(SqliteDatabases, ReadOnlyOpenRefusesAWrite) {
   connection->session() << "SELECT COUNT(*) FROM t", soci::into(count);
   EXPECT_EQ(count, 0);
   EXPECT_THROW(connection->session() << "INSERT INTO t VALUES (1)", soci::soci_error);
+  EXPECT_THROW(connection->session() << "CREATE TABLE u (n INTEGER)", soci::soci_error);
 }
 
 TEST_F(SqliteDatabases, ReadOnlyOpenOfAMissingFileFailsNamingTheDsnAndCreatesNothing) {
