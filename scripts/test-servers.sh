@@ -79,8 +79,11 @@ start() {
   maria_port=$(free_port)
   pg_password=$(random_password)
   maria_password=$(random_password)
-  start_postgres "$dir" "$pg_port" "$pg_password"
+  # Side by side: each spends most of its start-up waiting on its own disk writes.
+  start_postgres "$dir" "$pg_port" "$pg_password" &
+  local pg_start=$!
   start_mariadb "$dir" "$maria_port" "$maria_password"
+  wait "$pg_start"
   printf 'export PLANRUN_TEST_POSTGRES_DSN=%q\n' "postgresql://planrun@127.0.0.1:$pg_port/planrun_test"
   printf 'export PLANRUN_TEST_POSTGRES_PASSWORD=%q\n' "$pg_password"
   printf 'export PLANRUN_TEST_MARIADB_DSN=%q\n' "mariadb://planrun@127.0.0.1:$maria_port/planrun_test"
@@ -102,8 +105,12 @@ stop() {
   rm -rf "$dir"
 }
 
+# The servers run as `nobody` under root, and may not be allowed into the caller's directory
+# (CI's clone may be under /root): they start from /.
+dir=$(realpath -m "${2:?usage: $0 start|stop DIR}")
+cd /
 case "${1:-}" in
-  start) start "${2:?usage: $0 start DIR}" ;;
-  stop) stop "${2:?usage: $0 stop DIR}" ;;
+  start) start "$dir" ;;
+  stop) stop "$dir" ;;
   *) echo "usage: $0 start|stop DIR" >&2; exit 2 ;;
 esac
