@@ -206,6 +206,21 @@ TEST(PostgresqlConventions, PassFileAppliesWithoutABinding) {
   EXPECT_EQ(answer, 42);
 }
 
+// Without a `password:` binding, the MariaDB client library's own convention applies: MYSQL_PWD.
+TEST(MariadbConventions, MysqlPwdAppliesWithoutABinding) {
+  std::optional<testing::TestServer> server;
+  PLANRUN_REQUIRE_SERVER(server, "PLANRUN_TEST_MARIADB");
+  setenv("MYSQL_PWD", server->password.c_str(), 1);
+  int answer = 0;
+  try {
+    SociDatabases().open(server->dsn)->session() << "SELECT 42", soci::into(answer);
+  } catch (const DatabaseError& error) {
+    ADD_FAILURE() << error.what();
+  }
+  unsetenv("MYSQL_PWD");
+  EXPECT_EQ(answer, 42);
+}
+
 INSTANTIATE_TEST_SUITE_P(Servers, ServerDatabases, ::testing::ValuesIn(kServers),
                          [](const ::testing::TestParamInfo<ServerCase>& info) { return info.param.name; });
 
