@@ -34,10 +34,4 @@ std::optional<Credential> DatabaseCredentials::find(const Dsn& dsn) const {
   return found;
 }
 
-std::vector<std::string> DatabaseCredentials::passwords() const {
-  std::vector<std::string> all;
-  for (const auto& [identity, password] : passwords_) all.push_back(password);
-  return all;
-}
-
 }  // namespace planrun

@@ -3,7 +3,6 @@
 #include <map>
 #include <optional>
 #include <string>
-#include <vector>
 
 #include "interpreter/databases/connection_identity.h"
 #include "interpreter/evaluation/param_values.h"
@@ -31,8 +30,6 @@ class DatabaseCredentials {
   // account bound for that database; nullopt when none is bound (or several could be meant), and
   // the database's own conventions apply (~/.pgpass, MariaDB option files).
   std::optional<Credential> find(const Dsn& dsn) const;
-  // Every password held, for masking text that may contain one.
-  std::vector<std::string> passwords() const;
 
  private:
   std::map<ConnectionIdentity, std::string> passwords_;
