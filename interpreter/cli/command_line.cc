@@ -32,6 +32,8 @@ void add_run_command(CLI::App& app, CommandOptions& options) {
   run->add_option("--output", options.output, "Print the final report as json on stdout")
       ->check(CLI::IsMember({"json"}));
   run->add_flag("--quiet,-q", options.quiet, "Show only failures and the summary");
+  run->add_flag("--allow-network-state", options.allow_network_state,
+                "Use a state directory on a network file system (only one host may ever use it)");
 }
 
 void add_commands(CLI::App& app, CommandOptions& options) {

@@ -26,6 +26,7 @@ struct CommandOptions {
   std::string log_json;
   std::string output;                // "" (human) or "json"
   bool quiet = false;
+  bool allow_network_state = false;  // a state directory on NFS, SMB, ... is refused otherwise
   bool force = false;                // unlock: even a lock whose owner still runs
 };
 

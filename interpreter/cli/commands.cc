@@ -5,11 +5,16 @@
 #include <string>
 
 #include "interpreter/cli/exit_codes.h"
+#include "interpreter/state/plan_key.h"
 
 namespace planrun {
 
 void print_diagnostics(const Diagnostics& diagnostics, const SourceFiles& sources) {
   for (const Diagnostic& diagnostic : diagnostics.sorted()) std::fputs(render(diagnostic, sources).c_str(), stderr);
+}
+
+std::string plan_key_for(const CommandOptions& options) {
+  return options.plans.empty() ? "" : plan_key(options.plans.front(), state_dir_for(options));
 }
 
 std::filesystem::path state_dir_for(const CommandOptions& options) {

@@ -21,6 +21,8 @@ int run_command(const CommandOptions& options);
 
 // The state directory: --state, else .planrun/ beside the plan, else ./.planrun.
 std::filesystem::path state_dir_for(const CommandOptions& options);
+// The key of the plan's records in that state directory (state/plan_key.h); "" without a plan.
+std::string plan_key_for(const CommandOptions& options);
 
 // Prints diagnostics to stderr, sorted by position, each with its source line and caret.
 void print_diagnostics(const Diagnostics& diagnostics, const SourceFiles& sources);

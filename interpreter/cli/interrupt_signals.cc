@@ -19,6 +19,9 @@ InterruptSignals::InterruptSignals(CancellationToken& token, std::function<void(
   sigemptyset(&action.sa_mask);
   sigaction(SIGINT, &action, nullptr);
   sigaction(SIGTERM, &action, nullptr);
+  // A closed terminal or ssh session: stop as for SIGTERM, rather than die and leave the
+  // running steps unrecorded.
+  sigaction(SIGHUP, &action, nullptr);
   watcher_ = std::thread([this, &token, on_first = std::move(on_first)] {
     while (!stop_.load()) {
       if (interrupts > 0 && !token.requested()) {
@@ -35,6 +38,7 @@ InterruptSignals::~InterruptSignals() {
   watcher_.join();
   signal(SIGINT, SIG_DFL);
   signal(SIGTERM, SIG_DFL);
+  signal(SIGHUP, SIG_DFL);
 }
 
 }  // namespace planrun

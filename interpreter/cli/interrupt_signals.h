@@ -8,7 +8,7 @@
 
 namespace planrun {
 
-// Turns SIGINT and SIGTERM into a cancellation request while it lives: the first one asks
+// Turns SIGINT, SIGTERM and SIGHUP into a cancellation request while it lives: the first one asks
 // running steps to stop at a safe point (and calls `on_first`, to tell the operator); a second
 // SIGINT ends the process at once with exit 130. Stopping at once is as safe as a crash: the
 // state store's writes are transactions, and the next run resumes.

@@ -1,11 +1,19 @@
 // planrun's command line: parse the arguments, run the command, map the outcome to an exit code.
+#include <signal.h>
+
 #include <cstdio>
 #include <exception>
 
 #include "interpreter/cli/commands.h"
+#include "interpreter/cli/core_dumps.h"
 #include "interpreter/cli/exit_codes.h"
 
 int main(int argc, char** argv) {
+  // A reader that went away (`planrun status | head`) must not kill planrun in the middle of
+  // recording a step: writes fail with EPIPE instead. Commands get the default back.
+  ::signal(SIGPIPE, SIG_IGN);
+  // Secrets are read before any command runs; no core dump may ever hold them.
+  planrun::disable_core_dumps();
   planrun::CommandOptions options;
   int exit_code = planrun::kExitSuccess;
   if (!planrun::parse_command_line(argc, argv, options, exit_code)) return exit_code;

@@ -20,7 +20,7 @@ int run_plan_command(const CommandOptions& options) {
   std::string preview;
   try {
     if (params)
-      preview = preview_plan(*graph, *params, PlanScope(*params), forecast_run(*graph, *params, state_dir_for(options)),
+      preview = preview_plan(*graph, *params, PlanScope(*params), forecast_run(*graph, *params, state_dir_for(options), plan_key_for(options)),
                              diagnostics);
   } catch (const StateError& error) {
     diagnostics.error({state_dir_for(options).string(), 0, 0}, error.what());

@@ -1,5 +1,6 @@
 #include <unistd.h>
 
+#include <csignal>
 #include <cstdio>
 #include <thread>
 
@@ -7,6 +8,7 @@
 #include "interpreter/cli/exit_codes.h"
 #include "interpreter/cli/interrupt_signals.h"
 #include "interpreter/cli/run_observers.h"
+#include "interpreter/cli/secret_variables.h"
 #include "interpreter/cli/terminal_prompt.h"
 #include "interpreter/executor/executor.h"
 #include "interpreter/executor/fingerprint.h"
@@ -45,18 +47,29 @@ ExecutorOptions executor_options(const CommandOptions& options, const std::files
 
 int execute(const ActionGraph& graph, const ParamValues& params, const CommandOptions& options,
             const std::string& plan_text, ExecutionObserver& observers) {
+  // A file that may not grow (ulimit -f) fails the write with EFBIG, which is reported like a
+  // full disk, instead of killing planrun between two records.
+  std::signal(SIGXFSZ, SIG_IGN);
   std::filesystem::path state_dir = state_dir_for(options);
-  RunLock lock(state_dir);
+  RunLockOptions lock_options;
+  lock_options.allow_network_file_system = options.allow_network_state;
+  RunLock lock(state_dir, lock_options);
   if (lock.taken_over())
     std::fprintf(stderr, "planrun: warning: took over the lock of a run that died (%s)\n",
                  lock.taken_over()->describe(wall_now()).c_str());
-  StateStore store(state_dir);
+  StateStore store(state_dir, plan_key_for(options));
   CancellationToken cancel;
   InterruptSignals signals(cancel, [] {
     std::fputs("\nplanrun: stopping: running steps finish at a safe point (Ctrl-C again stops at once)\n", stderr);
   });
   Executor executor(graph, params, store, observers, cancel, executor_options(options, state_dir, plan_text));
-  return executor.run().exit_code;
+  try {
+    return executor.run().exit_code;
+  } catch (const StateError& error) {
+    // The running steps were stopped; what was recorded before the failure stands.
+    std::fprintf(stderr, "planrun: the run stopped: %s\n", error.what());
+    return kExitStateFailed;
+  }
 }
 
 }  // namespace
@@ -68,6 +81,7 @@ int run_run_command(const CommandOptions& options) {
   auto graph = load_plan(options.plans.front(), sources, diagnostics);
   std::optional<ParamValues> params;
   if (graph) params = resolve_params(*graph, options.params, sources, diagnostics);
+  if (params) remove_secret_variables(*graph);
   if (params) check_runnable(*graph, options, diagnostics);
   print_diagnostics(diagnostics, sources);
   if (diagnostics.has_errors()) return kExitInvalid;

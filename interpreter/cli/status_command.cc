@@ -26,7 +26,7 @@ int run_status_command(const CommandOptions& options) {
     return kExitSuccess;
   }
   try {
-    StateStore store(state_dir);
+    StateStore store(state_dir, plan_key_for(options), StateStore::Access::ReadOnly);
     std::fputs(status_report(store, graph ? &*graph : nullptr, RunLock::read_owner(state_dir),
                              RunLock::is_held(state_dir))
                    .c_str(),

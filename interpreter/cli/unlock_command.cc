@@ -24,7 +24,13 @@ int run_unlock_command(const CommandOptions& options) {
   try {
     RunLock::unlock(state_dir, options.force);
   } catch (const LockedError& error) {
-    std::fprintf(stderr, "planrun: %s; it is still running (--force removes the lock anyway)\n", error.what());
+    // An owner on another host holds no flock we can see: only its heartbeat says it may run.
+    if (error.owner && error.owner->host != this_host())
+      std::fprintf(stderr, "planrun: %s is locked by %s; its heartbeat is recent, so it may still be running on %s "
+                           "(--force removes the lock anyway)\n",
+                   state_dir.c_str(), error.owner->describe(wall_now()).c_str(), error.owner->host.c_str());
+    else
+      std::fprintf(stderr, "planrun: %s; it is still running (--force removes the lock anyway)\n", error.what());
     return kExitLocked;
   }
   std::printf("unlocked %s (was held by %s)\n", state_dir.c_str(), who.c_str());

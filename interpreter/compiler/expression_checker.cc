@@ -45,8 +45,7 @@ void ExpressionChecker::check_reference(const expr::Reference& ref, const ast::N
   const std::string& root = ref.path.front();
   SourceLocation where = scalar.location_of(ref.offset);
   if (root == "env") {
-    if (ref.path.size() != 2)
-      diagnostics_.error(where, "'" + dotted(ref.path, ref.path.size()) + "' is not a name: use env.NAME");
+    check_variable(ref, where);
   } else if (root == "run") {
     bool known = ref.path.size() == 2 && (ref.path[1] == "id" || ref.path[1] == "dir");
     if (!known)
@@ -60,6 +59,19 @@ void ExpressionChecker::check_reference(const expr::Reference& ref, const ast::N
   } else {
     diagnostics_.error(where, "undefined name '" + root + "'" + did_you_mean(root, root_candidates()));
   }
+}
+
+// A secret's variable is gone from planrun's environment once the secret is read (commands must
+// not inherit it), and env.NAME would show its value unmasked: the secret parameter is the way.
+void ExpressionChecker::check_variable(const expr::Reference& ref, const SourceLocation& where) {
+  if (ref.path.size() != 2) {
+    diagnostics_.error(where, "'" + dotted(ref.path, ref.path.size()) + "' is not a name: use env.NAME");
+    return;
+  }
+  auto secret = names_.secret_variables.find(ref.path[1]);
+  if (secret != names_.secret_variables.end())
+    diagnostics_.error(where, "'env." + ref.path[1] + "' is where secret '" + secret->second +
+                                  "' is read from; use '" + secret->second + "', which stays masked");
 }
 
 void ExpressionChecker::check_step_output(const expr::Reference& ref, const ast::Node& scalar,

@@ -27,6 +27,7 @@ class ExpressionChecker {
 
  private:
   void check_reference(const expr::Reference& ref, const ast::Node& scalar, std::set<std::string>& steps_used);
+  void check_variable(const expr::Reference& ref, const SourceLocation& where);
   void check_step_output(const expr::Reference& ref, const ast::Node& scalar, std::set<std::string>& steps_used);
   void check_param_member(const expr::Reference& ref, const ast::Node& scalar);
   void check_call(const expr::Call& call, const ast::Node& scalar);

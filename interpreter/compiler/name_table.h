@@ -13,6 +13,8 @@ namespace planrun {
 // their types, and the steps with the outputs their types publish.
 struct NameTable {
   std::map<std::string, TypeSpec::Kind> params;
+  // environment variable -> the secret parameter read from it
+  std::map<std::string, std::string> secret_variables;
   // step id -> the output names its type publishes, in the step catalogue
   std::map<std::string, const std::vector<std::string>*> step_outputs;
   // Steps whose type is unknown: already reported, so references to them are not reported again.

@@ -4,6 +4,7 @@
 #include <span>
 
 #include "interpreter/compiler/backup_policy.h"
+#include "interpreter/compiler/secret_argv_policy.h"
 #include "interpreter/compiler/dependency_resolver.h"
 #include "interpreter/compiler/param_compiler.h"
 #include "interpreter/compiler/step_compiler.h"
@@ -38,7 +39,11 @@ void read_header(const ast::Node& document, ActionGraph& graph, NodeReader& read
 
 NameTable name_table(const std::vector<ParamNode>& params, const std::vector<StepHeader>& headers) {
   NameTable names;
-  for (const ParamNode& param : params) names.params[param.name] = param.type;
+  for (const ParamNode& param : params) {
+    names.params[param.name] = param.type;
+    if (param.type == TypeSpec::Kind::Secret && !param.from_env.empty())
+      names.secret_variables[param.from_env] = param.name;
+  }
   for (const StepHeader& header : headers) {
     if (header.known_type)
       names.step_outputs.emplace(header.id, &find_step_schema(header.type)->outputs);
@@ -98,6 +103,7 @@ std::optional<ActionGraph> compile_plan(const ast::Node& document, Diagnostics& 
   if (!ordered) return std::nullopt;
   graph.steps = std::move(*ordered);
   check_backups(graph, diagnostics);
+  check_secrets_in_command_lines(graph, diagnostics);
   if (diagnostics.has_errors()) return std::nullopt;
   return graph;
 }

@@ -6,6 +6,7 @@
 
 #include "interpreter/compiler/value_binder.h"
 #include "interpreter/diagnostics/did_you_mean.h"
+#include "interpreter/evaluation/absolute_paths.h"
 #include "interpreter/frontend/plan_loader.h"
 #include "interpreter/frontend/yaml_frontend.h"
 
@@ -129,8 +130,11 @@ std::optional<ParamValues> resolve_params(const ActionGraph& graph, const ParamI
   read_sets(graph, inputs, given, diagnostics);
   read_vars_file(graph, inputs, sources, given, diagnostics);
   ParamValues values;
-  for (const ParamNode& param : graph.params)
-    if (auto value = value_of(param, given, diagnostics)) values[param.name] = *value;
+  for (const ParamNode& param : graph.params) {
+    TypeSpec type;
+    type.kind = param.type;
+    if (auto value = value_of(param, given, diagnostics)) values[param.name] = with_absolute_paths(*value, type);
+  }
   if (diagnostics.has_errors()) return std::nullopt;
   return values;
 }

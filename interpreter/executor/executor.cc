@@ -10,6 +10,7 @@
 #include "interpreter/executor/step_decision.h"
 #include "interpreter/executor/step_runner.h"
 #include "interpreter/state/fingerprint_key.h"
+#include "interpreter/steps/step_schema.h"
 #include "interpreter/values/value_json.h"
 
 namespace planrun {
@@ -28,6 +29,7 @@ struct Slot {
   AttemptControl control;
   Value::Map outputs;
   std::thread worker;
+  std::exception_ptr worker_error;  // the state store failed, or a bug: carried to the main thread
 };
 
 std::set<size_t> downstream_of(const ActionGraph& graph, const std::string& id) {
@@ -38,6 +40,20 @@ std::set<size_t> downstream_of(const ActionGraph& graph, const std::string& id) 
     if (reached) result.insert(i);
   }
   return result;
+}
+
+// Steps whose effects planrun cannot make durable (a command's writes, a check's finding) are
+// recorded done without a flush of their own: a power cut may undo their effects as well, and
+// then running them again is right. Steps that write data sync their record (state_store.h).
+StateStore::Durability done_durability(const StepNode& step) {
+  const StepSchema* schema = find_step_schema(step.type);
+  bool unsynced_effects = !schema || schema->effect == StepSchema::Effect::Check ||
+                          schema->effect == StepSchema::Effect::External;
+  return unsynced_effects ? StateStore::Durability::Relaxed : StateStore::Durability::Synced;
+}
+
+std::string in_run(const StepRecord& record) {
+  return record.run_id ? " in run " + std::to_string(*record.run_id) : "";
 }
 
 std::string failure_note(const Slot& slot) {
@@ -75,9 +91,13 @@ struct Executor::Impl {
   std::vector<size_t> done;
 
   void begin();
+  void reset_from_step();
   void start_ready_steps();
   void consider(size_t index);
   void prepare_and_start(size_t index);
+  void skip_for_condition(size_t index);
+  void stand_as_recorded(size_t index, const std::optional<StepRecord>& record, const std::string& reason);
+  void stop_workers();
   void launch(size_t index, StepJob job);
   void collect_finished_steps();
   void finish(size_t index, StepOutcome outcome, std::string message, bool blocks);
@@ -92,7 +112,7 @@ void Executor::Impl::begin() {
     if (graph.steps[i].needs.empty()) ready.insert(i);
   }
   if (options.fresh) store.reset_all();
-  if (!options.from_step.empty()) forced = downstream_of(graph, options.from_step);
+  if (!options.from_step.empty()) reset_from_step();
   key = load_or_create_fingerprint_key(options.state_dir);
   std::string params_json = to_json(Value(Value::Map(params.begin(), params.end()))).dump();
   run_id = store.begin_run(options.plan_path, options.plan_fingerprint, params_json);
@@ -100,6 +120,15 @@ void Executor::Impl::begin() {
   std::filesystem::create_directories(run_dir);
   scope.set_run(std::to_string(run_id), run_dir.string());
   observer.run_started({run_id, graph.name, options.plan_path, run_dir.string(), graph.steps.size(), options.jobs});
+}
+
+// --from forgets STEP and everything downstream in one transaction before anything runs, so an
+// interruption cannot leave some of them with their old records and the next run skipping them.
+void Executor::Impl::reset_from_step() {
+  forced = downstream_of(graph, options.from_step);
+  std::vector<std::string> ids;
+  for (size_t index : forced) ids.push_back(graph.steps[index].id);
+  store.reset_steps(ids);
 }
 
 // Steps that finish here (skipped, up to date) make their dependents ready at once; those come
@@ -122,7 +151,7 @@ void Executor::Impl::consider(size_t index) {
     return finish(index, StepOutcome::Skipped, reason, true);
   }
   if (!options.only_step.empty() && step.id != options.only_step)
-    return finish(index, StepOutcome::Skipped, "not selected by --only", false);
+    return stand_as_recorded(index, store.step_state(step.id), "not selected by --only");
   if (running < options.jobs) prepare_and_start(index);
 }
 
@@ -134,20 +163,17 @@ void Executor::Impl::prepare_and_start(size_t index) {
   try {
     inputs = resolve_step_inputs(step, scope, upstream, key);
   } catch (const std::exception& error) {
-    // Type errors and missing values surface only now, with the values of this run.
+    // Type errors and missing values surface only now, with the values of this run. Nothing of
+    // the step was tried, so its record (done, checkpoints) stays as it was.
     std::string message = masker.mask(error.what());
-    store.mark_running(step.id, "", run_id);
-    store.mark_failed(step.id, message);
     return finish(index, StepOutcome::Failed, message, !step.continue_on_error);
   }
+  if (!inputs.condition) return skip_for_condition(index);
   slots[index].fingerprint = inputs.fingerprint;
-  if (!inputs.condition) {
-    store.mark_skipped(step.id, run_id, "condition is false");
-    return finish(index, StepOutcome::Skipped, "condition is false", false);
-  }
   StepJob job{&step, find_step_action(step.type), std::move(inputs.fields), inputs.fingerprint, false, run_id};
+  job.inputs_json = std::move(inputs.inputs_json);
+  job.done_durability = done_durability(step);
   std::string forced_by = forced.count(index) ? "forced by --from " + options.from_step : "";
-  if (!forced_by.empty()) store.reset_step(step.id);
   std::optional<StepRecord> record = store.step_state(step.id);
   StepDecision decision = decide_step(record, job.fingerprint, forced_by);
   if (decision.action == StepDecision::Action::UpToDate) {
@@ -158,6 +184,33 @@ void Executor::Impl::prepare_and_start(size_t index) {
   launch(index, std::move(job));
 }
 
+// A step done in an earlier run whose `when` is false now keeps its record, outputs and
+// fingerprint: its effects are there, and the steps after it must not run again because of it.
+void Executor::Impl::skip_for_condition(size_t index) {
+  const StepNode& step = graph.steps[index];
+  std::optional<StepRecord> record = store.step_state(step.id);
+  if (record && record->status == StepStatus::Done)
+    return stand_as_recorded(index, record, "condition is false; done" + in_run(*record) + ", its record stands");
+  store.mark_skipped(step.id, run_id, "condition is false");
+  slots[index].fingerprint = kSkippedFingerprint;
+  finish(index, StepOutcome::Skipped, "condition is false", false);
+}
+
+// A step this run leaves alone (--only, a false `when` after it was done) passes on what its
+// record says: the steps after it run against its recorded fingerprint and outputs, so that a
+// later plain run computes the same fingerprints and repeats nothing.
+void Executor::Impl::stand_as_recorded(size_t index, const std::optional<StepRecord>& record,
+                                       const std::string& reason) {
+  const StepNode& step = graph.steps[index];
+  if (record && record->status == StepStatus::Done) {
+    slots[index].fingerprint = record->fingerprint;
+    scope.set_outputs(step.id, recorded_outputs(*record));
+  } else if (record && record->status == StepStatus::Skipped) {
+    slots[index].fingerprint = kSkippedFingerprint;
+  }
+  finish(index, StepOutcome::Skipped, reason, false);
+}
+
 void Executor::Impl::launch(size_t index, StepJob job) {
   Slot& slot = slots[index];
   slot.phase = Slot::Phase::Running;
@@ -165,7 +218,12 @@ void Executor::Impl::launch(size_t index, StepJob job) {
   slot.worker = std::thread([this, index, job = std::move(job)] {
     Slot& slot = slots[index];
     RunServices services{store, observer, masker, options.interaction, options.state_dir, run_dir};
-    slot.result = run_step_job(job, services, slot.control, slot.outputs);
+    try {
+      slot.result = run_step_job(job, services, slot.control, slot.outputs);
+    } catch (...) {
+      // Never std::terminate from a worker: the main thread stops the run and reports it.
+      slot.worker_error = std::current_exception();
+    }
     std::lock_guard lock(done_mutex);
     done.push_back(index);
     done_signal.notify_one();
@@ -183,6 +241,7 @@ void Executor::Impl::collect_finished_steps() {
     Slot& slot = slots[index];
     slot.worker.join();
     --running;
+    if (slot.worker_error) std::rethrow_exception(slot.worker_error);
     if (slot.result.outcome == StepOutcome::Done) scope.set_outputs(graph.steps[index].id, slot.outputs);
     bool failed = slot.result.outcome == StepOutcome::Failed && !graph.steps[index].continue_on_error;
     finish(index, slot.result.outcome, slot.result.message, failed || slot.result.outcome == StepOutcome::Cancelled);
@@ -222,12 +281,25 @@ Executor::Executor(const ActionGraph& graph, const ParamValues& params, StateSto
 
 Executor::~Executor() = default;
 
+// After a failure of the state store (or a bug) no record can be trusted to be written: every
+// running step is stopped as on an interruption, and the run ends with the error.
+void Executor::Impl::stop_workers() {
+  for (Slot& slot : slots) slot.control.enforce(true);
+  for (Slot& slot : slots)
+    if (slot.worker.joinable()) slot.worker.join();
+}
+
 RunSummary Executor::run() {
   auto started = Clock::now();
   impl_->begin();
-  while (impl_->finished < impl_->slots.size()) {
-    impl_->start_ready_steps();
-    if (impl_->finished < impl_->slots.size()) impl_->collect_finished_steps();
+  try {
+    while (impl_->finished < impl_->slots.size()) {
+      impl_->start_ready_steps();
+      if (impl_->finished < impl_->slots.size()) impl_->collect_finished_steps();
+    }
+  } catch (...) {
+    impl_->stop_workers();
+    throw;
   }
   return impl_->end(started);
 }

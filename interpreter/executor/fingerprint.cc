@@ -3,6 +3,8 @@
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 
+#include <algorithm>
+
 namespace planrun {
 
 static std::string hex(const unsigned char* bytes, size_t size) {
@@ -45,11 +47,16 @@ Value hashed_secrets(const Value& value, std::string_view secret_key) {
   return value;
 }
 
+Value fingerprinted_fields(const StepNode&, const Value::Map& fields) { return Value(fields); }
+
 std::string step_fingerprint(const StepNode& step, const Value::Map& fields,
                              const std::vector<std::string>& upstream_fingerprints, std::string_view secret_key) {
   std::string text = "planrun-step-v1\n" + step.type + "@" + std::to_string(step.schema_version) + "\n";
-  text += hashed_secrets(Value(fields), secret_key).canonical() + "\n";
-  for (const std::string& upstream : upstream_fingerprints) text += upstream + "\n";
+  text += hashed_secrets(fingerprinted_fields(step, fields), secret_key).canonical() + "\n";
+  // Sorted: the order of steps and of `needs` in the file is not part of what a step does.
+  std::vector<std::string> upstream = upstream_fingerprints;
+  std::sort(upstream.begin(), upstream.end());
+  for (const std::string& fingerprint : upstream) text += fingerprint + "\n";
   return sha256_hex(text);
 }
 

@@ -10,12 +10,17 @@
 namespace planrun {
 
 // What a step's result depends on, as a SHA-256 in hex: its type and schema version, its
-// resolved fields in a canonical serialization (sorted keys, typed), and the fingerprints of the
-// steps it needs, so that a change anywhere upstream changes everything downstream. A secret
+// resolved fields in a canonical serialization (sorted keys, typed; tuning fields left out), and
+// the fingerprints of the steps it needs, sorted, so that a change anywhere upstream changes
+// everything downstream while the order of steps and `needs` in the file changes nothing. A secret
 // enters only as an HMAC under the state's own key, never as text, so fingerprints are stable
 // across runs and machines for the same state without revealing the secret.
 std::string step_fingerprint(const StepNode& step, const Value::Map& fields,
                              const std::vector<std::string>& upstream_fingerprints, std::string_view secret_key);
+
+// The fields that decide what the step does: all but those its schema marks as tuning (jobs,
+// batch sizes, timeouts), which change how fast it runs, not its result.
+Value fingerprinted_fields(const StepNode& step, const Value::Map& fields);
 
 std::string sha256_hex(std::string_view data);
 std::string hmac_sha256_hex(std::string_view key, std::string_view data);

@@ -42,12 +42,24 @@ class Forecast {
     } catch (const std::exception& error) {
       return std::string("fail: ") + error.what();
     }
-    fingerprints_[index] = inputs.fingerprint;
-    if (!inputs.condition) return "skip: condition is false";
     std::optional<StepRecord> record = store_ ? store_->step_state(step.id) : std::nullopt;
+    if (!inputs.condition) return foresee_condition_false(index, record);
+    fingerprints_[index] = inputs.fingerprint;
     StepDecision decision = decide_step(record, inputs.fingerprint, "");
     if (decision.action == StepDecision::Action::UpToDate) scope_.set_outputs(step.id, recorded_outputs(*record));
     return action_name(decision.action) + ": " + decision.reason;
+  }
+
+  // As the executor does: a done step keeps its record and passes it on.
+  std::string foresee_condition_false(size_t index, const std::optional<StepRecord>& record) {
+    if (!record || record->status != StepStatus::Done) {
+      fingerprints_[index] = kSkippedFingerprint;
+      return "skip: condition is false";
+    }
+    fingerprints_[index] = record->fingerprint;
+    scope_.set_outputs(graph_.steps[index].id, recorded_outputs(*record));
+    return "skip: condition is false; done" + std::string(record->run_id ? " in run " + std::to_string(*record->run_id) : "") +
+           ", its record stands";
   }
 
   const ActionGraph& graph_;
@@ -60,9 +72,9 @@ class Forecast {
 }  // namespace
 
 std::map<std::string, std::string> forecast_run(const ActionGraph& graph, const ParamValues& params,
-                                                const std::filesystem::path& state_dir) {
+                                                const std::filesystem::path& state_dir, const std::string& plan_key) {
   std::optional<StateStore> store;
-  if (std::filesystem::exists(state_dir / "state.db")) store.emplace(state_dir);
+  if (std::filesystem::exists(state_dir / "state.db")) store.emplace(state_dir, plan_key, StateStore::Access::ReadOnly);
   return Forecast(graph, params, store ? &*store : nullptr, existing_key(state_dir)).run();
 }
 

@@ -1,6 +1,9 @@
 #include "interpreter/executor/step_inputs.h"
 
+#include "interpreter/evaluation/absolute_paths.h"
 #include "interpreter/executor/fingerprint.h"
+#include "interpreter/steps/step_schema.h"
+#include "interpreter/values/value_json.h"
 
 namespace planrun {
 
@@ -12,6 +15,7 @@ StepInputs resolve_step_inputs(const StepNode& step, const expr::Scope& scope,
     inputs.fingerprint = kSkippedFingerprint;
     return inputs;
   }
+  const StepSchema* schema = find_step_schema(step.type);
   for (const auto& [name, bound] : step.with) {
     try {
       inputs.fields[name] = evaluate_bound(bound, scope);
@@ -19,7 +23,9 @@ StepInputs resolve_step_inputs(const StepNode& step, const expr::Scope& scope,
       throw expr::ExpressionError(error.offset, "field '" + name + "': " + error.what());
     }
   }
+  if (schema) inputs.fields = with_absolute_paths(Value(inputs.fields), schema->with).as_map();
   inputs.fingerprint = step_fingerprint(step, inputs.fields, upstream_fingerprints, secret_key);
+  inputs.inputs_json = to_json(hashed_secrets(fingerprinted_fields(step, inputs.fields), secret_key)).dump();
   return inputs;
 }
 

@@ -14,8 +14,9 @@ namespace planrun {
 // runs on these; `planrun plan` uses them to foresee what a run would skip.
 struct StepInputs {
   bool condition = true;  // false: the step's `when` is false and it is skipped
-  Value::Map fields;
+  Value::Map fields;        // relative paths made absolute (evaluation/absolute_paths.h)
   std::string fingerprint;
+  std::string inputs_json;  // the fingerprinted fields, secrets hashed: recorded to say what changed
 };
 
 // Throws expr::ExpressionError for values of the wrong type and expr::NotYetKnown for values

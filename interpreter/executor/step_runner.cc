@@ -73,7 +73,7 @@ StepResult run_step_job(const StepJob& job, RunServices& services, AttemptContro
   auto started = Clock::now();
   AttemptEnd end;
   for (int attempt = 1; attempt <= step.retry.attempts; ++attempt) {
-    services.store.mark_running(step.id, job.fingerprint, job.run_id);
+    services.store.mark_running(step.id, job.fingerprint, job.run_id, job.inputs_json);
     services.observer.step_started(step, attempt, job.resumed || attempt > 1);
     result.attempts = attempt;
     end = run_attempt(job, services, control, outputs);
@@ -87,7 +87,7 @@ StepResult run_step_job(const StepJob& job, RunServices& services, AttemptContro
   }
   result.duration = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - started);
   if (end.succeeded) {
-    services.store.mark_done(step.id, outputs_json(outputs));
+    services.store.mark_done(step.id, outputs_json(outputs), job.done_durability);
     result.outcome = StepOutcome::Done;
     return result;
   }

@@ -21,6 +21,8 @@ struct StepJob {
   std::string fingerprint;
   bool resumed = false;
   int64_t run_id = 0;
+  std::string inputs_json;  // the fingerprinted fields, recorded with the start
+  StateStore::Durability done_durability = StateStore::Durability::Synced;
 };
 
 struct RunServices {

@@ -18,6 +18,28 @@ Value marked(Value value, bool secret) {
   return value;
 }
 
+// Adds to `parts` the texts of the secrets `value` holds, for a string that joins it with
+// other text; a list or map is left to the masker, which looks inside it.
+void add_secret_parts(const Value& value, std::vector<std::string>& parts) {
+  if (!value.contains_secret() || value.is_list() || value.is_map()) return;
+  if (value.secret_parts().empty()) return parts.push_back(value.to_text());
+  parts.insert(parts.end(), value.secret_parts().begin(), value.secret_parts().end());
+}
+
+// A string joined from pieces keeps the texts of its secret pieces.
+Value joined(Value result, const std::vector<const Value*>& pieces) {
+  bool secret = false;
+  std::vector<std::string> parts;
+  for (const Value* piece : pieces) {
+    secret = secret || piece->contains_secret();
+    add_secret_parts(*piece, parts);
+  }
+  if (!secret) return result;
+  result.mark_secret();
+  if (result.is_string()) result.set_secret_parts(std::move(parts));
+  return result;
+}
+
 class Evaluator {
  public:
   explicit Evaluator(const Scope& scope) : scope_(scope) {}
@@ -68,8 +90,7 @@ class Evaluator {
     if (node.name == "&&" || node.name == "||") return logical(node);
     Value left = eval(node.operands[0]);
     Value right = eval(node.operands[1]);
-    Value result = apply_binary(node.name, left, right, node.operator_offset);
-    return marked(std::move(result), left.contains_secret() || right.contains_secret());
+    return joined(apply_binary(node.name, left, right, node.operator_offset), {&left, &right});
   }
 
   // `&&` and `||` yield bools and skip the right side once the left decides, so that
@@ -103,17 +124,18 @@ Value evaluate(const Expr& expression, const Scope& scope) { return Evaluator(sc
 Value evaluate(const Template& tmpl, const Scope& scope) {
   if (tmpl.is_single_expression()) return evaluate(*tmpl.parts.front().expression, scope);
   std::string text;
-  bool secret = false;
+  std::vector<Value> values;
   for (const Template::Part& part : tmpl.parts) {
     if (!part.expression) {
       text += part.text;
       continue;
     }
-    Value value = evaluate(*part.expression, scope);
-    secret = secret || value.contains_secret();
-    text += value.to_text();
+    values.push_back(evaluate(*part.expression, scope));
+    text += values.back().to_text();
   }
-  return marked(std::move(text), secret);
+  std::vector<const Value*> pieces;
+  for (const Value& value : values) pieces.push_back(&value);
+  return joined(Value(std::move(text)), pieces);
 }
 
 }  // namespace planrun::expr

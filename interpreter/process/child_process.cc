@@ -18,6 +18,8 @@
 #include <system_error>
 #include <vector>
 
+#include "interpreter/process/group_keeper.h"
+
 extern char** environ;
 
 namespace planrun {
@@ -150,6 +152,7 @@ void close_other_fds(int keep, int max_fd) {
   reset_signals();
   // If planrun dies (kill -9, a crash), its command dies with it rather than running on beside
   // the resumed step; the parent check closes the race with a parent that died before prctl.
+  // The group keeper kills the rest of the group; this covers the moment before it watches.
   ::prctl(PR_SET_PDEATHSIG, SIGKILL);
   if (::getppid() != parent) ::_exit(127);
   int null_fd = ::open("/dev/null", O_RDONLY);
@@ -183,27 +186,35 @@ std::string describe_report(const ChildReport& report, const LaunchPlan& plan) {
 
 ChildProcess::ChildProcess(const ProcessSpec& spec) {
   LaunchPlan plan = plan_launch(spec);
+  const GroupKeeper& keeper = group_keeper();  // forked before the command, never after
   Pipe out = make_pipe(), err = make_pipe(), report = make_pipe();
   pid_t parent = ::getpid();
   pid_ = ::fork();
   if (pid_ < 0) throw start_error(spec.argv.front(), error_text(errno));
   if (pid_ == 0) become_command(plan, out.write.get(), err.write.get(), report.write.get(), parent);
   ::setpgid(pid_, pid_);  // here too, so that the group exists before anyone signals it
+  keeper.watch(pid_);
   report.write.reset();
   stdout_ = std::move(out.read);
   stderr_ = std::move(err.read);
   if (auto failure = read_report(report.read)) {
     int status = 0;
     while (::waitpid(pid_, &status, 0) < 0 && errno == EINTR) {}
+    keeper.forget(pid_);
     throw start_error(spec.argv.front(), describe_report(*failure, plan));
   }
 }
 
+// The group is watched until here rather than until the reap, so that what the command left
+// holding its output is still killed if planrun dies while the output drains. The group's id
+// could only be taken by another group after the pid counter wrapped around in between.
 ChildProcess::~ChildProcess() {
-  if (ended_) return;
-  signal_group(SIGKILL);
-  int status = 0;
-  while (::waitpid(pid_, &status, 0) < 0 && errno == EINTR) {}
+  if (!ended_) {
+    signal_group(SIGKILL);
+    int status = 0;
+    while (::waitpid(pid_, &status, 0) < 0 && errno == EINTR) {}
+  }
+  group_keeper().forget(pid_);
 }
 
 bool ChildProcess::ended() {

@@ -18,7 +18,8 @@ struct ProcessStartError : std::runtime_error {
 
 // A started child process, leader of its own process group, with its stdout and stderr on
 // pipes whose read ends this object owns. It never leaves an orphan or a zombie: when it goes
-// while the child still runs, it kills the group and reaps the child.
+// while the child still runs, it kills the group and reaps the child; while it lives, the
+// group keeper kills the group if planrun dies (group_keeper.h).
 class ChildProcess {
  public:
   // Starts spec.argv (spec.deadline and spec.cancel are for the caller); throws ProcessStartError.

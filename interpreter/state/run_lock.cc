@@ -16,18 +16,36 @@ namespace planrun {
 namespace fs = std::filesystem;
 
 static std::string locked_message(const fs::path& state_dir, const std::optional<LockOwner>& owner) {
-  return "state " + state_dir.string() + " is locked by " +
-         (owner ? owner->describe(wall_now()) : "another process that has not recorded itself yet");
+  std::string message = "state " + state_dir.string() + " is locked by " +
+                        (owner ? owner->describe(wall_now()) : "another process that has not recorded itself yet");
+  if (owner && owner->host != this_host())
+    message += "; a lock of another host is never taken over: once that run is over, remove the lock with "
+               "`planrun unlock`";
+  return message;
 }
 
 LockedError::LockedError(fs::path dir, std::optional<LockOwner> holder)
     : StateError(locked_message(dir, holder)), state_dir(std::move(dir)), owner(std::move(holder)) {}
 
 // Called with the flock held, so the recorded owner no longer holds it. On this host that proves
-// it dead. Another host's process may hold a flock we cannot see, so it must also have gone quiet.
-static bool is_stale(const LockOwner& previous, std::chrono::milliseconds foreign_stale_after) {
+// it dead. Another host's process may hold a flock we cannot see: only an operator who knows
+// that run is over may remove its lock (`planrun unlock`), and without --force only once it has
+// gone quiet.
+static bool is_stale(const LockOwner& previous, std::optional<std::chrono::milliseconds> foreign_stale_after) {
   if (previous.host == this_host()) return true;
-  return wall_now() - previous.heartbeat_at >= foreign_stale_after;
+  return foreign_stale_after && wall_now() - previous.heartbeat_at >= *foreign_stale_after;
+}
+
+// SQLite's write-ahead log needs memory shared between the processes of one host, and flock may
+// be local to each client: on a network file system neither keeps the state safe.
+static void refuse_network_file_system(const fs::path& state_dir, const RunLockOptions& options) {
+  if (options.allow_network_file_system) return;
+  std::optional<int64_t> type = options.file_system_type(state_dir);
+  std::optional<std::string> name = type ? network_file_system_name(*type) : std::nullopt;
+  if (!name) return;
+  throw StateError("state " + state_dir.string() + " is on a network file system (" + *name +
+                   "), where SQLite's write-ahead log and file locks are not safe; use a local "
+                   "directory (--state DIR), or pass --allow-network-state if only one host ever uses it");
 }
 
 // The lock file, flocked, and still the file named `lock` once flocked.
@@ -90,9 +108,10 @@ struct RunLock::Impl {
 
 RunLock::RunLock(const fs::path& state_dir, RunLockOptions options) {
   StateDir dir = StateDir::prepare(state_dir);
+  refuse_network_file_system(dir.root(), options);
   LockFile file = take_lock_file(dir);
   std::optional<LockOwner> previous = file.read();
-  if (previous && !is_stale(*previous, options.foreign_stale_after)) {
+  if (previous && !is_stale(*previous, std::nullopt)) {
     throw LockedError(dir.root(), previous);
   }
   LockOwner self = LockOwner::current();

@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "interpreter/state/lock_owner.h"
+#include "interpreter/state/network_file_system.h"
 #include "interpreter/state/state_error.h"
 
 namespace planrun {
@@ -23,21 +24,27 @@ struct RunLockOptions {
   // How often an internal thread refreshes heartbeat_at; zero starts no thread, and the owner
   // calls heartbeat() itself.
   std::chrono::milliseconds heartbeat_interval{std::chrono::seconds(10)};
-  // A lock recorded by another host while the flock is free is stale only when its heartbeat is
-  // older than this: a flock may not reach across hosts (some network file systems), so that
-  // owner could be alive.
+  // `planrun unlock` removes a lock recorded by another host without --force only when its
+  // heartbeat is older than this: a flock may not reach across hosts, so that owner could be
+  // alive. A run never takes such a lock over, however old.
   std::chrono::milliseconds foreign_stale_after{std::chrono::minutes(5)};
+  // A state directory on a network file system is refused unless this is set
+  // (`run --allow-network-state`).
+  bool allow_network_file_system = false;
+  FileSystemTypeProbe file_system_type = statfs_type;
 };
 
 // One run per state directory: held from construction to destruction, by this process only.
 // The mechanism and the file format are in lock_file.h.
 //
-// A lock left by a dead process is taken over: on this host a free flock proves the owner dead;
-// for an owner recorded by another host, see RunLockOptions::foreign_stale_after.
+// A lock left by a dead process on this host is taken over (a free flock proves the owner dead).
+// A lock recorded by another host is never taken over: its owner's flock may not be visible from
+// here, and two hosts writing one state would corrupt it; `planrun unlock` removes it.
 class RunLock {
  public:
   // Takes the lock of `state_dir` (creating the directory as StateStore does). Throws LockedError
-  // when a live run holds it, StateError when the lock file cannot be used.
+  // when a live run or another host holds it, StateError when the lock file cannot be used or
+  // the directory is on a network file system that the options do not allow.
   explicit RunLock(const std::filesystem::path& state_dir, RunLockOptions options = {});
   ~RunLock();  // releases: the file is left empty
   RunLock(RunLock&&) noexcept;

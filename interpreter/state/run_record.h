@@ -17,6 +17,7 @@ struct RunRecord {
   WallTime started_at;
   std::optional<WallTime> finished_at;  // empty: still running, or the process died
   std::string outcome;               // empty until finished
+  std::string plan_key;              // the plan it ran (plan_key.h)
 
   bool operator==(const RunRecord&) const = default;
 };

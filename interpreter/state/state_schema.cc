@@ -41,6 +41,43 @@ static const std::vector<std::vector<const char*>> kMigrations = {
         "  value TEXT NOT NULL,"
         "  PRIMARY KEY (step_id, key)) WITHOUT ROWID",
     },
+    {
+        // Records belong to a plan: two plans sharing a state directory keep their own steps.
+        // Rows of version 1 get the plan key '' and are claimed by the first plan that opens the
+        // store (StateStore::claim_unowned_records), which is what version 1 did with them.
+        "ALTER TABLE runs ADD COLUMN plan_key TEXT NOT NULL DEFAULT ''",
+        "CREATE TABLE steps_v2 ("
+        "  plan_key TEXT NOT NULL,"
+        "  step_id TEXT NOT NULL,"
+        "  status TEXT NOT NULL"
+        "    CHECK (status IN ('pending', 'running', 'done', 'failed', 'skipped')),"
+        "  fingerprint TEXT NOT NULL,"
+        "  attempts INTEGER NOT NULL DEFAULT 0,"
+        "  started_at INTEGER,"
+        "  finished_at INTEGER,"
+        "  outputs_json TEXT,"
+        "  message TEXT,"
+        "  run_id INTEGER REFERENCES runs(id),"
+        "  inputs_json TEXT,"
+        "  PRIMARY KEY (plan_key, step_id))",
+        "INSERT INTO steps_v2 (plan_key, step_id, status, fingerprint, attempts, started_at,"
+        "  finished_at, outputs_json, message, run_id)"
+        "  SELECT '', step_id, status, fingerprint, attempts, started_at, finished_at,"
+        "  outputs_json, message, run_id FROM steps",
+        "CREATE TABLE checkpoints_v2 ("
+        "  plan_key TEXT NOT NULL,"
+        "  step_id TEXT NOT NULL,"
+        "  key TEXT NOT NULL,"
+        "  value TEXT NOT NULL,"
+        "  PRIMARY KEY (plan_key, step_id, key),"
+        "  FOREIGN KEY (plan_key, step_id) REFERENCES steps_v2 (plan_key, step_id)"
+        "    ON DELETE CASCADE) WITHOUT ROWID",
+        "INSERT INTO checkpoints_v2 SELECT '', step_id, key, value FROM checkpoints",
+        "DROP TABLE checkpoints",
+        "DROP TABLE steps",
+        "ALTER TABLE steps_v2 RENAME TO steps",
+        "ALTER TABLE checkpoints_v2 RENAME TO checkpoints",
+    },
 };
 
 int StateSchema::current_version() { return static_cast<int>(kMigrations.size()); }
@@ -108,6 +145,14 @@ void StateSchema::upgrade(soci::session& sql, const std::filesystem::path& file)
   check_readable(version, file);
   if (version < current_version()) migrate(sql, version);
   transaction.commit();
+}
+
+void StateSchema::check(soci::session& sql, const std::filesystem::path& file) {
+  int version = stored_version(sql, file);
+  check_readable(version, file);
+  if (version == current_version()) return;
+  throw StateError("state in " + file.parent_path().string() + " was written by an older planrun (schema " +
+                   std::to_string(version) + "); `planrun run` upgrades it, this command only reads");
 }
 
 }  // namespace planrun

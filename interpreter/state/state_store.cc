@@ -40,13 +40,39 @@ static constexpr int kBusyTimeoutSeconds = 10;
   }
 }
 
-static std::string connect_string(const fs::path& file) {
+// A SQLite URI for the file: '%', '?' and '#' would otherwise end or escape the path.
+static std::string file_uri(const fs::path& file, const char* query) {
+  std::string uri = "file:";
+  for (char c : fs::absolute(file).string()) {
+    if (c == '%' || c == '?' || c == '#') {
+      static const char* digits = "0123456789ABCDEF";
+      uri += '%';
+      uri += digits[static_cast<unsigned char>(c) >> 4];
+      uri += digits[c & 15];
+    } else {
+      uri += c;
+    }
+  }
+  return uri + query;
+}
+
+// Reading must not change a byte of the state. A read-only connection to a WAL database still
+// creates its -wal and -shm files when they are absent, so when they are (no run is writing
+// and none died mid-write) the file is opened as immutable, which creates nothing.
+static std::string database_name(const fs::path& file, StateStore::Access access) {
+  if (access == StateStore::Access::ReadWrite) return file.string();
+  bool writer_files = fs::exists(file.string() + "-wal");
+  return file_uri(file, writer_files ? "?mode=ro" : "?mode=ro&immutable=1");
+}
+
+static std::string connect_string(const fs::path& file, StateStore::Access access) {
   // SOCI's connection-string parser has no escape for a double quote inside a quoted value.
   if (file.string().find('"') != std::string::npos) {
     throw StateError("state directory " + file.parent_path().string() +
                      ": a path containing '\"' is not supported");
   }
-  return "db=\"" + file.string() + "\" timeout=" + std::to_string(kBusyTimeoutSeconds);
+  std::string options = access == StateStore::Access::ReadOnly ? " readonly=true" : "";
+  return "db=\"" + database_name(file, access) + "\" timeout=" + std::to_string(kBusyTimeoutSeconds) + options;
 }
 
 static void configure(soci::session& sql, const fs::path& file) {
@@ -74,12 +100,17 @@ static void check_integrity(soci::session& sql, const fs::path& file) {
 
 struct StateStore::Impl {
   fs::path file;
+  std::string plan;
   std::mutex mutex;
   soci::session sql;
 
-  explicit Impl(fs::path database) : file(std::move(database)) {
+  Impl(fs::path database, std::string plan_key, Access access) : file(std::move(database)), plan(std::move(plan_key)) {
     try {
-      sql.open(soci::sqlite3, connect_string(file));
+      sql.open(soci::sqlite3, connect_string(file, access));
+      if (access == Access::ReadOnly) {
+        StateSchema::check(sql, file);
+        return;
+      }
       configure(sql, file);
       check_integrity(sql, file);
       StateSchema::upgrade(sql, file);
@@ -97,6 +128,12 @@ struct StateStore::Impl {
     } catch (const soci::soci_error& error) {
       rethrow(error, file);
     }
+  }
+
+  template <class Body>
+  void write(Durability durability, Body&& body) {
+    if (durability == Durability::Relaxed) return write_relaxed(std::forward<Body>(body));
+    write(std::forward<Body>(body));
   }
 
   // Runs `body` as one transaction, durable when this returns.
@@ -144,12 +181,12 @@ static std::string optional_text(const std::string& text, soci::indicator indica
 struct StepRow {
   static constexpr const char* kSelect =
       "SELECT step_id, status, fingerprint, attempts, started_at, finished_at, outputs_json,"
-      " message, run_id FROM steps";
+      " message, run_id, inputs_json FROM steps WHERE plan_key = :plan";
 
-  std::string step_id, status, fingerprint, outputs_json, message;
+  std::string step_id, status, fingerprint, outputs_json, message, inputs_json;
   int attempts = 0;
   long long started_at = 0, finished_at = 0, run_id = 0;
-  soci::indicator started_set{}, finished_set{}, outputs_set{}, message_set{}, run_set{};
+  soci::indicator started_set{}, finished_set{}, outputs_set{}, message_set{}, run_set{}, inputs_set{};
 
   void bind(soci::statement& statement) {
     statement.exchange(into(step_id));
@@ -161,6 +198,7 @@ struct StepRow {
     statement.exchange(into(outputs_json, outputs_set));
     statement.exchange(into(message, message_set));
     statement.exchange(into(run_id, run_set));
+    statement.exchange(into(inputs_json, inputs_set));
   }
 
   StepRecord record(const fs::path& file) const {
@@ -177,20 +215,22 @@ struct StepRow {
                       optional_time(finished_at, finished_set),
                       optional_text(outputs_json, outputs_set),
                       optional_text(message, message_set),
-                      run_set == soci::i_ok ? std::optional<int64_t>(run_id) : std::nullopt};
+                      run_set == soci::i_ok ? std::optional<int64_t>(run_id) : std::nullopt,
+                      optional_text(inputs_json, inputs_set)};
   }
 };
 
-// All steps, or the one named `step_id` when given.
-static std::vector<StepRecord> select_steps(soci::session& sql, const fs::path& file,
+// All steps of the plan, or the one named `step_id` when given.
+static std::vector<StepRecord> select_steps(soci::session& sql, const fs::path& file, const std::string& plan,
                                             const std::string* step_id) {
   StepRow row;
   soci::statement statement(sql);
   row.bind(statement);
   std::string query = StepRow::kSelect;
+  statement.exchange(use(plan));
   if (step_id) {
     statement.exchange(use(*step_id));
-    query += " WHERE step_id = :step_id";
+    query += " AND step_id = :step_id";
   }
   statement.alloc();
   statement.prepare(query + " ORDER BY step_id");
@@ -207,11 +247,11 @@ struct RecordedAttempts {
   int attempts = 0;
 };
 
-static std::optional<RecordedAttempts> recorded_attempts(soci::session& sql,
+static std::optional<RecordedAttempts> recorded_attempts(soci::session& sql, const std::string& plan,
                                                          const std::string& step_id) {
   RecordedAttempts recorded;
-  sql << "SELECT fingerprint, attempts FROM steps WHERE step_id = :step_id", use(step_id),
-      into(recorded.fingerprint), into(recorded.attempts);
+  sql << "SELECT fingerprint, attempts FROM steps WHERE plan_key = :plan AND step_id = :step_id", use(plan),
+      use(step_id), into(recorded.fingerprint), into(recorded.attempts);
   if (!sql.got_data()) return std::nullopt;
   return recorded;
 }
@@ -225,8 +265,30 @@ static void update_running_step(soci::statement statement, const char* what,
   }
 }
 
-StateStore::StateStore(const fs::path& state_dir)
-    : impl_(std::make_unique<Impl>(StateDir::prepare(state_dir).database())) {}
+static fs::path database_file(const fs::path& state_dir, StateStore::Access access) {
+  if (access == StateStore::Access::ReadOnly) return StateDir(state_dir).database();
+  return StateDir::prepare(state_dir).database();
+}
+
+StateStore::StateStore(const fs::path& state_dir, std::string plan_key, Access access)
+    : impl_(std::make_unique<Impl>(database_file(state_dir, access), std::move(plan_key), access)) {
+  if (access == Access::ReadWrite && !impl_->plan.empty()) claim_unowned_records();
+}
+
+// Records written before they belonged to plans (schema 1) go to the first plan that opens the
+// store without records of its own: version 1 gave them to whichever plan ran next, too.
+void StateStore::claim_unowned_records() {
+  impl_->write([&](soci::session& sql) {
+    int own = 0, unowned = 0;
+    sql << "SELECT count(*) FROM steps WHERE plan_key = :plan", use(impl_->plan), into(own);
+    sql << "SELECT count(*) FROM steps WHERE plan_key = ''", into(unowned);
+    if (own > 0 || unowned == 0) return;
+    sql << "PRAGMA defer_foreign_keys = ON";
+    sql << "UPDATE steps SET plan_key = :plan WHERE plan_key = ''", use(impl_->plan);
+    sql << "UPDATE checkpoints SET plan_key = :plan WHERE plan_key = ''", use(impl_->plan);
+    sql << "UPDATE runs SET plan_key = :plan WHERE plan_key = ''", use(impl_->plan);
+  });
+}
 
 StateStore::~StateStore() = default;
 
@@ -235,11 +297,11 @@ const fs::path& StateStore::file() const { return impl_->file; }
 int64_t StateStore::begin_run(const std::string& plan_path, const std::string& plan_fingerprint,
                               const std::string& params_json) {
   long long id = 0;
-  impl_->write([&](soci::session& sql) {
+  impl_->write_relaxed([&](soci::session& sql) {
     long long now = now_ms();
-    sql << "INSERT INTO runs (plan_path, plan_fingerprint, params_json, started_at)"
-           " VALUES (:plan_path, :plan_fingerprint, :params_json, :now)",
-        use(plan_path), use(plan_fingerprint), use(params_json), use(now);
+    sql << "INSERT INTO runs (plan_path, plan_fingerprint, params_json, started_at, plan_key)"
+           " VALUES (:plan_path, :plan_fingerprint, :params_json, :now, :plan)",
+        use(plan_path), use(plan_fingerprint), use(params_json), use(now), use(impl_->plan);
     sql.get_last_insert_id("runs", id);
   });
   return id;
@@ -261,14 +323,17 @@ void StateStore::finish_run(int64_t run_id, const std::string& outcome) {
 std::vector<RunRecord> StateStore::runs() const {
   return impl_->locked([&](soci::session& sql) {
     RunRecord run;
+    int every_plan = impl_->plan.empty();
     long long id = 0, started_at = 0, finished_at = 0;
     std::string outcome;
     soci::indicator finished_set{}, outcome_set{};
     soci::statement statement =
         (sql.prepare << "SELECT id, plan_path, plan_fingerprint, params_json, started_at,"
-                        " finished_at, outcome FROM runs ORDER BY id",
+                        " finished_at, outcome, plan_key FROM runs"
+                        " WHERE :every_plan = 1 OR plan_key = :plan ORDER BY id",
+         use(every_plan), use(impl_->plan),
          into(id), into(run.plan_path), into(run.plan_fingerprint), into(run.params_json),
-         into(started_at), into(finished_at, finished_set), into(outcome, outcome_set));
+         into(started_at), into(finished_at, finished_set), into(outcome, outcome_set), into(run.plan_key));
     statement.execute(false);
     std::vector<RunRecord> runs;
     while (statement.fetch()) {
@@ -284,7 +349,7 @@ std::vector<RunRecord> StateStore::runs() const {
 
 std::optional<StepRecord> StateStore::step_state(const std::string& step_id) const {
   return impl_->locked([&](soci::session& sql) -> std::optional<StepRecord> {
-    std::vector<StepRecord> records = select_steps(sql, impl_->file, &step_id);
+    std::vector<StepRecord> records = select_steps(sql, impl_->file, impl_->plan, &step_id);
     if (records.empty()) return std::nullopt;
     return records.front();
   });
@@ -292,76 +357,83 @@ std::optional<StepRecord> StateStore::step_state(const std::string& step_id) con
 
 std::vector<StepRecord> StateStore::all_steps() const {
   return impl_->locked(
-      [&](soci::session& sql) { return select_steps(sql, impl_->file, nullptr); });
+      [&](soci::session& sql) { return select_steps(sql, impl_->file, impl_->plan, nullptr); });
 }
 
-void StateStore::mark_running(const std::string& step_id, const std::string& fingerprint,
-                              int64_t run_id) {
+void StateStore::mark_running(const std::string& step_id, const std::string& fingerprint, int64_t run_id,
+                              const std::string& inputs_json) {
+  const std::string& plan = impl_->plan;
   impl_->write_relaxed([&](soci::session& sql) {
-    auto recorded = recorded_attempts(sql, step_id);
+    auto recorded = recorded_attempts(sql, plan, step_id);
     bool same_definition = recorded && recorded->fingerprint == fingerprint;
     if (recorded && !same_definition) {
-      sql << "DELETE FROM checkpoints WHERE step_id = :step_id", use(step_id);
+      sql << "DELETE FROM checkpoints WHERE plan_key = :plan AND step_id = :step_id", use(plan), use(step_id);
     }
     int attempts = same_definition ? recorded->attempts + 1 : 1;
     long long now = now_ms(), run = run_id;
-    sql << "INSERT INTO steps (step_id, status, fingerprint, attempts, started_at, run_id)"
-           " VALUES (:step_id, 'running', :fingerprint, :attempts, :now, :run_id)"
-           " ON CONFLICT (step_id) DO UPDATE SET status = 'running',"
+    sql << "INSERT INTO steps (plan_key, step_id, status, fingerprint, attempts, started_at, run_id, inputs_json)"
+           " VALUES (:plan, :step_id, 'running', :fingerprint, :attempts, :now, :run_id, :inputs)"
+           " ON CONFLICT (plan_key, step_id) DO UPDATE SET status = 'running',"
            " fingerprint = excluded.fingerprint, attempts = excluded.attempts,"
            " started_at = excluded.started_at, finished_at = NULL, outputs_json = NULL,"
-           " message = NULL, run_id = excluded.run_id",
-        use(step_id), use(fingerprint), use(attempts), use(now), use(run);
+           " message = NULL, run_id = excluded.run_id, inputs_json = excluded.inputs_json",
+        use(plan), use(step_id), use(fingerprint), use(attempts), use(now), use(run), use(inputs_json);
   });
 }
 
-void StateStore::mark_done(const std::string& step_id, const std::string& outputs_json) {
-  impl_->write([&](soci::session& sql) {
+void StateStore::mark_done(const std::string& step_id, const std::string& outputs_json, Durability durability) {
+  impl_->write(durability, [&](soci::session& sql) {
     long long now = now_ms();
     update_running_step(
         (sql.prepare << "UPDATE steps SET status = 'done', finished_at = :now,"
-                        " outputs_json = :outputs_json WHERE step_id = :step_id"
+                        " outputs_json = :outputs_json WHERE plan_key = :plan AND step_id = :step_id"
                         " AND status = 'running'",
-         use(now), use(outputs_json), use(step_id)),
+         use(now), use(outputs_json), use(impl_->plan), use(step_id)),
         "mark_done", step_id);
   });
 }
 
 void StateStore::mark_failed(const std::string& step_id, const std::string& message) {
-  impl_->write([&](soci::session& sql) {
+  impl_->write_relaxed([&](soci::session& sql) {
     long long now = now_ms();
     update_running_step(
         (sql.prepare << "UPDATE steps SET status = 'failed', finished_at = :now,"
-                        " message = :message WHERE step_id = :step_id AND status = 'running'",
-         use(now), use(message), use(step_id)),
+                        " message = :message WHERE plan_key = :plan AND step_id = :step_id"
+                        " AND status = 'running'",
+         use(now), use(message), use(impl_->plan), use(step_id)),
         "mark_failed", step_id);
   });
 }
 
 void StateStore::mark_skipped(const std::string& step_id, int64_t run_id,
                               const std::string& reason) {
-  impl_->write([&](soci::session& sql) {
+  impl_->write_relaxed([&](soci::session& sql) {
     long long now = now_ms(), run = run_id;
-    sql << "INSERT INTO steps (step_id, status, fingerprint, finished_at, message, run_id)"
-           " VALUES (:step_id, 'skipped', '', :now, :reason, :run_id)"
-           " ON CONFLICT (step_id) DO UPDATE SET status = 'skipped',"
+    sql << "INSERT INTO steps (plan_key, step_id, status, fingerprint, finished_at, message, run_id)"
+           " VALUES (:plan, :step_id, 'skipped', '', :now, :reason, :run_id)"
+           " ON CONFLICT (plan_key, step_id) DO UPDATE SET status = 'skipped',"
            " finished_at = excluded.finished_at, outputs_json = NULL,"
            " message = excluded.message, run_id = excluded.run_id",
-        use(step_id), use(now), use(reason), use(run);
+        use(impl_->plan), use(step_id), use(now), use(reason), use(run);
   });
 }
 
-void StateStore::reset_step(const std::string& step_id) {
+void StateStore::reset_step(const std::string& step_id) { reset_steps({step_id}); }
+
+void StateStore::reset_steps(const std::vector<std::string>& step_ids) {
+  const std::string& plan = impl_->plan;
   impl_->write([&](soci::session& sql) {
-    sql << "DELETE FROM checkpoints WHERE step_id = :step_id", use(step_id);
-    sql << "DELETE FROM steps WHERE step_id = :step_id", use(step_id);
+    for (const std::string& step_id : step_ids) {
+      sql << "DELETE FROM checkpoints WHERE plan_key = :plan AND step_id = :step_id", use(plan), use(step_id);
+      sql << "DELETE FROM steps WHERE plan_key = :plan AND step_id = :step_id", use(plan), use(step_id);
+    }
   });
 }
 
 void StateStore::reset_all() {
   impl_->write([&](soci::session& sql) {
-    sql << "DELETE FROM checkpoints";
-    sql << "DELETE FROM steps";
+    sql << "DELETE FROM checkpoints WHERE plan_key = :plan", use(impl_->plan);
+    sql << "DELETE FROM steps WHERE plan_key = :plan", use(impl_->plan);
   });
 }
 
@@ -372,15 +444,16 @@ void StateStore::put_checkpoint(const std::string& step_id, const std::string& k
 
 void StateStore::put_checkpoints(const std::string& step_id,
                                  const std::map<std::string, std::string>& values) {
+  const std::string& plan = impl_->plan;
   impl_->write([&](soci::session& sql) {
-    if (!recorded_attempts(sql, step_id)) {
+    if (!recorded_attempts(sql, plan, step_id)) {
       throw std::logic_error("put_checkpoint: step '" + step_id +
                              "' has no record; mark it running first");
     }
     for (const auto& [key, value] : values) {
-      sql << "INSERT INTO checkpoints (step_id, key, value) VALUES (:step_id, :key, :value)"
-             " ON CONFLICT (step_id, key) DO UPDATE SET value = excluded.value",
-          use(step_id), use(key), use(value);
+      sql << "INSERT INTO checkpoints (plan_key, step_id, key, value) VALUES (:plan, :step_id, :key, :value)"
+             " ON CONFLICT (plan_key, step_id, key) DO UPDATE SET value = excluded.value",
+          use(plan), use(step_id), use(key), use(value);
     }
   });
 }
@@ -389,8 +462,8 @@ std::optional<std::string> StateStore::checkpoint(const std::string& step_id,
                                                   const std::string& key) const {
   return impl_->locked([&](soci::session& sql) -> std::optional<std::string> {
     std::string value;
-    sql << "SELECT value FROM checkpoints WHERE step_id = :step_id AND key = :key", use(step_id),
-        use(key), into(value);
+    sql << "SELECT value FROM checkpoints WHERE plan_key = :plan AND step_id = :step_id AND key = :key",
+        use(impl_->plan), use(step_id), use(key), into(value);
     if (!sql.got_data()) return std::nullopt;
     return value;
   });
@@ -400,8 +473,8 @@ std::map<std::string, std::string> StateStore::checkpoints(const std::string& st
   return impl_->locked([&](soci::session& sql) {
     std::string key, value;
     soci::statement statement =
-        (sql.prepare << "SELECT key, value FROM checkpoints WHERE step_id = :step_id",
-         use(step_id), into(key), into(value));
+        (sql.prepare << "SELECT key, value FROM checkpoints WHERE plan_key = :plan AND step_id = :step_id",
+         use(impl_->plan), use(step_id), into(key), into(value));
     statement.execute(false);
     std::map<std::string, std::string> values;
     while (statement.fetch()) values.emplace(key, value);

@@ -28,6 +28,7 @@ struct StepRecord {
   std::string outputs_json;      // set when Done, empty otherwise
   std::string message;           // why it Failed or was Skipped, empty otherwise
   std::optional<int64_t> run_id;  // the run that last started, finished or skipped it
+  std::string inputs_json;       // the fingerprinted fields of the latest start, empty if unknown
 
   bool operator==(const StepRecord&) const = default;
 };

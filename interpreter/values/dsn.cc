@@ -3,6 +3,8 @@
 
 #include "interpreter/values/dsn.h"
 
+#include <algorithm>
+#include <cctype>
 #include <charconv>
 
 namespace planrun {
@@ -34,8 +36,16 @@ constexpr const char* expected_forms =
     "expected sqlite:path, postgresql://user@host:port/db, mysql://user@host:port/db (or mariadb://, postgres://) "
     "or their jdbc: forms";
 
-// The DSN as a message may show it: the password of user:password@ replaced by ***.
-std::string masked(std::string_view text) {
+// password, PASSWORD, sslpassword, trustStorePassword, pwd, passwd, pass: names drivers take a
+// password or a key store's password under (passwordCharacterEncoding is not one).
+bool is_password_key(std::string_view key) {
+  std::string lower(key);
+  std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+  return lower.ends_with("password") || lower == "pwd" || lower == "passwd" || lower == "pass";
+}
+
+// The password of user:password@ replaced by ***.
+std::string masked_userinfo(std::string_view text) {
   size_t scheme_end = text.find("://");
   if (scheme_end == std::string_view::npos) return std::string(text);
   size_t start = scheme_end + 3;
@@ -44,6 +54,40 @@ std::string masked(std::string_view text) {
   size_t colon = authority.find(':');
   if (at == std::string_view::npos || colon > at) return std::string(text);
   return std::string(text.substr(0, start + colon + 1)) + "***" + std::string(text.substr(start + at));
+}
+
+// The values of password parameters (?password=x&..., and ;password=x as other JDBC drivers
+// write them) replaced by ***.
+std::string masked_parameters(std::string text) {
+  size_t separator = text.find_first_of("?;");
+  while (separator != std::string::npos) {
+    size_t key_start = separator + 1;
+    size_t end = std::min(text.find_first_of("&;", key_start), text.size());
+    size_t equals = text.find('=', key_start);
+    if (equals < end && is_password_key(std::string_view(text).substr(key_start, equals - key_start))) {
+      text.replace(equals + 1, end - equals - 1, "***");
+      end = equals + 4;
+    }
+    separator = end < text.size() ? end : std::string::npos;
+  }
+  return text;
+}
+
+// The DSN as a message may show it: every password in it replaced by ***.
+std::string masked(std::string_view text) { return masked_parameters(masked_userinfo(text)); }
+
+// A password given as a query parameter (postgresql://u@h/db?password=x,
+// jdbc:mysql://h/db?user=u&password=x) is refused like one in user:password@.
+void refuse_password_parameter(std::string_view query) {
+  size_t key_start = 1;  // after the '?'
+  while (key_start < query.size()) {
+    size_t end = std::min(query.find('&', key_start), query.size());
+    std::string_view key = query.substr(key_start, std::min(query.find('=', key_start), end) - key_start);
+    if (is_password_key(key))
+      throw Rejected{"a password is not allowed in a DSN (query parameter '" + std::string(key) +
+                     "'); passwords come from a `secret` param"};
+    key_start = end + 1;
+  }
 }
 
 // Splits "db?a=b" into "db" and "?a=b".
@@ -118,6 +162,7 @@ Dsn parse(std::string_view text) {
     dsn.kind = scheme.kind;
     std::string_view rest = text.substr(scheme.prefix.size());
     dsn.query = split_query(rest);
+    refuse_password_parameter(dsn.query);
     if (scheme.kind == Dsn::Kind::Sqlite)
       parse_sqlite(rest, dsn);
     else

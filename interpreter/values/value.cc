@@ -4,6 +4,16 @@
 
 namespace planrun {
 
+const std::vector<std::string>& Value::secret_parts() const {
+  static const std::vector<std::string> none;
+  return secret_parts_ ? *secret_parts_ : none;
+}
+
+Value& Value::set_secret_parts(std::vector<std::string> parts) {
+  secret_parts_ = parts.empty() ? nullptr : std::make_shared<const std::vector<std::string>>(std::move(parts));
+  return *this;
+}
+
 bool Value::contains_secret() const {
   if (secret_) return true;
   if (is_list())

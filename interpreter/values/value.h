@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <string>
 #include <variant>
 #include <vector>
@@ -52,6 +53,11 @@ class Value {
   }
   // True when this value or anything inside it is secret.
   bool contains_secret() const;
+  // The texts of the secrets a secret string was built from together with plain text
+  // ("echo ${upper(pw)}" remembers the text of upper(pw)), so that each can be masked where it
+  // shows up alone, as in a command's output. Empty when the value is secret as a whole.
+  const std::vector<std::string>& secret_parts() const;
+  Value& set_secret_parts(std::vector<std::string> parts);
 
   // "null", "true", "42", the string itself, or "[a, b]" / "{k: v}"; secrets as ***.
   std::string display() const;
@@ -67,6 +73,7 @@ class Value {
  private:
   std::variant<std::monostate, bool, int64_t, double, std::string, List, Map> data_;
   bool secret_ = false;
+  std::shared_ptr<const std::vector<std::string>> secret_parts_;  // rare: kept out of line
 };
 
 }  // namespace planrun

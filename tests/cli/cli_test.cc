@@ -1,6 +1,7 @@
 // The command line as an operator meets it: the real binary, its output and its exit codes.
 #include <gtest/gtest.h>
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -10,29 +11,21 @@
 #include <fstream>
 #include <sstream>
 #include <thread>
+#include <vector>
 
 #include "interpreter/state/run_lock.h"
+#include "tests/support/planrun_binary.h"
 
 namespace planrun {
 namespace {
 
 namespace fs = std::filesystem;
 
-struct Outcome {
-  int exit_code = -1;
-  std::string output;  // stdout and stderr together
-};
+using testing::Outcome;
 
-// Runs planrun with `args` (shell words) and the given environment prefix.
+// Runs planrun with `args` (shell words) in the source tree, with the given environment prefix.
 Outcome planrun(const std::string& args, const std::string& env = "") {
-  std::string command = "cd " + std::string(PLANRUN_SOURCE_DIR) + " && " + env + " " + PLANRUN_BINARY + " " + args + " 2>&1";
-  Outcome outcome;
-  FILE* pipe = popen(command.c_str(), "r");
-  std::array<char, 4096> buffer;
-  while (size_t got = fread(buffer.data(), 1, buffer.size(), pipe)) outcome.output.append(buffer.data(), got);
-  int status = pclose(pipe);
-  outcome.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return outcome;
+  return testing::run_planrun(args, PLANRUN_SOURCE_DIR, env);
 }
 
 class CliTest : public ::testing::Test {
@@ -114,6 +107,35 @@ TEST_F(CliTest, SecondRunOnLockedStateExitsFourNamingTheOwner) {
   EXPECT_NE(outcome.output.find("is locked by pid " + std::to_string(getpid())), std::string::npos) << outcome.output;
 }
 
+// What a lock of another host means for each command: run refuses and says how to unlock;
+// unlock refuses while the heartbeat is fresh, saying why.
+TEST_F(CliTest, LockOfAnotherHostIsLeftToTheOperator) {
+  std::string plan = write_plan("  - id: a\n    type: run\n    with: {command: [/bin/true]}\n");
+  fs::create_directories(dir / ".planrun");
+  WallTime now = wall_now();
+  std::ofstream(dir / ".planrun" / "lock") << LockOwner{4242, "other-host.example", now, now}.to_line();
+  Outcome run = planrun("run " + plan);
+  EXPECT_EQ(run.exit_code, 4);
+  EXPECT_NE(run.output.find("is locked by pid 4242 on host other-host.example"), std::string::npos) << run.output;
+  EXPECT_NE(run.output.find("once that run is over, remove the lock with `planrun unlock`"), std::string::npos)
+      << run.output;
+  Outcome unlock = planrun("unlock " + plan + " --yes");
+  EXPECT_EQ(unlock.exit_code, 4);
+  EXPECT_NE(unlock.output.find("its heartbeat is recent, so it may still be running on other-host.example "
+                               "(--force removes the lock anyway)"),
+            std::string::npos)
+      << unlock.output;
+  EXPECT_EQ(planrun("unlock " + plan + " --yes --force").exit_code, 0);
+  EXPECT_EQ(planrun("run " + plan).exit_code, 0);
+}
+
+// Tests cannot mount NFS (RunLock's tests stand in for it); this only shows the switch exists.
+TEST_F(CliTest, RunTakesTheSwitchThatAllowsNetworkState) {
+  std::string plan = write_plan("  - id: a\n    type: run\n    with: {command: [/bin/true]}\n");
+  Outcome outcome = planrun("run " + plan + " --allow-network-state");
+  EXPECT_EQ(outcome.exit_code, 0) << outcome.output;
+}
+
 TEST_F(CliTest, SecretsNeverAppearInOutputEventsOrState) {
   std::string plan = write_plan("  - id: a\n    type: run\n    with: {command: \"echo token=${token}\"}\n",
                                 "  token: {type: secret, env: PLANRUN_TEST_TOKEN}\n");
@@ -128,6 +150,45 @@ TEST_F(CliTest, SecretsNeverAppearInOutputEventsOrState) {
     EXPECT_EQ(content.find("s3cr3t-value"), std::string::npos) << "secret found in " << entry.path();
   }
   EXPECT_EQ(outcome.output.find("s3cr3t-value"), std::string::npos);
+}
+
+TEST_F(CliTest, ValuesDerivedFromASecretAreMaskedInTheOutputOfCommands) {
+  std::string plan = write_plan("  - id: a\n    type: run\n    with: {command: \"echo derived=${upper(token)}\"}\n",
+                                "  token: {type: secret, env: PLANRUN_TEST_TOKEN}\n");
+  Outcome outcome = planrun("run " + plan, "PLANRUN_TEST_TOKEN=s3cr3t-value");
+  EXPECT_EQ(outcome.exit_code, 0) << outcome.output;
+  EXPECT_NE(outcome.output.find("derived=***"), std::string::npos) << outcome.output;
+  EXPECT_EQ(outcome.output.find("S3CR3T-VALUE"), std::string::npos) << outcome.output;
+}
+
+// A key printed by a command reaches the masker one line at a time.
+TEST_F(CliTest, EachLineOfAMultiLineSecretIsMaskedInTheOutputOfCommands) {
+  fs::path key = dir / "key.pem";
+  std::ofstream(key) << "-----BEGIN TEST KEY-----\nMIIEvQIBADANBgkqhkiG9w0B\nAQEFAASCBKcwggSjAgEAAoIB\n-----END TEST KEY-----\n";
+  std::string plan = write_plan("  - id: a\n    type: run\n    with: {command: \"cat " + key.string() + "\"}\n",
+                                "  key: {type: secret, file: " + key.string() + "}\n");
+  Outcome outcome = planrun("run " + plan);
+  EXPECT_EQ(outcome.exit_code, 0) << outcome.output;
+  for (const char* line : {"BEGIN TEST KEY", "MIIEvQIBADANBgkqhkiG9w0B", "AQEFAASCBKcwggSjAgEAAoIB", "END TEST KEY"})
+    EXPECT_EQ(outcome.output.find(line), std::string::npos) << line << " in:\n" << outcome.output;
+}
+
+// CARBON_DB_PASSWORD must not reach the Carbon JVM unless the plan passes it.
+TEST_F(CliTest, CommandsDoNotInheritTheVariablesSecretsWereReadFrom) {
+  fs::path unasked = dir / "unasked.env", asked = dir / "asked.env";
+  std::string plan = write_plan("  - id: unasked\n    type: run\n    with: {command: \"env > " + unasked.string() + "\"}\n"
+                                "  - id: asked\n    type: run\n"
+                                "    with: {command: \"env > " + asked.string() + "\", env: {TOKEN: \"${token}\"}}\n",
+                                "  token: {type: secret, env: PLANRUN_TEST_TOKEN}\n");
+  Outcome outcome = planrun("run " + plan, "PLANRUN_TEST_TOKEN=s3cr3t-value");
+  ASSERT_EQ(outcome.exit_code, 0) << outcome.output;
+  auto read = [](const fs::path& path) {
+    std::ifstream in(path);
+    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  };
+  EXPECT_EQ(read(unasked).find("s3cr3t-value"), std::string::npos) << read(unasked);
+  EXPECT_EQ(read(asked).find("PLANRUN_TEST_TOKEN="), std::string::npos);
+  EXPECT_NE(read(asked).find("\nTOKEN=s3cr3t-value\n"), std::string::npos) << read(asked);
 }
 
 TEST_F(CliTest, InterruptStopsWithExit130AndRerunResumes) {
@@ -156,6 +217,137 @@ TEST_F(CliTest, InterruptStopsWithExit130AndRerunResumes) {
   Outcome rerun = planrun("run " + plan);
   EXPECT_EQ(rerun.exit_code, 0) << rerun.output;
   EXPECT_TRUE(fs::exists(dir / "after"));
+}
+
+// Starts planrun with `args` in the background, its output to /dev/null; `core_limit` is the
+// soft core size limit it inherits.
+pid_t start_planrun(const std::vector<std::string>& args, rlim_t core_limit = 0) {
+  pid_t pid = fork();
+  if (pid == 0) {
+    struct rlimit limit {core_limit, RLIM_INFINITY};
+    setrlimit(RLIMIT_CORE, &limit);
+    freopen("/dev/null", "w", stdout);
+    freopen("/dev/null", "w", stderr);
+    std::vector<char*> argv{const_cast<char*>(PLANRUN_BINARY)};
+    for (const std::string& arg : args) argv.push_back(const_cast<char*>(arg.c_str()));
+    argv.push_back(nullptr);
+    execv(PLANRUN_BINARY, argv.data());
+    _exit(127);
+  }
+  return pid;
+}
+
+// Processes of the group `group` that still run (zombies have ended; init reaps them later).
+int living_members(pid_t group) {
+  int count = 0;
+  for (const auto& entry : fs::directory_iterator("/proc")) {
+    std::string name = entry.path().filename();
+    if (name.find_first_not_of("0123456789") != std::string::npos) continue;
+    std::ifstream stat(entry.path() / "stat");
+    std::string text((std::istreambuf_iterator<char>(stat)), std::istreambuf_iterator<char>());
+    size_t name_end = text.rfind(')');
+    if (name_end == std::string::npos) continue;
+    std::istringstream fields(text.substr(name_end + 2));
+    std::string state;
+    pid_t parent = 0, pgrp = 0;
+    fields >> state >> parent >> pgrp;
+    if (pgrp == group && state != "Z") ++count;
+  }
+  return count;
+}
+
+bool group_ends_within(pid_t group, std::chrono::milliseconds limit) {
+  for (auto until = std::chrono::steady_clock::now() + limit; std::chrono::steady_clock::now() < until;
+       std::this_thread::sleep_for(std::chrono::milliseconds(20)))
+    if (living_members(group) == 0) return true;
+  return false;
+}
+
+// A run whose step is the pipeline `sleep 40 | sleep 40` under sh -c, which writes its pid
+// (the leader of the command's group) to `pid_file` first.
+class ProcessGroup : public CliTest {
+ protected:
+  // Starts the run and returns the command's process group once both sleeps run.
+  pid_t start_pipeline() {
+    fs::path pid_file = dir / "sh.pid";
+    std::string plan = write_plan("  - id: pipeline\n    type: run\n    with: {command: \"echo $$ > " + pid_file.string() +
+                                  ".tmp && mv " + pid_file.string() + ".tmp " + pid_file.string() +
+                                  " && sleep 40 | sleep 40\"}\n");
+    planrun_pid = start_planrun({"run", plan});
+    for (int i = 0; i < 250 && !fs::exists(pid_file); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    pid_t group = 0;
+    std::ifstream(pid_file) >> group;
+    for (int i = 0; i < 250 && group > 0 && living_members(group) < 3; ++i)
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    return group;
+  }
+  // Sends `signal` to planrun and returns how it ended.
+  int stop_planrun(int signal) {
+    kill(planrun_pid, signal);
+    int status = 0;
+    waitpid(planrun_pid, &status, 0);
+    return status;
+  }
+
+  pid_t planrun_pid = -1;
+};
+
+TEST_F(ProcessGroup, KillingPlanrunKillsTheWholePipeline) {
+  pid_t group = start_pipeline();
+  ASSERT_GT(group, 0);
+  ASSERT_EQ(living_members(group), 3);  // sh and both sleeps
+  stop_planrun(SIGKILL);
+  EXPECT_TRUE(group_ends_within(group, std::chrono::seconds(5))) << living_members(group) << " still run";
+}
+
+TEST_F(ProcessGroup, HangupStopsLikeTerminateAndLeavesNothingRunning) {
+  pid_t group = start_pipeline();
+  ASSERT_GT(group, 0);
+  int status = stop_planrun(SIGHUP);
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 130);
+  EXPECT_TRUE(group_ends_within(group, std::chrono::seconds(5))) << living_members(group) << " still run";
+}
+
+TEST_F(ProcessGroup, TerminateAndInterruptLeaveNothingRunning) {
+  for (int signal : {SIGTERM, SIGINT}) {
+    pid_t group = start_pipeline();
+    ASSERT_GT(group, 0);
+    int status = stop_planrun(signal);
+    ASSERT_TRUE(WIFEXITED(status)) << strsignal(signal);
+    EXPECT_EQ(WEXITSTATUS(status), 130) << strsignal(signal);
+    EXPECT_TRUE(group_ends_within(group, std::chrono::seconds(5))) << strsignal(signal);
+    fs::remove(dir / "sh.pid");
+  }
+}
+
+TEST_F(CliTest, AReaderThatGoesAwayDoesNotKillPlanrun) {
+  int ends[2];
+  ASSERT_EQ(pipe(ends), 0);
+  close(ends[0]);  // nobody will ever read planrun's output
+  pid_t pid = fork();
+  if (pid == 0) {
+    dup2(ends[1], 1);
+    execl(PLANRUN_BINARY, PLANRUN_BINARY, "explain", static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  close(ends[1]);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  EXPECT_FALSE(WIFSIGNALED(status)) << "killed by " << strsignal(WTERMSIG(status));
+}
+
+TEST_F(CliTest, NeitherPlanrunNorItsCommandsDumpCore) {
+  fs::path out = dir / "limits";
+  std::string plan = write_plan("  - id: limits\n    type: run\n    with: {command: \"ulimit -c > " + out.string() + "\"}\n");
+  pid_t pid = start_planrun({"run", plan}, RLIM_INFINITY);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  ASSERT_TRUE(WIFEXITED(status));
+  std::ifstream in(out);
+  std::string core_limit;
+  in >> core_limit;
+  EXPECT_EQ(core_limit, "0");
 }
 
 TEST_F(CliTest, GraphIsDeterministic) {

@@ -36,7 +36,7 @@ TEST(RunForecast, ForeseesSkipsFromStateAndRunsAfterChanges) {
   auto compiled = testing::compile_text(kPlan);
   ASSERT_TRUE(compiled.graph) << compiled.diagnostics;
   ParamValues params{{"word", Value("a")}};
-  EXPECT_EQ(forecast_run(*compiled.graph, params, state)["first"], "run: never ran");
+  EXPECT_EQ(forecast_run(*compiled.graph, params, state, "")["first"], "run: never ran");
   EXPECT_FALSE(fs::exists(state)) << "a forecast must not create the state";
   {
     StateStore store(state);
@@ -46,11 +46,11 @@ TEST(RunForecast, ForeseesSkipsFromStateAndRunsAfterChanges) {
     options.state_dir = state;
     Executor(*compiled.graph, params, store, observer, cancel, options).run();
   }
-  auto same = forecast_run(*compiled.graph, params, state);
+  auto same = forecast_run(*compiled.graph, params, state, "");
   EXPECT_EQ(same["first"], "skip: done in run 1 with the same inputs");
   EXPECT_EQ(same["second"], "skip: done in run 1 with the same inputs");
   EXPECT_EQ(same["never"], "skip: condition is false");
-  auto changed = forecast_run(*compiled.graph, {{"word", Value("b")}}, state);
+  auto changed = forecast_run(*compiled.graph, {{"word", Value("b")}}, state, "");
   EXPECT_EQ(changed["first"], "run: its inputs or definition changed since it last ran");
   EXPECT_EQ(changed["second"], "run: its inputs come from steps that run first");
   fs::remove_all(state);

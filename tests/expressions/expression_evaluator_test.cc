@@ -214,6 +214,15 @@ TEST(ExpressionEvaluator, SecretsTaintWhatIsBuiltFromThem) {
   EXPECT_TRUE(eval("user: ${ credentials }").secret());
 }
 
+// A command's output may show the secret part alone: "echo ${upper(pw)}" prints HUNTER2.
+TEST(ExpressionEvaluator, TextBuiltAroundASecretRemembersTheSecretParts) {
+  EXPECT_EQ(eval("echo ${ upper(password) } for ${ 'x' }").secret_parts(), std::vector<std::string>{"HUNTER2"});
+  EXPECT_EQ(eval("${ 'pw=' + lower(password) }").secret_parts(), std::vector<std::string>{"hunter2"});
+  EXPECT_EQ(eval("a ${ 'b=' + password } c").secret_parts(), std::vector<std::string>{"hunter2"});
+  EXPECT_TRUE(eval("${ password }").secret_parts().empty());  // secret as a whole
+  EXPECT_TRUE(eval("plain ${ 'text' }").secret_parts().empty());
+}
+
 TEST(ExpressionEvaluator, ValuesWithoutSecretsStayPlain) {
   EXPECT_FALSE(eval("${ name }").secret());
   EXPECT_FALSE(eval("a ${ name } ${ n + 1 }").secret());

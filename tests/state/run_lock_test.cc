@@ -196,12 +196,58 @@ TEST(RunLock, FreshLockOfAnotherHostIsRespected) {
   EXPECT_EQ(RunLock::read_owner(scratch.path)->pid, 4242);  // refusing changed nothing
 }
 
-TEST(RunLock, QuietLockOfAnotherHostIsTakenOver) {
+// Two hosts writing one state would corrupt it, and the other host's flock may be invisible
+// here: however quiet, its lock waits for an operator.
+TEST(RunLock, LockOfAnotherHostIsNeverTakenOverEvenWhenStale) {
   ScratchDir scratch;
-  leave_lock(scratch.path, 4242, "other-host.example", wall_now() - 2min);
-  RunLock lock(scratch.path, RunLockOptions{.heartbeat_interval = 0ms, .foreign_stale_after = 1min});
-  ASSERT_TRUE(lock.taken_over().has_value());
-  EXPECT_EQ(lock.taken_over()->host, "other-host.example");
+  leave_lock(scratch.path, 4242, "other-host.example", wall_now() - 24h);
+  LockedError error = locked_error(scratch.path, RunLockOptions{.heartbeat_interval = 0ms, .foreign_stale_after = 1min});
+  ASSERT_TRUE(error.owner.has_value());
+  EXPECT_EQ(error.owner->host, "other-host.example");
+  EXPECT_EQ(std::string(error.what()),
+            "state " + scratch.path.string() + " is locked by pid 4242 on host other-host.example since " +
+                format_utc(error.owner->started_at) +
+                " (heartbeat 24h ago); a lock of another host is never taken over: once that run is over, "
+                "remove the lock with `planrun unlock`");
+  EXPECT_EQ(RunLock::unlock(scratch.path)->pid, 4242);  // the operator's word is enough once quiet
+  RunLock lock(scratch.path, kNoThread);
+  EXPECT_EQ(lock.taken_over(), std::nullopt);
+}
+
+constexpr int64_t kNfsMagic = 0x6969;
+
+TEST(RunLock, StateOnANetworkFileSystemIsRefused) {
+  ScratchDir scratch;
+  RunLockOptions options = kNoThread;
+  options.file_system_type = [](const fs::path&) { return std::optional<int64_t>(kNfsMagic); };
+  try {
+    RunLock lock(scratch.path, options);
+    FAIL() << "took a lock on NFS";
+  } catch (const LockedError&) {
+    FAIL() << "refused as locked";
+  } catch (const StateError& error) {
+    EXPECT_EQ(std::string(error.what()),
+              "state " + scratch.path.string() +
+                  " is on a network file system (NFS), where SQLite's write-ahead log and file locks are not safe; "
+                  "use a local directory (--state DIR), or pass --allow-network-state if only one host ever uses it");
+  }
+  EXPECT_EQ(RunLock::read_owner(scratch.path), std::nullopt);
+}
+
+TEST(RunLock, StateOnANetworkFileSystemIsTakenWhenAllowed) {
+  ScratchDir scratch;
+  RunLockOptions options = kNoThread;
+  options.file_system_type = [](const fs::path&) { return std::optional<int64_t>(kNfsMagic); };
+  options.allow_network_file_system = true;
+  RunLock lock(scratch.path, options);
+  EXPECT_EQ(RunLock::read_owner(scratch.path), lock.owner());
+}
+
+TEST(RunLock, LocalFileSystemsAreNotNetworkOnes) {
+  EXPECT_EQ(network_file_system_name(0xEF53), std::nullopt);  // ext4
+  EXPECT_EQ(network_file_system_name(0x01021994), std::nullopt);  // tmpfs
+  EXPECT_EQ(network_file_system_name(static_cast<int32_t>(0xFF534D42)), "CIFS/SMB");  // sign-extended
+  ASSERT_TRUE(statfs_type(fs::temp_directory_path()).has_value());
 }
 
 TEST(RunLock, HalfWrittenOwnerIsNoOwner) {

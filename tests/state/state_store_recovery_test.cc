@@ -77,7 +77,7 @@ TEST(StateStore, RefusesANewerSchema) {
               "UPDATE meta SET value = '99' WHERE key = 'schema_version'");
   EXPECT_EQ(open_error(scratch.path),
             "state in " + scratch.path.string() +
-                " was written by a newer planrun (schema 99); this planrun reads up to 1");
+                " was written by a newer planrun (schema 99); this planrun reads up to 2");
 }
 
 TEST(StateStore, UnreadableSchemaVersionIsCorrupt) {

@@ -113,6 +113,30 @@ TEST(DsnErrors, PasswordIsRejectedWithoutBeingShown) {
   EXPECT_EQ(rejection("jdbc:mysql://root:pw@h/db").find("pw@"), std::string::npos);
 }
 
+TEST(DsnErrors, PasswordInTheQueryIsRejectedWithoutBeingShown) {
+  EXPECT_EQ(rejection("postgresql://u@h/db?password=s3cr3t"),
+            "DSN 'postgresql://u@h/db?password=***': a password is not allowed in a DSN (query parameter "
+            "'password'); passwords come from a `secret` param");
+  EXPECT_EQ(rejection("jdbc:mysql://h/db?user=u&password=s3cr3t&useSSL=true"),
+            "DSN 'jdbc:mysql://h/db?user=u&password=***&useSSL=true': a password is not allowed in a DSN (query "
+            "parameter 'password'); passwords come from a `secret` param");
+  EXPECT_EQ(rejection("mysql://h/db?PWD=s3cr3t"),
+            "DSN 'mysql://h/db?PWD=***': a password is not allowed in a DSN (query parameter 'PWD'); passwords "
+            "come from a `secret` param");
+  EXPECT_EQ(rejection("jdbc:postgresql://h/db?sslpassword=s3cr3t").find("s3cr3t"), std::string::npos);
+}
+
+TEST(DsnErrors, OtherQueryParametersAreKept) {
+  Dsn dsn = parsed("jdbc:mysql://h/db?user=u&useSSL=true&passwordCharacterEncoding=UTF-8");
+  EXPECT_EQ(dsn.query, "?user=u&useSSL=true&passwordCharacterEncoding=UTF-8");
+}
+
+TEST(DsnErrors, PasswordsOfUnknownKindsAreMaskedToo) {
+  std::string error = rejection("jdbc:sqlserver://h:1433;user=sa;password=s3cr3t;databaseName=carbon");
+  EXPECT_EQ(error.find("s3cr3t"), std::string::npos) << error;
+  EXPECT_NE(error.find(";password=***;databaseName=carbon"), std::string::npos) << error;
+}
+
 TEST(DsnErrors, PasswordIsMaskedInOtherErrorsToo) {
   std::string error = rejection("oracle://scott:tiger@h/orcl");
   EXPECT_EQ(error.find("tiger"), std::string::npos);

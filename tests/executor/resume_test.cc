@@ -1,0 +1,124 @@
+// Resume, exactly: each test states a guarantee of the README's "Resume" paragraph and breaks
+// it on purpose. A step that appends its id to the log ran once per line.
+#include <gtest/gtest.h>
+
+#include "interpreter/state/state_store.h"
+#include "tests/support/executor_fixture.h"
+
+namespace planrun {
+namespace {
+
+using testing::logged;
+
+class Resume : public testing::ExecutorTest {};
+
+TEST_F(Resume, ReorderingStepsInTheFileRerunsNothing) {
+  run(logged("x") + logged("y") + logged("z", "x, y"));
+  auto second = run(logged("y") + logged("x") + logged("z", "x, y"));
+  EXPECT_TRUE(second.started.empty()) << ::testing::PrintToString(second.started);
+  EXPECT_EQ(ran("z"), 1);
+}
+
+TEST_F(Resume, ReorderingNeedsRerunsNothing) {
+  run(logged("x") + logged("y") + logged("z", "x, y"));
+  auto second = run(logged("x") + logged("y") + logged("z", "y, x"));
+  EXPECT_EQ(second.outcomes["z"], "up-to-date");
+  EXPECT_EQ(ran("z"), 1);
+}
+
+TEST_F(Resume, OnlyOnAFinishedPlanRepeatsNothing) {
+  std::string steps = logged("a") + logged("b", "a") + logged("c", "b");
+  run(steps);
+  ExecutorOptions only;
+  only.only_step = "b";
+  auto selected = run(steps, only);
+  EXPECT_EQ(selected.outcomes["b"], "up-to-date");
+  auto plain = run(steps);
+  EXPECT_TRUE(plain.started.empty()) << ::testing::PrintToString(plain.started);
+  EXPECT_EQ(ran("b"), 1);
+}
+
+TEST_F(Resume, OnlyRunsAgainstTheRecordedUpstreamsAndAPlainRunRepeatsNothing) {
+  std::string steps = logged("a") + logged("b", "a") + logged("c", "b");
+  ExecutorOptions only_a;
+  only_a.only_step = "a";
+  run(steps, only_a);
+  ExecutorOptions only_b;
+  only_b.only_step = "b";
+  auto second = run(steps, only_b);
+  EXPECT_EQ(second.started, (std::vector<std::string>{"b"}));
+  auto plain = run(steps);
+  EXPECT_EQ(plain.started, (std::vector<std::string>{"c"}));
+  EXPECT_EQ(ran("a") + ran("b") + ran("c"), 3);
+}
+
+TEST_F(Resume, OnlyPassesTheRecordedOutputsOn) {
+  std::string steps = "  - id: make\n    type: run\n    with: {command: [echo, hello]}\n"
+                      "  - id: use\n    type: run\n    needs: [make]\n"
+                      "    with: {command: [echo, \"got ${steps.make.outputs.stdout}\"]}\n";
+  ExecutorOptions only_make;
+  only_make.only_step = "make";
+  run(steps, only_make);
+  ExecutorOptions only_use;
+  only_use.only_step = "use";
+  auto result = run(steps, only_use);
+  EXPECT_EQ(result.outcomes["use"], "done");
+  EXPECT_NE(std::find(result.output.begin(), result.output.end(), "use: got hello"), result.output.end());
+}
+
+TEST_F(Resume, FromIsRecordedBeforeAnythingRunsSoAnInterruptionDoesNotUndoIt) {
+  std::string param = "  fail: {type: bool, default: false}\n";
+  std::string steps = logged("a") + logged("b", "a", "test ${fail} = false") + logged("c", "b");
+  run(steps, {}, param);
+  ExecutorOptions from_b;
+  from_b.from_step = "b";
+  auto failed = run(steps, from_b, param, {{"fail", Value(true)}});
+  EXPECT_EQ(failed.outcomes["b"], "failed");
+  EXPECT_EQ(failed.outcomes["c"], "skipped");
+  auto plain = run(steps, {}, param);
+  EXPECT_EQ(plain.outcomes["a"], "up-to-date");
+  EXPECT_EQ(plain.started, (std::vector<std::string>{"b", "c"})) << "c was reset by --from b";
+}
+
+TEST_F(Resume, AFalseConditionOnADoneStepKeepsItsRecordAndRerunsNothingAfterIt) {
+  std::string param = "  fresh: {type: bool, default: true}\n";
+  std::string steps = logged("unpack", "", "true", "    when: \"${fresh}\"\n") + logged("after", "unpack");
+  run(steps, {}, param);
+  auto second = run(steps, {}, param, {{"fresh", Value(false)}});
+  EXPECT_EQ(second.outcomes["unpack"], "skipped");
+  EXPECT_EQ(second.messages["unpack"], "condition is false; done in run 1, its record stands");
+  EXPECT_EQ(second.outcomes["after"], "up-to-date");
+  StateStore store(dir_ / "state");
+  EXPECT_EQ(store.step_state("unpack")->status, StepStatus::Done);
+  auto third = run(steps, {}, param);
+  EXPECT_TRUE(third.started.empty()) << ::testing::PrintToString(third.started);
+  EXPECT_EQ(ran("unpack") + ran("after"), 2);
+}
+
+TEST_F(Resume, AnInputErrorAtRunTimeLeavesTheDoneRecordAndCheckpointsAlone) {
+  std::string param = "  limit: {type: string}\n";
+  std::string steps = "  - id: s\n    type: run\n    with: {command: [/bin/true], timeout: \"${limit}\"}\n";
+  auto first = run(steps, {}, param, {{"limit", Value("10s")}});
+  ASSERT_EQ(first.outcomes["s"], "done") << first.messages["s"];
+  StepRecord before = *StateStore(dir_ / "state").step_state("s");
+  StateStore(dir_ / "state").put_checkpoint("s", "table", "UM_USER");
+  auto broken = run(steps, {}, param, {{"limit", Value("soon")}});
+  EXPECT_EQ(broken.outcomes["s"], "failed");
+  EXPECT_EQ(broken.messages["s"].rfind("field 'timeout': ", 0), 0u) << broken.messages["s"];
+  StateStore store(dir_ / "state");
+  EXPECT_EQ(*store.step_state("s"), before);
+  EXPECT_EQ(store.checkpoint("s", "table"), "UM_USER");
+}
+
+TEST_F(Resume, RelativePathsAreMadeAbsoluteBeforeFingerprinting) {
+  std::string steps = "  - id: s\n    type: wait-for\n    with: {file: made.txt, timeout: 1s}\n";
+  std::ofstream(std::filesystem::current_path() / "made.txt").put('x');
+  auto result = run(steps);
+  std::filesystem::remove(std::filesystem::current_path() / "made.txt");
+  EXPECT_EQ(result.outcomes["s"], "done");
+  std::string inputs = StateStore(dir_ / "state").step_state("s")->inputs_json;
+  EXPECT_NE(inputs.find((std::filesystem::current_path() / "made.txt").string()), std::string::npos) << inputs;
+}
+
+}  // namespace
+}  // namespace planrun
