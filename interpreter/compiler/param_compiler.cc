@@ -1,12 +1,14 @@
 #include "interpreter/compiler/param_compiler.h"
 
+#include <algorithm>
+
 #include "interpreter/compiler/name_table.h"
 #include "interpreter/compiler/value_binder.h"
 #include "interpreter/diagnostics/did_you_mean.h"
 
 namespace planrun {
 
-static const std::vector<std::string> kParamKeys{"type", "default", "doc", "env", "file"};
+static const std::vector<std::string> kParamKeys{"type", "default", "doc", "env", "file", "password"};
 
 static std::optional<TypeSpec::Kind> read_type(const ast::Node& spec, NodeReader& reader, Diagnostics& diagnostics) {
   const ast::Node* type = spec.find("type");
@@ -60,6 +62,41 @@ static void read_source(const ast::Node& spec, ParamNode& param, NodeReader& rea
     diagnostics.error(spec.location, "secret '" + param.name + "' needs 'env: VAR' or 'file: PATH' to say where its value lives");
 }
 
+// `password: NAME` on a database param; whether NAME is a secret is checked once all params are read.
+static void read_password(const ast::Node& spec, ParamNode& param, NodeReader& reader, Diagnostics& diagnostics) {
+  const ast::Node* password = spec.find("password");
+  if (!password) return;
+  if (param.type != TypeSpec::Kind::Database) {
+    diagnostics.error(password->location, "only a database param takes a 'password' (the name of a secret param)");
+    return;
+  }
+  param.password_param = reader.string(*password, "'password'").value_or("");
+  param.password_location = password->location;
+}
+
+static std::vector<std::string> secret_names(const std::vector<ParamNode>& params) {
+  std::vector<std::string> names;
+  for (const ParamNode& param : params)
+    if (param.type == TypeSpec::Kind::Secret) names.push_back(param.name);
+  return names;
+}
+
+// A password comes from a secret param only, so that it never sits in the plan, a vars file or
+// the command line.
+static void check_password_bindings(const std::vector<ParamNode>& params, Diagnostics& diagnostics) {
+  for (const ParamNode& param : params) {
+    if (param.password_param.empty()) continue;
+    const std::string& name = param.password_param;
+    auto named = std::find_if(params.begin(), params.end(), [&](const ParamNode& p) { return p.name == name; });
+    if (named == params.end())
+      diagnostics.error(param.password_location, "password of '" + param.name + "' names '" + name +
+                                                     "', which is not a parameter" + did_you_mean(name, secret_names(params)));
+    else if (named->type != TypeSpec::Kind::Secret)
+      diagnostics.error(param.password_location, "password of '" + param.name + "' names '" + name + "', a " +
+                                                     kind_name(named->type) + " param; it must name a secret param");
+  }
+}
+
 static std::optional<ParamNode> compile_param(const ast::Node& key, const ast::Node& spec, NodeReader& reader,
                                               Diagnostics& diagnostics) {
   if (!reader.valid_identifier(key, "parameter name")) return std::nullopt;
@@ -78,6 +115,7 @@ static std::optional<ParamNode> compile_param(const ast::Node& key, const ast::N
   if (const ast::Node* doc = spec.find("doc")) param.doc = reader.string(*doc, "'doc'").value_or("");
   read_default(spec, param, diagnostics);
   read_source(spec, param, reader, diagnostics);
+  read_password(spec, param, reader, diagnostics);
   return param;
 }
 
@@ -86,6 +124,7 @@ std::vector<ParamNode> compile_params(const ast::Node& params, NodeReader& reade
   if (params.is_null() || !reader.expect_mapping(params, "'params'")) return result;
   for (const auto& [key, spec] : params.entries)
     if (auto param = compile_param(key, spec, reader, diagnostics)) result.push_back(std::move(*param));
+  check_password_bindings(result, diagnostics);
   return result;
 }
 

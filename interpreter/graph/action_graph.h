@@ -38,8 +38,9 @@ struct ParamNode {
   std::string doc;
   std::string from_env;   // environment variable holding the value (any type; a secret's source)
   std::string from_file;  // file holding the value (secrets only)
+  std::string password_param;       // database: the secret param holding its password (`password:`)
+  SourceLocation password_location;  // where `password:` names it, for diagnostics
   SourceLocation location;
-
 };
 
 struct RetryPolicy {

@@ -97,7 +97,8 @@ json param_schema() {
             {"default", {{"description", "the value when none is given; a secret has none"}}},
             {"doc", {{"type", "string"}, {"description", "what the parameter is, for people"}}},
             {"env", {{"type", "string"}, {"description", "secret: the environment variable holding it"}}},
-            {"file", {{"type", "string"}, {"description", "secret: the file holding it"}}}}}};
+            {"file", {{"type", "string"}, {"description", "secret: the file holding it"}}},
+            {"password", {{"type", "string"}, {"description", "database: the secret param holding its password"}}}}}};
 }
 
 // Binds `with` to the schema of the step's type.

@@ -1,0 +1,47 @@
+// The native handles come from SOCI's backend objects. Debian's SOCI libraries export no type
+// information for them, so the backend is told by its name and downcast statically.
+// soci-sqlite3.h wraps sqlite3.h in its own
+// namespace (sqlite_api), so its sqlite3 is the same C struct under another C++ name: the
+// cast below only renames it.
+
+#include "interpreter/databases/database_connection.h"
+
+#include <soci/mysql/soci-mysql.h>
+#include <soci/postgresql/soci-postgresql.h>
+#include <soci/soci.h>
+#include <soci/sqlite3/soci-sqlite3.h>
+
+namespace planrun {
+
+DatabaseConnection::DatabaseConnection(Dsn dsn, std::unique_ptr<soci::session> session, bool read_only)
+    : dsn_(std::move(dsn)), session_(std::move(session)), read_only_(read_only) {}
+
+DatabaseConnection::~DatabaseConnection() = default;
+
+namespace {
+
+// The session's backend object as `Backend`, or nullptr when the session runs another backend.
+template <typename Backend>
+Backend* backend_named(soci::session& session, const char* name) {
+  soci::details::session_backend* backend = session.get_backend();
+  return backend && session.get_backend_name() == name ? static_cast<Backend*>(backend) : nullptr;
+}
+
+}  // namespace
+
+sqlite3* DatabaseConnection::sqlite_handle() const {
+  auto* backend = backend_named<soci::sqlite3_session_backend>(*session_, "sqlite3");
+  return backend ? reinterpret_cast<sqlite3*>(backend->conn_) : nullptr;
+}
+
+pg_conn* DatabaseConnection::postgresql_handle() const {
+  auto* backend = backend_named<soci::postgresql_session_backend>(*session_, "postgresql");
+  return backend ? backend->conn_ : nullptr;
+}
+
+st_mysql* DatabaseConnection::mysql_handle() const {
+  auto* backend = backend_named<soci::mysql_session_backend>(*session_, "mysql");
+  return backend ? backend->conn_ : nullptr;
+}
+
+}  // namespace planrun

@@ -1,0 +1,27 @@
+#pragma once
+
+#include <memory>
+
+#include "interpreter/databases/database_connection.h"
+#include "interpreter/values/dsn.h"
+
+namespace planrun {
+
+// How a connection is opened.
+struct OpenOptions {
+  // The session refuses writes where the backend can enforce it: SQLite opens the file
+  // read-only, PostgreSQL sets default_transaction_read_only, MariaDB/MySQL sets the session's
+  // transactions READ ONLY. For sources, which a step must never write.
+  bool read_only = false;
+};
+
+// The database service steps use: turns a DSN into an open connection, with whatever
+// credentials the run holds for it. SociDatabases is the real one; tests use fakes.
+class Databases {
+ public:
+  virtual ~Databases() = default;
+  // Opens `dsn`; throws DatabaseError naming the DSN and the server's message when it cannot.
+  virtual std::unique_ptr<DatabaseConnection> open(const Dsn& dsn, const OpenOptions& options = {}) = 0;
+};
+
+}  // namespace planrun
