@@ -237,6 +237,7 @@ int exit_code_for(const std::vector<StepResult>& results, bool interrupted) {
   bool work_failed = false;
   bool assertion_failed = false;
   for (const StepResult& result : results) {
+    if (result.internal_error) return 70;  // a bug in planrun outranks what the plan did
     if (result.outcome != StepOutcome::Failed || result.step->continue_on_error) continue;
     (result.precondition ? assertion_failed : work_failed) = true;
   }

@@ -1,45 +1,17 @@
-// The schema of every step type, declared in one place: the compiler checks plans against it,
-// `planrun explain` prints it and the editor JSON Schema is generated from it. Field names are
-// part of the plan format: add fields, never rename them.
+// The schemas of the step types this planrun checks, previews and draws but cannot run yet.
+// Each function is what the next engineer moves into the type's own file pair (see
+// docs/STEP_KIT.md), beside the type's describe and action. Field names are part of the plan
+// format: add fields, never rename them.
 
-#include "interpreter/steps/step_schema.h"
+#include "interpreter/steps/not_yet_runnable_schemas.h"
+
+#include "interpreter/steps/schema_parts.h"
 
 namespace planrun {
 
-namespace {
-
 using Effect = StepSchema::Effect;
 
-FieldSpec required_field(std::string name, TypeSpec type, std::string doc) {
-  return FieldSpec{std::move(name), std::move(type), true, std::nullopt, std::move(doc)};
-}
-
-FieldSpec optional_field(std::string name, TypeSpec type, std::string doc) {
-  return FieldSpec{std::move(name), std::move(type), false, std::nullopt, std::move(doc)};
-}
-
-FieldSpec default_field(std::string name, TypeSpec type, Value default_value, std::string doc) {
-  return FieldSpec{std::move(name), std::move(type), false, std::move(default_value), std::move(doc)};
-}
-
-TypeSpec command_line() { return types::one_of({types::string(), types::list_of(types::string())}); }
-
-FieldSpec expect_exit_field() {
-  return default_field("expect_exit", types::list_of(types::integer()), Value::List{0},
-                       "exit codes that count as success");
-}
-
-// An HTTP endpoint to probe; smoke tests can also look into the body.
-TypeSpec http_probe(bool with_contains) {
-  std::vector<FieldSpec> fields{
-      required_field("url", types::string(), "the URL to request (GET)"),
-      default_field("status", types::integer(), 200, "the HTTP status the answer must have"),
-      default_field("insecure", types::boolean(), false,
-                    "accept any TLS certificate (a fresh server's self-signed one)"),
-  };
-  if (with_contains) fields.push_back(optional_field("contains", types::string(), "text the body must contain"));
-  return types::object(std::move(fields));
-}
+namespace {
 
 // One assignment of a configuration change: where (`set`) and what (`value`).
 TypeSpec assignment(std::string set_doc, TypeSpec value_type, std::string value_doc) {
@@ -49,7 +21,9 @@ TypeSpec assignment(std::string set_doc, TypeSpec value_type, std::string value_
   }));
 }
 
-StepSchema assert_same_dbtype() {
+}  // namespace
+
+StepSchema assert_same_dbtype_schema() {
   return {"assert-same-dbtype", 1,
           "fails unless source and target databases are of the same type (the upgrade cannot change it)",
           Effect::Check,
@@ -60,7 +34,7 @@ StepSchema assert_same_dbtype() {
           {"dbtype"}};
 }
 
-StepSchema assert_db_empty() {
+StepSchema assert_db_empty_schema() {
   return {"assert-db-empty", 1, "fails unless the database holds no user tables (a staging database starts empty)",
           Effect::Check,
           types::object({
@@ -69,7 +43,7 @@ StepSchema assert_db_empty() {
           {}};
 }
 
-StepSchema assert_servers_stopped() {
+StepSchema assert_servers_stopped_schema() {
   // Neither field is required: a plan may know only pid files or only ports.
   return {"assert-servers-stopped", 1, "fails while any server of the old installation runs (pid files, ports)",
           Effect::Check,
@@ -83,7 +57,7 @@ StepSchema assert_servers_stopped() {
           {}};
 }
 
-StepSchema backup() {
+StepSchema backup_schema() {
   return {"backup", 1,
           "backs up a database (its own dump format) or a directory (archive and sha256 manifest), then verifies it",
           Effect::Backup,
@@ -106,7 +80,7 @@ StepSchema backup() {
           {"path", "sha256", "bytes"}};
 }
 
-StepSchema restore() {
+StepSchema restore_schema() {
   return {"restore", 1, "restores a backup made by a backup step (for rehearsals and disasters)", Effect::Write,
           types::object(
               {
@@ -122,7 +96,7 @@ StepSchema restore() {
           {}};
 }
 
-StepSchema copy_db() {
+StepSchema copy_db_schema() {
   return {"copy-db", 1,
           "copies schema and data to another database of the same type; never writes the source; "
           "resumes per table; verified",
@@ -135,14 +109,15 @@ StepSchema copy_db() {
               optional_field("exclude_tables", types::list_of(types::string()), "tables not to copy"),
               default_field("verify", types::boolean(), true,
                             "compare row counts and content checksums of every table after copying"),
-              default_field("jobs", types::integer(), 2, "how many tables are copied at the same time"),
+              default_field("jobs", types::integer(), 2, "how many tables are copied at the same time").as_tuning(),
               default_field("batch_rows", types::integer(), 10000,
-                            "rows per write to the target, and per progress checkpoint"),
+                            "rows per write to the target, and per progress checkpoint")
+                  .as_tuning(),
           }),
           {"tables", "rows"}};
 }
 
-StepSchema copy_dir() {
+StepSchema copy_dir_schema() {
   return {"copy-dir", 1,
           "copies a directory tree exactly (modes, times, symlinks), with excludes; resumes per file; verified",
           Effect::Write,
@@ -160,7 +135,7 @@ StepSchema copy_dir() {
           {"files", "bytes"}};
 }
 
-StepSchema unpack() {
+StepSchema unpack_schema() {
   return {"unpack", 1, "unpacks a product archive (zip, tar.*) into a new home", Effect::Create,
           types::object({
               required_field("archive", types::path(), "the archive; its format is read from its content"),
@@ -171,7 +146,7 @@ StepSchema unpack() {
           {"files"}};
 }
 
-StepSchema update_config() {
+StepSchema update_config_schema() {
   // Exactly one of xml / properties / yaml: a file has one format, and the key says which. A step
   // that mixed two would be a mistake; changing several files takes several steps.
   return {"update-config", 1,
@@ -200,33 +175,7 @@ StepSchema update_config() {
           {"changed"}};
 }
 
-StepSchema run() {
-  return {"run", 1, "runs a command (argv, env, working dir, timeout, expected exit codes), output to the log",
-          Effect::External,
-          types::object({
-              required_field("command", command_line(),
-                             "the command: a list runs as argv directly, a string runs with /bin/sh -c"),
-              optional_field("env", types::map_of(types::string()), "environment variables added to planrun's own"),
-              optional_field("cwd", types::path(), "working directory (default: the directory planrun runs in)"),
-              optional_field("timeout", types::duration(), "stop the command when it runs longer (default: no limit)"),
-              expect_exit_field(),
-          }),
-          {"exit_code", "stdout"}};
-}
-
-StepSchema wait_for() {
-  return {"wait-for", 1, "waits for a TCP port, an HTTP status, or a file, with a timeout", Effect::Check,
-          types::object(
-              {
-                  optional_field("tcp", types::string(), "host:port that must accept a connection, e.g. localhost:9443"),
-                  optional_field("http", http_probe(false), "a URL that must answer with a status"),
-                  optional_field("file", types::path(), "a file that must exist"),
-                  default_field("timeout", types::duration(), "5m", "how long to wait before the step fails"),
-                  default_field("interval", types::duration(), "1s", "pause between tries"),
-              },
-              {{"tcp", "http", "file"}}),
-          {"waited_ms"}};
-}
+namespace {
 
 TypeSpec smoke_check() {
   TypeSpec sql = types::object(
@@ -239,20 +188,22 @@ TypeSpec smoke_check() {
       },
       {{"equals", "equals_query_on"}});
   TypeSpec command = types::object({
-      required_field("command", command_line(), "the command, as in a run step"),
+      required_field("command", command_line_type(), "the command, as in a run step"),
       expect_exit_field(),
   });
   return types::object(
       {
           optional_field("name", types::string(), "a label for the check in the report"),
           optional_field("sql", std::move(sql), "a query whose result must match"),
-          optional_field("http", http_probe(true), "a URL that must answer as expected"),
+          optional_field("http", http_probe_type(true), "a URL that must answer as expected"),
           optional_field("command", std::move(command), "a command that must exit as expected"),
       },
       {{"sql", "http", "command"}});
 }
 
-StepSchema smoke_test() {
+}  // namespace
+
+StepSchema smoke_test_schema() {
   return {"smoke-test", 1,
           "checks after the upgrade: SQL results, source-vs-target comparisons, HTTP answers, commands",
           Effect::Check,
@@ -261,38 +212,6 @@ StepSchema smoke_test() {
                              "the checks; all of them run, and the step fails if any fails"),
           }),
           {"passed", "failed"}};
-}
-
-StepSchema confirm() {
-  return {"confirm", 1, "a human gate before a point of no return; --yes answers it for unattended runs",
-          Effect::External,
-          types::object({
-              required_field("message", types::string(), "what the operator is asked to confirm"),
-          }),
-          {}};
-}
-
-}  // namespace
-
-const std::vector<StepSchema>& step_schemas() {
-  static const std::vector<StepSchema> schemas{
-      assert_same_dbtype(), assert_db_empty(), assert_servers_stopped(), backup(),   restore(),
-      copy_db(),            copy_dir(),        unpack(),                 update_config(), run(),
-      wait_for(),           smoke_test(),      confirm(),
-  };
-  return schemas;
-}
-
-const StepSchema* find_step_schema(std::string_view type) {
-  for (const StepSchema& schema : step_schemas())
-    if (schema.type == type) return &schema;
-  return nullptr;
-}
-
-std::vector<std::string> step_type_names() {
-  std::vector<std::string> names;
-  for (const StepSchema& schema : step_schemas()) names.push_back(schema.type);
-  return names;
 }
 
 }  // namespace planrun
