@@ -21,13 +21,14 @@ FieldSpec expect_exit_field() {
                        "exit codes that count as success");
 }
 
+const HttpProbeFields& http_probe_fields() {
+  static const HttpProbeFields declared;
+  return declared;
+}
+
 TypeSpec http_probe_type(bool with_contains) {
-  std::vector<FieldSpec> fields{
-      required_field("url", types::string(), "the URL to request (GET)"),
-      default_field("status", types::integer(), 200, "the HTTP status the answer must have"),
-      default_field("insecure", types::boolean(), false,
-                    "accept any TLS certificate (a fresh server's self-signed one)"),
-  };
+  const HttpProbeFields& probe = http_probe_fields();
+  std::vector<FieldSpec> fields{probe.url.spec(), probe.status.spec(), probe.insecure.spec()};
   if (with_contains) fields.push_back(optional_field("contains", types::string(), "text the body must contain"));
   return types::object(std::move(fields));
 }

@@ -78,15 +78,15 @@ std::optional<std::string> http_attempt(const Url& url, const HttpRequestOptions
 }
 
 Probe http_probe(const Value& http) {
-  const Value::Map& fields = http.as_map();
-  std::string text = fields.at("url").to_text();
+  const HttpProbeFields& fields = http_probe_fields();
+  if (!http.is_map()) throw StepFailure(Kind::Failed, "field 'http' holds " + http.display() + ", not a map");
+  const Value::Map& given = http.as_map();
+  std::string text = fields.url.read(given);
   auto url = parse_url(text);
   if (!url) throw StepFailure(Kind::Failed, "http.url: '" + text + "' is not an http:// or https:// URL");
-  auto status_field = fields.find("status");
-  auto insecure_field = fields.find("insecure");
-  int status = status_field != fields.end() && status_field->second.is_int() ? static_cast<int>(status_field->second.as_int()) : 200;
+  int status = static_cast<int>(fields.status.read(given));
   HttpRequestOptions options;
-  options.verify_tls = !(insecure_field != fields.end() && insecure_field->second.is_bool() && insecure_field->second.as_bool());
+  options.verify_tls = !fields.insecure.read(given);
   options.body_limit = 0;  // only the status counts here
   return {text, "did not answer with status " + std::to_string(status),
           [url = *url, options, status](Clock::time_point deadline) { return http_attempt(url, options, status, deadline); }};

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include "interpreter/steps/confirm_step.h"
 #include "interpreter/steps/run_step.h"
 #include "interpreter/steps/wait_for_step.h"
 #include "tests/support/fake_services.h"
@@ -44,6 +45,18 @@ TEST(FakeServices, DescribeSaysWhatRunWouldDoAndMasksSecrets) {
   Value::Map fields{{"command", Value::List{"login", "--password", "hunter2"}}};
   EXPECT_EQ(RunStep().describe({step, fields, masker}),
             (std::vector<std::string>{"would run: login --password '***'"}));
+}
+
+TEST(FakeServices, DescribeSaysWhatWaitForAndConfirmWouldDoWithTheSchemasDefaults) {
+  StepNode step;
+  step.id = "gate";
+  testing::ReplacingMasker masker;
+  Value::Map wait{{"tcp", "localhost:9443"}};
+  EXPECT_EQ(WaitForStep().describe({step, wait, masker}),
+            (std::vector<std::string>{"would wait for port localhost:9443 (up to 5m)"}));
+  Value::Map confirm{{"message", "switch over?"}};
+  EXPECT_EQ(ConfirmStep().describe({step, confirm, masker}),
+            (std::vector<std::string>{"would ask the operator: switch over?"}));
 }
 
 }  // namespace
