@@ -50,5 +50,37 @@ TEST(ParallelConfirm, TwoConfirmStepsInOneWaveGetOneScriptedAnswerEach) {
   ::close(typed[1]);
 }
 
+TEST(ParallelConfirm, CtrlCEndsAPromptWaitingForAnAnswerAndTheRunExits130) {
+  testing::TempDir dir;
+  auto compiled = testing::compile_text(
+      "planrun: 1\nname: t\nsteps:\n  - id: gate\n    type: confirm\n    with: {message: \"go?\"}\n");
+  ASSERT_TRUE(compiled.graph) << compiled.diagnostics;
+  int typed[2];
+  ASSERT_EQ(::pipe(typed), 0);  // the operator types nothing
+  std::FILE* shown = std::tmpfile();
+  TerminalPrompt prompt(typed[0], shown);
+  ExecutorOptions options;
+  options.state_dir = dir.path() / "state";
+  options.interaction = {false, true, [&](const std::string& question, const CancellationToken& cancel) {
+                           return prompt.ask(question, cancel);
+                         }};
+  StateStore store(options.state_dir);
+  testing::RecordingObserver observer;
+  CancellationToken cancel;
+  std::thread ctrl_c([&] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    cancel.request();  // what InterruptSignals does on SIGINT
+  });
+  auto start = std::chrono::steady_clock::now();
+  RunSummary summary = Executor(*compiled.graph, {}, store, observer, cancel, options).run();
+  ctrl_c.join();
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(5));
+  EXPECT_EQ(summary.exit_code, 130);
+  EXPECT_EQ(observer.record.outcomes["gate"], "cancelled");
+  std::fclose(shown);
+  ::close(typed[0]);
+  ::close(typed[1]);
+}
+
 }  // namespace
 }  // namespace planrun
