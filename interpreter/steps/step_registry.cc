@@ -7,9 +7,18 @@
 
 #include <memory>
 
+#include "interpreter/steps/assert_db_empty_step.h"
+#include "interpreter/steps/assert_same_dbtype_step.h"
+#include "interpreter/steps/assert_servers_stopped_step.h"
+#include "interpreter/steps/backup_step.h"
 #include "interpreter/steps/confirm_step.h"
-#include "interpreter/steps/not_yet_runnable_schemas.h"
+#include "interpreter/steps/copy_db_step.h"
+#include "interpreter/steps/copy_dir_step.h"
+#include "interpreter/steps/restore_step.h"
 #include "interpreter/steps/run_step.h"
+#include "interpreter/steps/smoke_test_step.h"
+#include "interpreter/steps/unpack_step.h"
+#include "interpreter/steps/update_config_step.h"
 #include "interpreter/steps/wait_for_step.h"
 
 namespace planrun {
