@@ -4,7 +4,7 @@
 #include "interpreter/cli/exit_codes.h"
 #include "interpreter/cli/keep_until_exit.h"
 #include "interpreter/compiler/plan_compiler.h"
-#include "interpreter/frontend/plan_loader.h"
+#include "interpreter/loader/plan_loader.h"
 
 namespace planrun {
 

@@ -2,7 +2,7 @@
 
 #include "interpreter/cli/commands.h"
 #include "interpreter/cli/exit_codes.h"
-#include "interpreter/frontend/plan_loader.h"
+#include "interpreter/loader/plan_loader.h"
 #include "interpreter/render/graph_writer.h"
 
 namespace planrun {

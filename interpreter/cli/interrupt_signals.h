@@ -4,7 +4,7 @@
 #include <functional>
 #include <thread>
 
-#include "interpreter/executor/cancellation.h"
+#include "interpreter/step_kit/cancellation_token.h"
 
 namespace planrun {
 

@@ -3,7 +3,7 @@
 #include "interpreter/cli/commands.h"
 #include "interpreter/cli/exit_codes.h"
 #include "interpreter/evaluation/plan_scope.h"
-#include "interpreter/frontend/plan_loader.h"
+#include "interpreter/loader/plan_loader.h"
 #include "interpreter/executor/run_forecast.h"
 #include "interpreter/render/plan_preview.h"
 #include "interpreter/state/state_error.h"

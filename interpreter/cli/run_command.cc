@@ -12,8 +12,9 @@
 #include "interpreter/cli/terminal_prompt.h"
 #include "interpreter/executor/executor.h"
 #include "interpreter/executor/fingerprint.h"
-#include "interpreter/frontend/plan_loader.h"
+#include "interpreter/loader/plan_loader.h"
 #include "interpreter/state/run_lock.h"
+#include "interpreter/steps/step_registry.h"
 
 namespace planrun {
 
@@ -35,7 +36,10 @@ ExecutorOptions executor_options(const CommandOptions& options, const std::files
                                  const std::string& plan_text) {
   ExecutorOptions result;
   result.jobs = options.jobs > 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
-  result.interaction = {options.yes, isatty(STDIN_FILENO) && isatty(STDERR_FILENO), ask_yes_no};
+  result.interaction = {options.yes, isatty(STDIN_FILENO) && isatty(STDERR_FILENO),
+                        [](const std::string& question, const CancellationToken& cancel) {
+                          return terminal_prompt().ask(question, cancel);
+                        }};
   result.fresh = options.fresh;
   result.from_step = options.from_step;
   result.only_step = options.only_step;

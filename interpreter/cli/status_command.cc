@@ -2,7 +2,7 @@
 
 #include "interpreter/cli/commands.h"
 #include "interpreter/cli/exit_codes.h"
-#include "interpreter/frontend/plan_loader.h"
+#include "interpreter/loader/plan_loader.h"
 #include "interpreter/render/status_report.h"
 #include "interpreter/state/run_lock.h"
 #include "interpreter/state/state_store.h"

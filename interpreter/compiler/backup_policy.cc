@@ -1,6 +1,6 @@
 #include "interpreter/compiler/backup_policy.h"
 
-#include "interpreter/steps/step_schema.h"
+#include "interpreter/steps/step_registry.h"
 
 namespace planrun {
 

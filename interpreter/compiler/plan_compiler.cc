@@ -9,7 +9,7 @@
 #include "interpreter/compiler/param_compiler.h"
 #include "interpreter/compiler/step_compiler.h"
 #include "interpreter/parallel/for_each_slice.h"
-#include "interpreter/steps/step_schema.h"
+#include "interpreter/steps/step_registry.h"
 
 namespace planrun {
 

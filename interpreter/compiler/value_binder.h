@@ -5,6 +5,7 @@
 #include <string>
 
 #include "interpreter/ast/node.h"
+#include "interpreter/ast/node_value.h"
 #include "interpreter/compiler/expression_checker.h"
 #include "interpreter/graph/action_graph.h"
 #include "interpreter/values/type_spec.h"
@@ -41,12 +42,5 @@ class ValueBinder {
   ExpressionChecker& checker_;
   Diagnostics& diagnostics_;
 };
-
-// The value a plain (unquoted) YAML scalar stands for: int, number, bool, or the string itself;
-// quoted scalars are always strings.
-Value scalar_value(const ast::Node& scalar);
-
-// A literal document node as a Value (for defaults and vars files), scalars typed as above.
-Value node_value(const ast::Node& node);
 
 }  // namespace planrun

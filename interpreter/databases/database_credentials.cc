@@ -2,7 +2,7 @@
 
 namespace planrun {
 
-DatabaseCredentials DatabaseCredentials::from_params(const ActionGraph& graph, const ParamValues& values) {
+DatabaseCredentials DatabaseCredentials::from_params(const ActionGraph& graph, const std::map<std::string, Value>& values) {
   DatabaseCredentials credentials;
   for (const ParamNode& param : graph.params) {
     if (param.password_param.empty()) continue;

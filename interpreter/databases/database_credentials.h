@@ -5,7 +5,7 @@
 #include <string>
 
 #include "interpreter/databases/connection_identity.h"
-#include "interpreter/evaluation/param_values.h"
+#include "interpreter/values/value.h"
 #include "interpreter/graph/action_graph.h"
 
 namespace planrun {
@@ -23,7 +23,7 @@ struct Credential {
 class DatabaseCredentials {
  public:
   // The bindings of a compiled plan with its resolved parameter values.
-  static DatabaseCredentials from_params(const ActionGraph& graph, const ParamValues& values);
+  static DatabaseCredentials from_params(const ActionGraph& graph, const std::map<std::string, Value>& values);
 
   void add(const Dsn& dsn, std::string password);
   // The login for `dsn`: its own account's, or, for a DSN without a user (a JDBC URL), the one

@@ -4,11 +4,9 @@
 #include <fstream>
 #include <sstream>
 
-#include "interpreter/compiler/value_binder.h"
+#include "interpreter/ast/node_value.h"
 #include "interpreter/diagnostics/did_you_mean.h"
 #include "interpreter/evaluation/absolute_paths.h"
-#include "interpreter/frontend/plan_loader.h"
-#include "interpreter/frontend/yaml_frontend.h"
 
 namespace planrun {
 
@@ -28,15 +26,15 @@ std::vector<std::string> param_names(const ActionGraph& graph) {
 
 // Text from the command line: a list or map is written as YAML flow (`[9443, 9763]`).
 // Malformed flow text stays a string, which the type check then rejects with the text shown.
-Value value_from_text(const std::string& text, TypeSpec::Kind kind) {
+Value value_from_text(const std::string& text, TypeSpec::Kind kind, const DocumentReader& reader) {
   if (kind != TypeSpec::Kind::List && kind != TypeSpec::Kind::Map && kind != TypeSpec::Kind::Any) return Value(text);
   Diagnostics ignored;
-  auto node = parse_yaml("--set", text, ignored);
+  auto node = reader.parse_text("--set", text, ignored);
   return node ? node_value(*node) : Value(text);
 }
 
-void read_sets(const ActionGraph& graph, const ParamInputs& inputs, std::map<std::string, Given>& given,
-               Diagnostics& diagnostics) {
+void read_sets(const ActionGraph& graph, const ParamInputs& inputs, const DocumentReader& reader,
+               std::map<std::string, Given>& given, Diagnostics& diagnostics) {
   for (const std::string& set : inputs.sets) {
     SourceLocation where{"--set " + set, 0, 0};
     size_t equals = set.find('=');
@@ -52,15 +50,15 @@ void read_sets(const ActionGraph& graph, const ParamInputs& inputs, std::map<std
       diagnostics.error(where, "secret '" + name + "' cannot be set on the command line (it would show in the "
                                "process list and shell history); it is read from its 'env' or 'file'");
     } else {
-      given[name] = {value_from_text(set.substr(equals + 1), param->type), where};
+      given[name] = {value_from_text(set.substr(equals + 1), param->type, reader), where};
     }
   }
 }
 
-void read_vars_file(const ActionGraph& graph, const ParamInputs& inputs, SourceFiles& sources,
-                    std::map<std::string, Given>& given, Diagnostics& diagnostics) {
+void read_vars_file(const ActionGraph& graph, const ParamInputs& inputs, const DocumentReader& reader,
+                    SourceFiles& sources, std::map<std::string, Given>& given, Diagnostics& diagnostics) {
   if (inputs.vars_file.empty()) return;
-  auto document = read_plan_document(inputs.vars_file, sources, diagnostics);
+  auto document = reader.read_file(inputs.vars_file, sources, diagnostics);
   if (!document || document->is_null()) return;
   if (!document->is_mapping()) {
     diagnostics.error(document->location, "a vars file is a map of parameter names to values");
@@ -124,11 +122,12 @@ std::optional<Value> value_of(const ParamNode& param, const std::map<std::string
 
 }  // namespace
 
-std::optional<ParamValues> resolve_params(const ActionGraph& graph, const ParamInputs& inputs, SourceFiles& sources,
+std::optional<ParamValues> resolve_params(const ActionGraph& graph, const ParamInputs& inputs,
+                                          const DocumentReader& reader, SourceFiles& sources,
                                           Diagnostics& diagnostics) {
   std::map<std::string, Given> given;
-  read_sets(graph, inputs, given, diagnostics);
-  read_vars_file(graph, inputs, sources, given, diagnostics);
+  read_sets(graph, inputs, reader, given, diagnostics);
+  read_vars_file(graph, inputs, reader, sources, given, diagnostics);
   ParamValues values;
   for (const ParamNode& param : graph.params) {
     TypeSpec type;

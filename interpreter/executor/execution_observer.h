@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "interpreter/executor/step_context.h"
+#include "interpreter/step_kit/step_context.h"
 #include "interpreter/graph/action_graph.h"
 
 namespace planrun {
@@ -28,6 +28,7 @@ struct StepResult {
   int attempts = 0;
   std::chrono::milliseconds duration{0};
   bool precondition = false;             // failed as an assertion (exit 3), not as work (exit 1)
+  bool internal_error = false;           // failed by a bug in planrun, not by its inputs (exit 70)
 };
 
 struct RunInfo {
@@ -58,6 +59,9 @@ class ExecutionObserver {
   virtual void step_log(const StepNode&, bool /*warning*/, const std::string& /*line*/) {}
   virtual void step_output(const StepNode&, const std::string& /*line*/) {}
   virtual void step_progress(const StepNode&, uint64_t /*done*/, uint64_t /*total*/, ProgressReporter::Unit) {}
+  // A named counter of a step beside its main progress (ProgressReporter::set_counter).
+  virtual void step_counter(const StepNode&, const std::string& /*name*/, uint64_t /*done*/, uint64_t /*total*/,
+                            ProgressReporter::Unit) {}
   virtual void step_finished(const StepResult&) {}
   virtual void run_finished(const RunSummary&) {}
 };

@@ -10,7 +10,7 @@
 #include "interpreter/executor/step_decision.h"
 #include "interpreter/executor/step_runner.h"
 #include "interpreter/state/fingerprint_key.h"
-#include "interpreter/steps/step_schema.h"
+#include "interpreter/steps/step_registry.h"
 #include "interpreter/values/value_json.h"
 
 namespace planrun {
@@ -309,6 +309,7 @@ int exit_code_for(const std::vector<StepResult>& results, bool interrupted) {
   bool work_failed = false;
   bool assertion_failed = false;
   for (const StepResult& result : results) {
+    if (result.internal_error) return 70;  // a bug in planrun outranks what the plan did
     if (result.outcome != StepOutcome::Failed || result.step->continue_on_error) continue;
     (result.precondition ? assertion_failed : work_failed) = true;
   }

@@ -5,7 +5,7 @@
 #include <string>
 
 #include "interpreter/evaluation/param_values.h"
-#include "interpreter/executor/cancellation.h"
+#include "interpreter/step_kit/cancellation_token.h"
 #include "interpreter/executor/execution_observer.h"
 #include "interpreter/graph/action_graph.h"
 #include "interpreter/state/state_store.h"
@@ -40,8 +40,8 @@ class Executor {
   std::unique_ptr<Impl> impl_;
 };
 
-// The exit code a run's results call for (see cli/exit_codes.h): 130 interrupted, 1 a step
-// failed, 3 only assertions failed, 0 otherwise.
+// The exit code a run's results call for (see cli/exit_codes.h): 130 interrupted, 70 a step
+// failed by a bug in planrun, 1 a step failed, 3 only assertions failed, 0 otherwise.
 int exit_code_for(const std::vector<StepResult>& results, bool interrupted);
 
 }  // namespace planrun

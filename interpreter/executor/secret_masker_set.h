@@ -1,7 +1,7 @@
 #pragma once
 
 #include "interpreter/evaluation/param_values.h"
-#include "interpreter/executor/step_context.h"
+#include "interpreter/step_kit/step_context.h"
 #include "interpreter/values/secret_texts.h"
 
 namespace planrun {

@@ -1,7 +1,7 @@
 #include "interpreter/executor/step_runner.h"
 
-#include "interpreter/executor/step_failure.h"
-#include "interpreter/executor/step_services.h"
+#include "interpreter/executor/step_reporting.h"
+#include "interpreter/step_kit/step_failure.h"
 #include "interpreter/values/duration.h"
 #include "interpreter/values/value_json.h"
 
@@ -34,9 +34,24 @@ struct AttemptEnd {
   bool succeeded = false;
   StepFailure::Kind kind = StepFailure::Kind::Failed;
   std::string message;
+  bool internal_error = false;  // the step threw what no step may throw: a bug in planrun
 };
 
-AttemptEnd run_attempt(const StepJob& job, RunServices& services, AttemptControl& control, Value::Map& outputs) {
+// Where a step keeps partial files across interruptions (StepContext::work_dir).
+std::filesystem::path work_dir_of(const RunServices& services, const StepNode& step) {
+  return services.state_dir / "work" / step.id;
+}
+
+// A bug inside a step is told apart from a failure the plan or the environment caused: it names
+// the step, says it is planrun's fault, and ends the run with exit 70.
+AttemptEnd internal_error(const StepNode& step, const RunServices& services, const std::string& what) {
+  return {false, StepFailure::Kind::Failed,
+          services.masker.mask("internal error in step '" + step.id + "' (a bug in planrun; please report it): " + what),
+          true};
+}
+
+AttemptEnd run_attempt(const StepJob& job, RunServices& services, AttemptControl& control, Value::Map& outputs,
+                       int attempt) {
   const StepNode& step = *job.step;
   std::shared_ptr<CancellationToken> token = control.begin(step.timeout);
   ObservedStepLog log(step, services.observer, services.masker);
@@ -45,7 +60,8 @@ AttemptEnd run_attempt(const StepJob& job, RunServices& services, AttemptControl
   StepContext context{step,        job.fields,           log,
                       *token,      progress,             checkpoints,
                       services.masker, services.interaction, services.state_dir,
-                      services.run_dir, std::nullopt,    {}};
+                      services.run_dir, std::nullopt,    {}, services.step_services,
+                      work_dir_of(services, step), job.resumed || attempt > 1, attempt};
   if (step.timeout) context.deadline = Clock::now() + *step.timeout;
   try {
     job.action->run(context);
@@ -56,10 +72,20 @@ AttemptEnd run_attempt(const StepJob& job, RunServices& services, AttemptControl
       return {false, StepFailure::Kind::TimedOut,
               "did not finish within its timeout of " + format_duration(*step.timeout) + "; it was stopped"};
     return {false, failure.kind, services.masker.mask(failure.what())};
-  } catch (const std::exception& error) {
+  } catch (const EnvironmentError& error) {
     // Adapters report what the operator must know (a full disk, a refused connection) this way.
     return {false, StepFailure::Kind::Failed, services.masker.mask(error.what())};
+  } catch (const std::exception& error) {
+    return internal_error(step, services, error.what());
+  } catch (...) {
+    return internal_error(step, services, "an exception that is not a std::exception");
   }
+}
+
+// The step is done: its partial files have served their purpose.
+void remove_work_dir(const RunServices& services, const StepNode& step) {
+  std::error_code ignored;
+  std::filesystem::remove_all(work_dir_of(services, step), ignored);
 }
 
 std::string outputs_json(const Value::Map& outputs) { return to_json(Value(outputs)).dump(); }
@@ -76,8 +102,10 @@ StepResult run_step_job(const StepJob& job, RunServices& services, AttemptContro
     services.store.mark_running(step.id, job.fingerprint, job.run_id, job.inputs_json);
     services.observer.step_started(step, attempt, job.resumed || attempt > 1);
     result.attempts = attempt;
-    end = run_attempt(job, services, control, outputs);
-    if (end.succeeded || end.kind == StepFailure::Kind::Cancelled || attempt == step.retry.attempts) break;
+    end = run_attempt(job, services, control, outputs, attempt);
+    if (end.succeeded || end.internal_error || end.kind == StepFailure::Kind::Cancelled ||
+        attempt == step.retry.attempts)
+      break;
     services.observer.step_log(step, true, "attempt " + std::to_string(attempt) + " failed: " + end.message +
                                                "; trying again in " + format_duration(step.retry.delay));
     if (control.begin(std::nullopt)->sleep_for(step.retry.delay)) {
@@ -88,6 +116,7 @@ StepResult run_step_job(const StepJob& job, RunServices& services, AttemptContro
   result.duration = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - started);
   if (end.succeeded) {
     services.store.mark_done(step.id, outputs_json(outputs), job.done_durability);
+    remove_work_dir(services, step);
     result.outcome = StepOutcome::Done;
     return result;
   }
@@ -96,6 +125,7 @@ StepResult run_step_job(const StepJob& job, RunServices& services, AttemptContro
   result.outcome = cancelled ? StepOutcome::Cancelled : StepOutcome::Failed;
   result.message = cancelled ? "interrupted; it resumes on the next run" : end.message;
   result.precondition = end.kind == StepFailure::Kind::Precondition;
+  result.internal_error = end.internal_error;
   return result;
 }
 

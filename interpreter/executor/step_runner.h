@@ -7,7 +7,9 @@
 #include <string>
 
 #include "interpreter/executor/execution_observer.h"
-#include "interpreter/executor/step_context.h"
+#include "interpreter/step_kit/step_context.h"
+#include "interpreter/step_kit/step_type.h"
+#include "interpreter/steps/step_registry.h"
 #include "interpreter/state/state_store.h"
 
 namespace planrun {
@@ -32,6 +34,7 @@ struct RunServices {
   Interaction interaction;
   std::filesystem::path state_dir;
   std::filesystem::path run_dir;
+  StepServices step_services = system_step_services();  // what steps reach the world through
 };
 
 // The executor's handle on a running attempt, to cancel it (interruption) or time it out.

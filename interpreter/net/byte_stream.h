@@ -5,14 +5,17 @@
 #include <stdexcept>
 #include <string_view>
 
+#include "interpreter/step_kit/step_failure.h"
+
 namespace planrun {
 
 using NetDeadline = std::chrono::steady_clock::time_point;
 
 // A network operation that did not succeed; the message is the reason in words
 // ("Connection refused", "timed out", "certificate verify failed: self-signed certificate").
-struct NetError : std::runtime_error {
-  using std::runtime_error::runtime_error;
+// The world refused, not planrun: one that leaves a step fails it with this cause.
+struct NetError : EnvironmentError {
+  using EnvironmentError::EnvironmentError;
 };
 
 // A connected byte stream, plain or TLS, each operation bounded by a deadline (NetError after it).

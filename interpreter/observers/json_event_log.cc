@@ -81,7 +81,23 @@ void JsonEventLog::step_progress(const StepNode& step, uint64_t done, uint64_t t
   line["done"] = done;
   line["total"] = total;
   line["unit"] = unit_name(unit);
-  ProgressThrottle& throttle = progress_[step.id];
+  write_throttled(step.id, at, std::move(line));
+}
+
+void JsonEventLog::step_counter(const StepNode& step, const std::string& name, uint64_t done, uint64_t total,
+                                ProgressReporter::Unit unit) {
+  WallClock::time_point at = now_();
+  OrderedJson line = event("step_counter", at);
+  line["step"] = step.id;
+  line["counter"] = name;
+  line["done"] = done;
+  line["total"] = total;
+  line["unit"] = unit_name(unit);
+  write_throttled(counter_key(step.id, name), at, std::move(line));
+}
+
+void JsonEventLog::write_throttled(const std::string& key, WallClock::time_point at, OrderedJson line) {
+  ProgressThrottle& throttle = progress_[key];
   // A clock set back counts as due, or the step would go quiet until the clock caught up.
   bool due = !throttle.last_written || at - *throttle.last_written >= kProgressInterval || at < *throttle.last_written;
   if (!due) {
@@ -92,10 +108,20 @@ void JsonEventLog::step_progress(const StepNode& step, uint64_t done, uint64_t t
   throttle = {at, std::nullopt};
 }
 
+// A step's counters are throttled apart from its main progress, keyed below it in progress_.
+std::string JsonEventLog::counter_key(const std::string& step_id, const std::string& name) {
+  return step_id + '\0' + name;
+}
+
 void JsonEventLog::step_finished(const StepResult& result) {
   std::string step_id = result.step ? result.step->id : "";
   write_held_progress(step_id);
   progress_.erase(step_id);
+  std::string counters = counter_key(step_id, "");
+  for (auto entry = progress_.lower_bound(counters); entry != progress_.end() && entry->first.starts_with(counters);) {
+    write_held_progress(entry->first);
+    entry = progress_.erase(entry);
+  }
   OrderedJson line = event("step_finished");
   line["step"] = step_id;
   add_result_fields(line, result);

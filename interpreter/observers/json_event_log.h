@@ -18,11 +18,12 @@ namespace planrun {
 //   {"ts":"2026-11-22T03:04:05.123Z","event":"step_started","step":"copy-db","type":"copy-db",...}
 // Events: run_started {run_id, plan, steps, jobs}, step_started {step, type, attempt, resumed},
 // step_log {step, level: "info"|"warning", line}, step_output {step, line},
-// step_progress {step, done, total, unit}, step_finished {step, outcome, attempts, duration_ms,
+// step_progress {step, done, total, unit}, step_counter {step, counter, done, total, unit},
+// step_finished {step, outcome, attempts, duration_ms,
 // message}, run_finished {run_id, outcome, exit_code, duration_ms, counts {outcome: n}}.
 // Each line is flushed as it is written, so `tail -f` follows the run and a crash of planrun
-// loses at most the line being written. Progress is thinned to two events a second per step;
-// a step's last report is always written before its step_finished.
+// loses at most the line being written. Progress is thinned to two events a second per step
+// and per counter; a step's last reports are always written before its step_finished.
 class JsonEventLog final : public ExecutionObserver {
  public:
   using WallClock = std::chrono::system_clock;
@@ -41,6 +42,8 @@ class JsonEventLog final : public ExecutionObserver {
   void step_log(const StepNode& step, bool warning, const std::string& line) override;
   void step_output(const StepNode& step, const std::string& line) override;
   void step_progress(const StepNode& step, uint64_t done, uint64_t total, ProgressReporter::Unit unit) override;
+  void step_counter(const StepNode& step, const std::string& name, uint64_t done, uint64_t total,
+                    ProgressReporter::Unit unit) override;
   void step_finished(const StepResult& result) override;
   void run_finished(const RunSummary& summary) override;
 
@@ -53,14 +56,16 @@ class JsonEventLog final : public ExecutionObserver {
 
   OrderedJson event(std::string_view name, WallClock::time_point at) const;
   OrderedJson event(std::string_view name) const { return event(name, now_()); }
-  void write_held_progress(const std::string& step_id);
+  void write_held_progress(const std::string& key);
+  void write_throttled(const std::string& key, WallClock::time_point at, OrderedJson line);
+  static std::string counter_key(const std::string& step_id, const std::string& name);
   void write(const OrderedJson& event);
 
   std::filesystem::path path_;
   FILE* file_ = nullptr;
   Now now_;
   bool broken_ = false;  // a write failed: warned once, nothing more is written
-  std::map<std::string, ProgressThrottle> progress_;
+  std::map<std::string, ProgressThrottle> progress_;  // by step id, and by counter_key
 };
 
 }  // namespace planrun

@@ -40,6 +40,11 @@ void ObserverList::step_progress(const StepNode& step, uint64_t done, uint64_t t
   forward([&](ExecutionObserver& observer) { observer.step_progress(step, done, total, unit); });
 }
 
+void ObserverList::step_counter(const StepNode& step, const std::string& name, uint64_t done, uint64_t total,
+                                ProgressReporter::Unit unit) {
+  forward([&](ExecutionObserver& observer) { observer.step_counter(step, name, done, total, unit); });
+}
+
 void ObserverList::step_finished(const StepResult& result) {
   forward([&](ExecutionObserver& observer) { observer.step_finished(result); });
 }

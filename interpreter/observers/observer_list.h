@@ -23,6 +23,8 @@ class ObserverList final : public ExecutionObserver {
   void step_log(const StepNode& step, bool warning, const std::string& line) override;
   void step_output(const StepNode& step, const std::string& line) override;
   void step_progress(const StepNode& step, uint64_t done, uint64_t total, ProgressReporter::Unit unit) override;
+  void step_counter(const StepNode& step, const std::string& name, uint64_t done, uint64_t total,
+                    ProgressReporter::Unit unit) override;
   void step_finished(const StepResult& result) override;
   void run_finished(const RunSummary& summary) override;
 

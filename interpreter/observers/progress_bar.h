@@ -4,7 +4,7 @@
 #include <cstdint>
 #include <string>
 
-#include "interpreter/executor/step_context.h"
+#include "interpreter/step_kit/step_context.h"
 #include "interpreter/observers/rate_window.h"
 
 namespace planrun {

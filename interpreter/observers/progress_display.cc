@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "interpreter/observers/display_width.h"
+#include "interpreter/observers/progress_units.h"
 
 namespace planrun {
 namespace {
@@ -43,12 +44,24 @@ void ProgressDisplay::step_progress(const StepNode& step, uint64_t done, uint64_
     draw_if_due();
 }
 
+void ProgressDisplay::step_counter(const StepNode& step, const std::string& name, uint64_t done, uint64_t total,
+                                   ProgressReporter::Unit unit) {
+  std::string amounts = format_amount(done, unit);
+  if (total > 0) amounts += " / " + format_amount(total, unit);
+  counters_[step.id][name] = amounts;
+  stale_ = true;
+  draw_if_due();
+}
+
 void ProgressDisplay::step_finished(const StepResult& result) {
-  if (result.step && find(result.step->id)) remove(result.step->id);
+  if (!result.step) return;
+  counters_.erase(result.step->id);
+  if (find(result.step->id)) remove(result.step->id);
 }
 
 void ProgressDisplay::run_finished(const RunSummary&) {
   bars_.clear();
+  counters_.clear();
   draw();
 }
 
@@ -77,7 +90,16 @@ void ProgressDisplay::draw() {
   std::vector<std::string> lines;
   // One column short of the width: a line filling the last column wraps on some terminals,
   // and the next erase would then leave half of it behind.
-  for (const ProgressBar& bar : bars_) lines.push_back(bar.render(id_width, width_ - 1));
+  for (const ProgressBar& bar : bars_) {
+    lines.push_back(bar.render(id_width, width_ - 1));
+    for (const auto& [name, amounts] : counters_[bar.step_id()])
+      lines.push_back(truncate_to_width(std::string(id_width + 2, ' ') + name + "  " + amounts, width_ - 1));
+  }
+  for (const auto& [step_id, counters] : counters_) {  // steps with counters but no bar
+    if (find(step_id)) continue;
+    for (const auto& [name, amounts] : counters)
+      lines.push_back(truncate_to_width(pad_to_width(step_id, id_width) + "  " + name + "  " + amounts, width_ - 1));
+  }
   sink_->set_status(std::move(lines));
   last_draw_ = now_();
   stale_ = false;

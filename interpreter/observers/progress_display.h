@@ -2,6 +2,8 @@
 
 #include <chrono>
 #include <functional>
+#include <map>
+#include <string>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -15,7 +17,8 @@ namespace planrun {
 // Live progress bars, one per running step that reports progress, kept in the TerminalSink's
 // status block below the log lines. Redrawn at most ten times a second however often steps
 // report; a bar appears on a step's first report and goes when the step finishes. Only for a
-// terminal that understands ANSI (TerminalCapabilities::ansi): the caller decides.
+// terminal that understands ANSI (TerminalCapabilities::ansi): the caller decides. A step's
+// named counters are lines under its bar.
 class ProgressDisplay final : public ExecutionObserver {
  public:
   using Clock = ProgressBar::Clock;
@@ -30,6 +33,8 @@ class ProgressDisplay final : public ExecutionObserver {
   void step_log(const StepNode& step, bool warning, const std::string& line) override;
   void step_output(const StepNode& step, const std::string& line) override;
   void step_progress(const StepNode& step, uint64_t done, uint64_t total, ProgressReporter::Unit unit) override;
+  void step_counter(const StepNode& step, const std::string& name, uint64_t done, uint64_t total,
+                    ProgressReporter::Unit unit) override;
   void step_finished(const StepResult& result) override;
   void run_finished(const RunSummary& summary) override;
 
@@ -43,6 +48,8 @@ class ProgressDisplay final : public ExecutionObserver {
   size_t width_;
   Now now_;
   std::vector<ProgressBar> bars_;  // in the order the steps first reported
+  // A step's named counters as shown under its bar ("bytes 1.5 GiB / 3.0 GiB"), by step, by name.
+  std::map<std::string, std::map<std::string, std::string>> counters_;
   std::optional<Clock::time_point> last_draw_;
   bool stale_ = false;              // a report came in since the last draw
 };

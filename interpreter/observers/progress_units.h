@@ -3,7 +3,7 @@
 #include <cstdint>
 #include <string>
 
-#include "interpreter/executor/step_context.h"
+#include "interpreter/step_kit/step_context.h"
 
 namespace planrun {
 

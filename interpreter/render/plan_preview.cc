@@ -2,7 +2,10 @@
 
 #include <algorithm>
 
+#include "interpreter/step_kit/step_failure.h"
+#include "interpreter/steps/step_registry.h"
 #include "interpreter/values/duration.h"
+#include "interpreter/values/secret_texts.h"
 
 namespace planrun {
 
@@ -70,6 +73,38 @@ std::string show_options(const StepNode& step, const ActionGraph& graph, const P
   return out;
 }
 
+// Masks the texts of the secrets among a step's fields in what its type's describe says.
+class FieldSecretsMasker final : public SecretMasker {
+ public:
+  explicit FieldSecretsMasker(const Value::Map& fields) {
+    for (const auto& [name, value] : fields) secrets_.add(value);
+  }
+  std::string mask(const std::string& text) const override { return secrets_.mask(text); }
+
+ private:
+  SecretTexts secrets_;
+};
+
+// What the step type says the step would do ("=> would run: ..."), when its fields are all
+// known before the run; nothing when one waits for a step's outputs or cannot be evaluated
+// (that is reported with the field).
+std::string show_description(const StepNode& step, const PlanScope& scope) {
+  const StepType* type = find_step_type(step.type);
+  if (!type) return "";
+  try {
+    Value::Map fields;
+    for (const auto& [name, bound] : step.with) fields[name] = evaluate_bound(bound, scope);
+    FieldSecretsMasker masker(fields);
+    std::string out;
+    for (const std::string& line : type->describe({step, fields, masker})) out += "      => " + line + "\n";
+    return out;
+  } catch (const expr::NotYetKnown&) {
+  } catch (const expr::ExpressionError&) {
+  } catch (const StepFailure&) {
+  }
+  return "";
+}
+
 std::string show_step(size_t number, const StepNode& step, const ActionGraph& graph, const PlanScope& scope,
                       const std::map<std::string, std::string>& forecast, Diagnostics& diagnostics) {
   std::string out = "  " + std::to_string(number) + ". " + step.id + " (" + step.type + ")";
@@ -78,7 +113,7 @@ std::string show_step(size_t number, const StepNode& step, const ActionGraph& gr
   if (!step.description.empty()) out += "      # " + step.description + "\n";
   out += show_options(step, graph, scope, diagnostics);
   for (const auto& [name, bound] : step.with) out += "      " + name + ": " + show(bound, scope, diagnostics) + "\n";
-  return out;
+  return out + show_description(step, scope);
 }
 
 }  // namespace

@@ -482,4 +482,10 @@ std::map<std::string, std::string> StateStore::checkpoints(const std::string& st
   });
 }
 
+void StateStore::delete_checkpoint(const std::string& step_id, const std::string& key) {
+  impl_->write([&](soci::session& sql) {
+    sql << "DELETE FROM checkpoints WHERE step_id = :step_id AND key = :key", use(step_id), use(key);
+  });
+}
+
 }  // namespace planrun

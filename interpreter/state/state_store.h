@@ -96,6 +96,9 @@ class StateStore {
 
   struct Impl;
   std::unique_ptr<Impl> impl_;
+ public:
+  // Forgets one checkpoint of a step (a step that restarts a part of its work); durable on return.
+  void delete_checkpoint(const std::string& step_id, const std::string& key);
 };
 
 }  // namespace planrun

@@ -8,8 +8,10 @@
 #include <algorithm>
 #include <cctype>
 
-#include "interpreter/executor/step_failure.h"
-#include "interpreter/steps/step_fields.h"
+#include "interpreter/step_kit/processes.h"
+#include "interpreter/step_kit/step_failure.h"
+#include "interpreter/step_kit/step_field.h"
+#include "interpreter/steps/schema_parts.h"
 #include "interpreter/steps/step_log_file.h"
 #include "interpreter/steps/step_secret_masker.h"
 #include "interpreter/steps/step_time_limit.h"
@@ -19,6 +21,26 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 using Kind = StepFailure::Kind;
+using std::chrono::milliseconds;
+
+// The fields of `run`, declared once: the schema is made of them and the action reads them.
+struct RunFields {
+  StepField<Value> command = StepField<Value>::required(
+      "command", command_line_type(), "the command: a list runs as argv directly, a string runs with /bin/sh -c");
+  StepField<std::map<std::string, std::string>> env = StepField<std::map<std::string, std::string>>::optional(
+      "env", types::map_of(types::string()), "environment variables added to planrun's own");
+  StepField<std::string> cwd = StepField<std::string>::optional(
+      "cwd", types::path(), "working directory (default: the directory planrun runs in)");
+  StepField<milliseconds> timeout = StepField<milliseconds>::optional(
+      "timeout", types::duration(), "stop the command when it runs longer (default: no limit)").as_tuning();
+  StepField<std::vector<int64_t>> expect_exit = StepField<std::vector<int64_t>>::with_default(
+      "expect_exit", types::list_of(types::integer()), Value::List{0}, "exit codes that count as success");
+};
+
+const RunFields& fields() {
+  static const RunFields declared;
+  return declared;
+}
 
 constexpr size_t stdout_output_limit = 64 * 1024;
 
@@ -64,30 +86,23 @@ std::string shell_quoted(const std::string& argument) {
 std::string command_line(const Value& command, const SecretMasker& masker) {
   if (command.is_string()) return masker.mask(command.as_string());
   std::string line;
-  for (const std::string& argument : string_list_value(command, "command"))
+  for (const std::string& argument : value_as<std::vector<std::string>>(command, "command"))
     line += (line.empty() ? "" : " ") + shell_quoted(masker.mask(argument));
   return masker.mask(line);
 }
 
 ProcessSpec process_spec(const StepContext& context, const StepTimeLimit& limit) {
   ProcessSpec spec;
-  const Value& command = required_field(context, "command");
-  spec.argv = command.is_string() ? shell_command(command.as_string()) : string_list_value(command, "command");
-  if (const Value* env = find_field(context, "env")) spec.env = string_map_value(*env, "env");
+  Value command = fields().command.read(context.fields);
+  spec.argv = command.is_string() ? shell_command(command.as_string())
+                                  : value_as<std::vector<std::string>>(command, "command");
+  spec.env = fields().env.find(context.fields).value_or(std::map<std::string, std::string>{});
   // Relative, like every path in a plan, to the directory planrun runs in (README), so that a
   // relative path passed as an argument means the same to the command as to planrun.
-  if (const Value* cwd = find_field(context, "cwd")) spec.cwd = cwd->to_text();
+  if (auto cwd = fields().cwd.find(context.fields)) spec.cwd = *cwd;
   spec.deadline = limit.deadline;
   spec.cancel = &context.cancel;
   return spec;
-}
-
-std::vector<int64_t> expected_exits(const StepContext& context) {
-  const Value* expect = find_field(context, "expect_exit");
-  if (!expect) return {0};
-  std::vector<int64_t> codes;
-  for (const Value& code : expect->as_list()) codes.push_back(code.as_int());
-  return codes;
 }
 
 std::string listed(const std::vector<int64_t>& codes) {
@@ -118,19 +133,33 @@ void check_result(const ProcessResult& result, const std::vector<int64_t>& expec
 
 }  // namespace
 
+const StepSchema& RunStep::schema() const {
+  static const StepSchema schema = make_step_schema(
+      "run", 1, "runs a command (argv, env, working dir, timeout, expected exit codes), output to the log",
+      StepSchema::Effect::External,
+      {fields().command.spec(), fields().env.spec(), fields().cwd.spec(), fields().timeout.spec(),
+       fields().expect_exit.spec()},
+      {}, {"exit_code", "stdout"});
+  return schema;
+}
+
+std::vector<std::string> RunStep::describe(const DescribeContext& context) const {
+  return {"would run: " + command_line(fields().command.read(context.fields), context.masker)};
+}
+
 void RunStep::run(StepContext& context) const {
   if (context.cancel.requested()) throw StepFailure(Kind::Cancelled, "the run was interrupted before the command started");
   Clock::time_point start = Clock::now();
-  StepTimeLimit limit = StepTimeLimit::of(context, duration_field(context, "timeout"), start);
+  StepTimeLimit limit = StepTimeLimit::of(context, fields().timeout.find(context.fields), start);
   ProcessSpec spec = process_spec(context, limit);
-  std::vector<int64_t> expected = expected_exits(context);
+  std::vector<int64_t> expected = fields().expect_exit.read(context.fields);
   StepSecretMasker masker(context);
   StepLogFile log_file(context.run_dir, context.step.id);
-  std::string running = "running: " + command_line(required_field(context, "command"), masker);
+  std::string running = "running: " + command_line(fields().command.read(context.fields), masker);
   context.log.info(running);
   log_file.write(running);
   OutputTail stdout_tail;
-  ProcessResult result = runner_.run(spec, [&](OutputStream stream, const std::string& line) {
+  ProcessResult result = context.services.processes->run(spec, [&](OutputStream stream, const std::string& line) {
     std::string masked = masker.mask(line);
     context.log.output(masked);
     log_file.write(masked);

@@ -5,7 +5,7 @@
 #include <string_view>
 #include <vector>
 
-#include "interpreter/steps/step_schema.h"
+#include "interpreter/steps/step_registry.h"
 
 namespace planrun {
 

@@ -2,7 +2,7 @@
 
 #include <system_error>
 
-#include "interpreter/executor/step_failure.h"
+#include "interpreter/step_kit/step_failure.h"
 
 namespace planrun {
 namespace {
@@ -12,7 +12,7 @@ namespace {
 constexpr std::chrono::milliseconds flush_interval{200};
 
 [[noreturn]] void cannot_open(const std::filesystem::path& path, const std::string& why) {
-  throw StepFailure(StepFailure::Kind::Failed, "cannot write the step log " + path.string() + ": " + why);
+  throw EnvironmentError("cannot write the step log " + path.string() + ": " + why);
 }
 
 }  // namespace

@@ -12,7 +12,7 @@ namespace planrun {
 // arrive masked of secrets.
 class StepLogFile {
  public:
-  // Creates run_dir when needed; fails the step (StepFailure) when the file cannot be opened.
+  // Creates run_dir when needed; fails the step (EnvironmentError) when the file cannot be opened.
   StepLogFile(const std::filesystem::path& run_dir, const std::string& step_id);
   ~StepLogFile();
 

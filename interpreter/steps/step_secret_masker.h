@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include "interpreter/executor/step_context.h"
+#include "interpreter/step_kit/step_context.h"
 #include "interpreter/values/secret_texts.h"
 
 namespace planrun {

@@ -4,7 +4,7 @@
 #include <optional>
 #include <string>
 
-#include "interpreter/executor/step_context.h"
+#include "interpreter/step_kit/step_context.h"
 
 namespace planrun {
 

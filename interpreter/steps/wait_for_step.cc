@@ -4,10 +4,12 @@
 #include <filesystem>
 #include <functional>
 
-#include "interpreter/executor/step_failure.h"
 #include "interpreter/net/http_client.h"
 #include "interpreter/net/tcp_connection.h"
-#include "interpreter/steps/step_fields.h"
+#include "interpreter/step_kit/step_clock.h"
+#include "interpreter/step_kit/step_failure.h"
+#include "interpreter/step_kit/step_field.h"
+#include "interpreter/steps/schema_parts.h"
 #include "interpreter/steps/step_secret_masker.h"
 #include "interpreter/steps/step_time_limit.h"
 #include "interpreter/values/duration.h"
@@ -19,9 +21,23 @@ using Clock = std::chrono::steady_clock;
 using std::chrono::milliseconds;
 using Kind = StepFailure::Kind;
 
-// The schema's defaults, for a context built without them.
-constexpr milliseconds default_timeout = std::chrono::minutes(5);
-constexpr milliseconds default_interval = std::chrono::seconds(1);
+// The fields of `wait-for`, declared once: the schema is made of them and the action reads them.
+struct WaitForFields {
+  StepField<std::string> tcp = StepField<std::string>::optional(
+      "tcp", types::string(), "host:port that must accept a connection, e.g. localhost:9443");
+  StepField<Value> http =
+      StepField<Value>::optional("http", http_probe_type(false), "a URL that must answer with a status");
+  StepField<std::string> file = StepField<std::string>::optional("file", types::path(), "a file that must exist");
+  StepField<milliseconds> timeout = StepField<milliseconds>::with_default(
+      "timeout", types::duration(), "5m", "how long to wait before the step fails").as_tuning();
+  StepField<milliseconds> interval =
+      StepField<milliseconds>::with_default("interval", types::duration(), "1s", "pause between tries").as_tuning();
+};
+
+const WaitForFields& fields() {
+  static const WaitForFields declared;
+  return declared;
+}
 // One try may not take longer than this, so that a hung server is tried again.
 constexpr milliseconds longest_try = std::chrono::seconds(5);
 // Nor less: the last try, at the deadline, still gets a chance to connect.
@@ -37,8 +53,7 @@ struct Probe {
   std::function<std::optional<std::string>(Clock::time_point deadline)> attempt;
 };
 
-Probe tcp_probe(const Value& address) {
-  std::string text = address.to_text();
+Probe tcp_probe(const std::string& text) {
   auto host_port = parse_host_port(text);
   if (!host_port) throw StepFailure(Kind::Failed, "tcp: '" + text + "' is not host:port");
   return {"port " + text, "did not accept connections", [host_port](Clock::time_point deadline) -> std::optional<std::string> {
@@ -63,22 +78,21 @@ std::optional<std::string> http_attempt(const Url& url, const HttpRequestOptions
 }
 
 Probe http_probe(const Value& http) {
-  const Value::Map& fields = http.as_map();
-  std::string text = fields.at("url").to_text();
+  const HttpProbeFields& fields = http_probe_fields();
+  if (!http.is_map()) throw StepFailure(Kind::Failed, "field 'http' holds " + http.display() + ", not a map");
+  const Value::Map& given = http.as_map();
+  std::string text = fields.url.read(given);
   auto url = parse_url(text);
   if (!url) throw StepFailure(Kind::Failed, "http.url: '" + text + "' is not an http:// or https:// URL");
-  auto status_field = fields.find("status");
-  auto insecure_field = fields.find("insecure");
-  int status = status_field != fields.end() && status_field->second.is_int() ? static_cast<int>(status_field->second.as_int()) : 200;
+  int status = static_cast<int>(fields.status.read(given));
   HttpRequestOptions options;
-  options.verify_tls = !(insecure_field != fields.end() && insecure_field->second.is_bool() && insecure_field->second.as_bool());
+  options.verify_tls = !fields.insecure.read(given);
   options.body_limit = 0;  // only the status counts here
   return {text, "did not answer with status " + std::to_string(status),
           [url = *url, options, status](Clock::time_point deadline) { return http_attempt(url, options, status, deadline); }};
 }
 
-Probe file_probe(const Value& path) {
-  std::filesystem::path file = path.to_text();
+Probe file_probe(const std::filesystem::path& file) {
   return {"file " + file.string(), "did not appear", [file](Clock::time_point) -> std::optional<std::string> {
             std::error_code error;
             if (std::filesystem::exists(file, error)) return std::nullopt;
@@ -86,15 +100,13 @@ Probe file_probe(const Value& path) {
           }};
 }
 
-Probe probe_for(const StepContext& context) {
-  const Value* tcp = find_field(context, "tcp");
-  const Value* http = find_field(context, "http");
-  const Value* file = find_field(context, "file");
-  if ((tcp != nullptr) + (http != nullptr) + (file != nullptr) != 1)
+Probe probe_for(const Value::Map& given) {
+  const WaitForFields& f = fields();
+  if (f.tcp.given(given) + f.http.given(given) + f.file.given(given) != 1)
     throw StepFailure(Kind::Failed, "wait-for needs exactly one of tcp, http and file");
-  if (tcp) return tcp_probe(*tcp);
-  if (http) return http_probe(*http);
-  return file_probe(*file);
+  if (f.tcp.given(given)) return tcp_probe(f.tcp.read(given));
+  if (f.http.given(given)) return http_probe(f.http.read(given));
+  return file_probe(f.file.read(given));
 }
 
 std::string timeout_message(const Probe& probe, const StepTimeLimit& limit, const std::string& note) {
@@ -103,12 +115,27 @@ std::string timeout_message(const Probe& probe, const StepTimeLimit& limit, cons
 
 }  // namespace
 
+const StepSchema& WaitForStep::schema() const {
+  const WaitForFields& f = fields();
+  static const StepSchema schema = make_step_schema(
+      "wait-for", 1, "waits for a TCP port, an HTTP status, or a file, with a timeout", StepSchema::Effect::Check,
+      {f.tcp.spec(), f.http.spec(), f.file.spec(), f.timeout.spec(), f.interval.spec()},
+      {{f.tcp.name(), f.http.name(), f.file.name()}}, {"waited_ms"});
+  return schema;
+}
+
+std::vector<std::string> WaitForStep::describe(const DescribeContext& context) const {
+  Probe probe = probe_for(context.fields);
+  return {context.masker.mask("would wait for " + probe.subject + " (up to " +
+                              format_duration(fields().timeout.read(context.fields)) + ")")};
+}
+
 void WaitForStep::run(StepContext& context) const {
   StepSecretMasker masker(context);
-  Probe probe = probe_for(context);
-  milliseconds interval = std::max(duration_field(context, "interval").value_or(default_interval), shortest_interval);
+  Probe probe = probe_for(context.fields);
+  milliseconds interval = std::max(fields().interval.read(context.fields), shortest_interval);
   Clock::time_point start = Clock::now();
-  StepTimeLimit limit = StepTimeLimit::of(context, duration_field(context, "timeout").value_or(default_timeout), start);
+  StepTimeLimit limit = StepTimeLimit::of(context, fields().timeout.read(context.fields), start);
   context.log.info(masker.mask("waiting for " + probe.subject + " (up to " + limit.text + ")"));
   for (;;) {
     if (context.cancel.requested())
@@ -123,7 +150,8 @@ void WaitForStep::run(StepContext& context) const {
     }
     now = Clock::now();
     if (now >= *limit.deadline) throw StepFailure(Kind::TimedOut, masker.mask(timeout_message(probe, limit, *note)));
-    context.cancel.sleep_for(std::min(interval, std::chrono::ceil<milliseconds>(*limit.deadline - now)));
+    context.services.clock->sleep_for(std::min(interval, std::chrono::ceil<milliseconds>(*limit.deadline - now)),
+                                      context.cancel);
   }
 }
 

@@ -33,6 +33,15 @@ struct FieldSpec {
   bool required = false;
   std::optional<Value> default_value;
   std::string doc;
+  // How the step does its work, not what it does (timeouts, intervals, parallelism, batch
+  // sizes): not part of the fingerprint, so changing it never reruns a finished step.
+  bool tuning = false;
+
+  // Builder: this field, marked as tuning.
+  FieldSpec as_tuning() && {
+    tuning = true;
+    return std::move(*this);
+  }
 };
 
 // Builders that keep schema declarations one line per field.

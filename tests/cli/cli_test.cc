@@ -83,6 +83,13 @@ TEST_F(CliTest, PlanShowsResolvedValuesAndWaves) {
   EXPECT_NE(outcome.output.find("value: jdbc:sqlite:demo/carbon-447-staging.db"), std::string::npos) << outcome.output;
 }
 
+TEST_F(CliTest, PlanSaysWhatARunStepWouldDo) {
+  std::string plan = write_plan("  - id: greet\n    type: run\n    with: {command: [echo, \"hello world\"]}\n");
+  Outcome outcome = planrun("plan " + plan);
+  EXPECT_EQ(outcome.exit_code, 0) << outcome.output;
+  EXPECT_NE(outcome.output.find("      => would run: echo 'hello world'\n"), std::string::npos) << outcome.output;
+}
+
 TEST_F(CliTest, ExplainDescribesAStepType) {
   Outcome outcome = planrun("explain copy-dir");
   EXPECT_EQ(outcome.exit_code, 0);

@@ -8,7 +8,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "interpreter/frontend/plan_loader.h"
+#include "interpreter/loader/plan_loader.h"
 
 namespace planrun {
 namespace {

@@ -4,6 +4,7 @@
 
 #include <cstdlib>
 
+#include "interpreter/loader/plan_loader.h"
 #include "tests/support/compile_text.h"
 
 namespace planrun {

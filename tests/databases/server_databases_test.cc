@@ -16,6 +16,7 @@
 #include "interpreter/databases/database_error.h"
 #include "interpreter/databases/soci_databases.h"
 #include "tests/state/scratch_dir.h"
+#include "interpreter/loader/plan_loader.h"
 #include "tests/support/compile_text.h"
 #include "tests/support/test_servers.h"
 

@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include "interpreter/evaluation/param_values.h"
+#include "interpreter/loader/plan_loader.h"
 #include "tests/support/compile_text.h"
 
 namespace planrun {

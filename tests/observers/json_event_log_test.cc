@@ -154,5 +154,25 @@ TEST(JsonEventLog, AFileThatCannotBeOpenedIsAClearError) {
   }
 }
 
+TEST(JsonEventLog, NamedCountersAreEventsOfTheirOwn) {
+  EventLogUnderTest events;
+  StepNode copy = make_step("copy-db", "copy-db");
+  events.log.step_counter(copy, "bytes", 5, 10, Unit::Bytes);
+  EXPECT_EQ(events.lines(), std::vector<std::string>{
+                                R"({"ts":"2026-11-22T03:04:05.123Z","event":"step_counter","step":"copy-db","counter":"bytes","done":5,"total":10,"unit":"bytes"})"});
+}
+
+TEST(JsonEventLog, ACountersLastValueIsWrittenBeforeItsStepFinishes) {
+  EventLogUnderTest events;
+  StepNode copy = make_step("copy-db", "copy-db");
+  events.log.step_counter(copy, "bytes", 1, 10, Unit::Bytes);
+  events.log.step_counter(copy, "bytes", 7, 10, Unit::Bytes);  // thinned: held back
+  events.log.step_finished(make_result(copy, StepOutcome::Done, 1, 700));
+  std::vector<json> written = events.events();
+  ASSERT_EQ(written.size(), 3u);
+  EXPECT_EQ(written[1]["done"], 7);
+  EXPECT_EQ(written[2]["event"], "step_finished");
+}
+
 }  // namespace
 }  // namespace planrun

@@ -136,5 +136,18 @@ TEST(ProgressDisplay, TheEndOfTheRunClearsEveryBar) {
   EXPECT_EQ(terminal.text(), kBar58 + kErase);
 }
 
+TEST(ProgressDisplay, NamedCountersShowAsLinesUnderTheStepsBar) {
+  DisplayUnderTest terminal;
+  StepNode copy = make_step("copy-db", "copy-db");
+  terminal.display.step_progress(copy, 580, 1000, Unit::Rows);
+  terminal.display.step_counter(copy, "bytes", 1536, 3072, Unit::Bytes);
+  terminal.advance(ProgressDisplay::kRedrawInterval);
+  terminal.display.step_counter(copy, "table UM_USER", 5, 10, Unit::Rows);
+  std::string text = terminal.text();
+  EXPECT_NE(text.find(kBar58), std::string::npos) << text;
+  EXPECT_NE(text.find("\n         bytes  1.5 KiB / 3.0 KiB"), std::string::npos) << text;
+  EXPECT_NE(text.find("\n         table UM_USER  5 rows / 10 rows"), std::string::npos) << text;
+}
+
 }  // namespace
 }  // namespace planrun

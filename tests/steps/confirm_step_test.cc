@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "interpreter/executor/step_failure.h"
+#include "interpreter/step_kit/step_failure.h"
 #include "tests/support/step_fixture.h"
 
 namespace planrun {
@@ -26,7 +26,7 @@ struct Operator {
   std::vector<std::string> questions;
   void sit_at(testing::StepFixture& fixture) {
     fixture.interaction.interactive = true;
-    fixture.interaction.ask = [this](const std::string& question) {
+    fixture.interaction.ask = [this](const std::string& question, const CancellationToken&) -> std::optional<bool> {
       questions.push_back(question);
       return answer;
     };
@@ -52,7 +52,19 @@ TEST(ConfirmStep, OperatorWhoAnswersYesLetsTheRunGoOn) {
   person.sit_at(fixture);
   StepContext context = fixture.context(fields);
   ConfirmStep().run(context);
-  EXPECT_EQ(person.questions, (std::vector<std::string>{"switch production to the staging database"}));
+  EXPECT_EQ(person.questions, (std::vector<std::string>{"[the-step] switch production to the staging database"}));
+}
+
+TEST(ConfirmStep, APromptInterruptedByCtrlCCancelsTheStep) {
+  testing::StepFixture fixture("confirm");
+  fixture.interaction.interactive = true;
+  fixture.interaction.ask = [](const std::string&, const CancellationToken&) -> std::optional<bool> {
+    return std::nullopt;
+  };
+  StepContext context = fixture.context(fields);
+  StepFailure failure = failure_of(context);
+  EXPECT_EQ(failure.kind, Kind::Cancelled);
+  EXPECT_STREQ(failure.what(), "the run was interrupted while waiting for confirmation");
 }
 
 TEST(ConfirmStep, OperatorWhoAnswersNoStopsTheRun) {
@@ -82,7 +94,7 @@ TEST(ConfirmStep, SecretsInTheMessageAreMasked) {
   StepContext context = fixture.context({{"message", Value("use password hunter2?").mark_secret()}});
   fixture.masker.secrets = {"hunter2"};
   ConfirmStep().run(context);
-  EXPECT_EQ(person.questions, (std::vector<std::string>{"use password ***?"}));
+  EXPECT_EQ(person.questions, (std::vector<std::string>{"[the-step] use password ***?"}));
 }
 
 }  // namespace

@@ -6,7 +6,7 @@
 #include <sstream>
 #include <thread>
 
-#include "interpreter/executor/step_failure.h"
+#include "interpreter/step_kit/step_failure.h"
 #include "tests/support/step_fixture.h"
 
 namespace planrun {

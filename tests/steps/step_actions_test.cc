@@ -1,9 +1,9 @@
 #include <gtest/gtest.h>
 
-#include "interpreter/executor/step_context.h"
+#include "interpreter/step_kit/step_context.h"
 #include "interpreter/steps/confirm_step.h"
 #include "interpreter/steps/run_step.h"
-#include "interpreter/steps/step_schema.h"
+#include "interpreter/steps/step_registry.h"
 #include "interpreter/steps/wait_for_step.h"
 
 namespace planrun {

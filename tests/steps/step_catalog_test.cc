@@ -4,7 +4,7 @@
 #include <set>
 
 #include "interpreter/frontend/yaml_frontend.h"
-#include "interpreter/steps/step_schema.h"
+#include "interpreter/steps/step_registry.h"
 
 namespace planrun {
 namespace {

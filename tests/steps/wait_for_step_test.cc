@@ -6,7 +6,7 @@
 #include <optional>
 #include <thread>
 
-#include "interpreter/executor/step_failure.h"
+#include "interpreter/step_kit/step_failure.h"
 #include "tests/support/http_test_server.h"
 #include "tests/support/step_fixture.h"
 #include "tests/support/tcp_test_listener.h"

@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "interpreter/executor/step_context.h"
+#include "interpreter/step_kit/step_context.h"
 
 namespace planrun::testing {
 
@@ -35,8 +35,12 @@ class RecordingProgress final : public ProgressReporter {
  public:
   uint64_t total = 0;
   uint64_t done = 0;
+  std::map<std::string, uint64_t> counters;
   void set_total(uint64_t units, Unit) override { total = units; }
   void advance(uint64_t units) override { done += units; }
+  void set_done(uint64_t units) override { done = units; }
+  void set_counter(const std::string& name, uint64_t units, uint64_t, Unit) override { counters[name] = units; }
+  void add_to_counter(const std::string& name, uint64_t units) override { counters[name] += units; }
 };
 
 class MemoryCheckpoints final : public CheckpointStore {
@@ -47,6 +51,11 @@ class MemoryCheckpoints final : public CheckpointStore {
     return found == values.end() ? std::nullopt : std::optional(found->second);
   }
   void put(const std::string& key, const std::string& value) override { values[key] = value; }
+  void put_all(const std::map<std::string, std::string>& more) override {
+    for (const auto& [key, value] : more) values[key] = value;
+  }
+  std::map<std::string, std::string> list() const override { return values; }
+  void remove(const std::string& key) override { values.erase(key); }
 };
 
 // Replaces each known secret text with ***, as the executor's masker does with the secrets it knows.

@@ -201,5 +201,14 @@ TEST(TypeSpec, NullErrorPointerIsAllowed) {
   EXPECT_TRUE(conform("1", types::integer(), nullptr));
 }
 
+TEST(FieldSpec, AFieldIsPartOfTheFingerprintUnlessMarkedTuning) {
+  EXPECT_FALSE(field("verify", types::boolean(), false, Value(true)).tuning);
+  FieldSpec jobs = field("jobs", types::integer(), false, Value(2)).as_tuning();
+  EXPECT_TRUE(jobs.tuning);
+  EXPECT_EQ(jobs.name, "jobs");
+  EXPECT_EQ(jobs.default_value, Value(2));
+  EXPECT_EQ(jobs.doc, "doc");
+}
+
 }  // namespace
 }  // namespace planrun

@@ -1,4 +1,4 @@
-#include "interpreter/frontend/plan_loader.h"
+#include "interpreter/loader/plan_loader.h"
 
 #include <fstream>
 
@@ -31,6 +31,33 @@ std::optional<ast::Node> read_plan_document(const std::string& path, SourceFiles
   if (has_suffix(path, ".yaml") || has_suffix(path, ".yml")) return parse_yaml(path, kept, diagnostics);
   diagnostics.error({path, 0, 0}, "unknown plan format: plan files end in .yaml or .yml");
   return std::nullopt;
+}
+
+namespace {
+
+// The front ends, for the documents parameter values come in.
+class FrontEndDocumentReader final : public DocumentReader {
+ public:
+  std::optional<ast::Node> read_file(const std::string& path, SourceFiles& sources,
+                                     Diagnostics& diagnostics) const override {
+    return read_plan_document(path, sources, diagnostics);
+  }
+  std::optional<ast::Node> parse_text(const std::string& name, const std::string& text,
+                                      Diagnostics& diagnostics) const override {
+    return parse_yaml(name, text, diagnostics);
+  }
+};
+
+}  // namespace
+
+const DocumentReader& plan_document_reader() {
+  static const FrontEndDocumentReader reader;
+  return reader;
+}
+
+std::optional<ParamValues> resolve_params(const ActionGraph& graph, const ParamInputs& inputs, SourceFiles& sources,
+                                          Diagnostics& diagnostics) {
+  return resolve_params(graph, inputs, plan_document_reader(), sources, diagnostics);
 }
 
 std::optional<ActionGraph> load_plan(const std::string& path, SourceFiles& sources, Diagnostics& diagnostics) {

@@ -1,9 +1,11 @@
 #pragma once
 
+#include <map>
+#include <mutex>
 #include <string>
 
 #include "interpreter/executor/execution_observer.h"
-#include "interpreter/executor/step_context.h"
+#include "interpreter/step_kit/step_context.h"
 #include "interpreter/state/state_store.h"
 
 namespace planrun {
@@ -25,18 +27,31 @@ class ObservedStepLog final : public StepLog {
   const SecretMasker& masker_;
 };
 
+// Keeps a step's counters and reports each change to the observer. Steps may report from
+// several threads: the counters and the order of reports are kept under one lock.
 class ObservedProgress final : public ProgressReporter {
  public:
   ObservedProgress(const StepNode& step, ExecutionObserver& observer) : step_(step), observer_(observer) {}
   void set_total(uint64_t total, Unit unit) override;
   void advance(uint64_t units) override;
+  void set_done(uint64_t done) override;
+  void set_counter(const std::string& name, uint64_t done, uint64_t total, Unit unit) override;
+  void add_to_counter(const std::string& name, uint64_t units) override;
 
  private:
+  struct Counter {
+    uint64_t done = 0;
+    uint64_t total = 0;
+    Unit unit = Unit::Items;
+  };
+  void report_main();
+  void report(const std::string& name, const Counter& counter);
+
   const StepNode& step_;
   ExecutionObserver& observer_;
-  uint64_t done_ = 0;
-  uint64_t total_ = 0;
-  Unit unit_ = Unit::Items;
+  std::mutex mutex_;
+  Counter main_;
+  std::map<std::string, Counter> counters_;
 };
 
 class StoredCheckpoints final : public CheckpointStore {
@@ -44,6 +59,9 @@ class StoredCheckpoints final : public CheckpointStore {
   StoredCheckpoints(StateStore& store, std::string step_id) : store_(store), step_id_(std::move(step_id)) {}
   std::optional<std::string> get(const std::string& key) const override { return store_.checkpoint(step_id_, key); }
   void put(const std::string& key, const std::string& value) override { store_.put_checkpoint(step_id_, key, value); }
+  void put_all(const std::map<std::string, std::string>& values) override { store_.put_checkpoints(step_id_, values); }
+  std::map<std::string, std::string> list() const override { return store_.checkpoints(step_id_); }
+  void remove(const std::string& key) override { store_.delete_checkpoint(step_id_, key); }
 
  private:
   StateStore& store_;

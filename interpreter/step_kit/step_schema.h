@@ -1,7 +1,6 @@
 #pragma once
 
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include "interpreter/values/type_spec.h"
@@ -28,10 +27,9 @@ struct StepSchema {
   std::vector<std::string> outputs;  // names usable as ${steps.ID.outputs.NAME}
 };
 
-// Every step type of the catalogue, in the order `planrun explain` lists them.
-const std::vector<StepSchema>& step_schemas();
-// The schema of a step type, or nullptr.
-const StepSchema* find_step_schema(std::string_view type);
-std::vector<std::string> step_type_names();
+// Builds a schema from its parts; the `with:` fields are usually StepField specs.
+StepSchema make_step_schema(std::string type, int version, std::string summary, StepSchema::Effect effect,
+                            std::vector<FieldSpec> fields, std::vector<std::vector<std::string>> exactly_one_of,
+                            std::vector<std::string> outputs);
 
 }  // namespace planrun

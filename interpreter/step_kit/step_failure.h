@@ -1,0 +1,32 @@
+#pragma once
+
+#include <stdexcept>
+#include <string>
+
+namespace planrun {
+
+// The errors a step may end with that the operator can act on. Steps and the adapters they use
+// throw only these for anything the plan or the environment caused; any other exception that
+// leaves a step is a bug in planrun and is reported as one (exit 70, naming the step).
+
+// How a step ends when it does not succeed. The message names the cause in words for the
+// operator, never an exception type.
+struct StepFailure : std::runtime_error {
+  enum class Kind {
+    Failed,         // the step's work failed (exit 1)
+    Precondition,   // an assertion or precondition did not hold (exit 3)
+    Cancelled,      // stopped at a safe point after a cancellation request (exit 130)
+    TimedOut,       // its `timeout` ran out (exit 1)
+  };
+  StepFailure(Kind kind, const std::string& message) : std::runtime_error(message), kind(kind) {}
+  Kind kind;
+};
+
+// The world refused what a step asked of it: a full disk, a missing permission, a refused
+// connection. Adapters (file system, processes, databases) throw it with the operation and the
+// system's reason; the step fails with that message, as a StepFailure of kind Failed would.
+struct EnvironmentError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+}  // namespace planrun

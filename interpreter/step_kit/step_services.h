@@ -1,0 +1,22 @@
+#pragma once
+
+namespace planrun {
+
+class FileSystem;
+class StepClock;
+class Processes;
+class Databases;  // interpreter/databases/databases.h, written apart; null until it is linked in
+
+// The narrow interfaces through which a step reaches the world. The executor hands the real
+// ones (system_step_services()); a unit test hands fakes. The step owns none of them.
+struct StepServices {
+  FileSystem* files = nullptr;
+  const StepClock* clock = nullptr;
+  const Processes* processes = nullptr;
+  Databases* databases = nullptr;
+};
+
+// The real services: the machine's file system, steady clock and processes; no databases yet.
+StepServices system_step_services();
+
+}  // namespace planrun

@@ -1,0 +1,11 @@
+#pragma once
+
+#include "interpreter/step_kit/step_schema.h"
+
+namespace planrun {
+
+// The schema of `copy-dir`, which this planrun checks, previews and draws but cannot run yet.
+// This file pair becomes the type's own (CopyDirStep: schema, describe, action; docs/STEP_KIT.md).
+StepSchema copy_dir_schema();
+
+}  // namespace planrun

@@ -1,0 +1,106 @@
+#include "interpreter/executor/step_runner.h"
+
+#include <gtest/gtest.h>
+
+#include <stdexcept>
+
+#include "interpreter/executor/executor.h"
+#include "interpreter/step_kit/step_failure.h"
+#include "tests/support/recording_observer.h"
+#include "tests/support/step_fixture.h"
+
+namespace planrun {
+namespace {
+
+// A step type whose action throws what it is given: a stand-in for a bug or an adapter.
+template <class Error>
+class ThrowingAction final : public StepAction {
+ public:
+  explicit ThrowingAction(std::string message) : message_(std::move(message)) {}
+  void run(StepContext&) const override { throw Error(message_); }
+
+ private:
+  std::string message_;
+};
+
+// What the step context told an action about its attempt and its work directory.
+class AttemptWitness final : public StepAction {
+ public:
+  mutable std::vector<std::pair<int, bool>> attempts;  // attempt, resuming
+  mutable std::filesystem::path work_dir;
+  void run(StepContext& context) const override {
+    attempts.emplace_back(context.attempt, context.resuming);
+    work_dir = context.work_dir;
+    std::filesystem::create_directories(context.work_dir);
+    if (context.attempt == 1) throw StepFailure(StepFailure::Kind::Failed, "first try fails");
+  }
+};
+
+struct RunnerFixture {
+  RunnerFixture() : store(dir.path() / "state") {
+    step.id = "buggy";
+    step.type = "fake";
+  }
+  StepResult run(const StepAction& action, int attempts = 1) {
+    step.retry.attempts = attempts;
+    step.retry.delay = std::chrono::milliseconds(0);
+    int64_t run_id = store.begin_run("plan.yaml", "plan-fingerprint", "{}");
+    StepJob job{&step, &action, {}, "fingerprint", false, run_id};
+    RunServices services{store, observer, masker, {}, dir.path() / "state", dir.path() / "run"};
+    AttemptControl control;
+    Value::Map outputs;
+    return run_step_job(job, services, control, outputs);
+  }
+  testing::TempDir dir;
+  StateStore store;
+  testing::RecordingObserver observer;
+  testing::ReplacingMasker masker;
+  StepNode step;
+};
+
+TEST(StepRunner, ALogicErrorInAStepIsReportedAsABugNamingTheStepWithExit70) {
+  RunnerFixture fixture;
+  StepResult result = fixture.run(ThrowingAction<std::logic_error>("index out of range"), 3);
+  EXPECT_EQ(result.outcome, StepOutcome::Failed);
+  EXPECT_TRUE(result.internal_error);
+  EXPECT_EQ(result.attempts, 1) << "a bug is not retried";
+  EXPECT_EQ(result.message,
+            "internal error in step 'buggy' (a bug in planrun; please report it): index out of range");
+  EXPECT_EQ(exit_code_for({result}, false), 70);
+}
+
+TEST(StepRunner, AnEnvironmentErrorIsAPlainStepFailureWithItsCause) {
+  RunnerFixture fixture;
+  StepResult result = fixture.run(ThrowingAction<EnvironmentError>("cannot write '/x': No space left on device"));
+  EXPECT_EQ(result.outcome, StepOutcome::Failed);
+  EXPECT_FALSE(result.internal_error);
+  EXPECT_EQ(result.message, "cannot write '/x': No space left on device");
+  EXPECT_EQ(exit_code_for({result}, false), 1);
+}
+
+TEST(StepRunner, ARetriedStepKnowsItsAttemptAndThatItResumes) {
+  RunnerFixture fixture;
+  AttemptWitness witness;
+  StepResult result = fixture.run(witness, 2);
+  EXPECT_EQ(result.outcome, StepOutcome::Done);
+  EXPECT_EQ(witness.attempts, (std::vector<std::pair<int, bool>>{{1, false}, {2, true}}));
+  EXPECT_EQ(witness.work_dir, fixture.dir.path() / "state" / "work" / "buggy");
+  EXPECT_FALSE(std::filesystem::exists(witness.work_dir)) << "a done step's work directory is removed";
+}
+
+TEST(StepRunner, CheckpointsArePutInBatchesListedAndDeleted) {
+  RunnerFixture fixture;
+  struct Checkpointing final : StepAction {
+    mutable std::map<std::string, std::string> seen;
+    void run(StepContext& context) const override {
+      context.checkpoints.put_all({{"table/a", "done"}, {"table/b", "done"}});
+      context.checkpoints.remove("table/a");
+      seen = context.checkpoints.list();
+    }
+  } action;
+  fixture.run(action);
+  EXPECT_EQ(action.seen, (std::map<std::string, std::string>{{"table/b", "done"}}));
+}
+
+}  // namespace
+}  // namespace planrun
