@@ -10,6 +10,7 @@
 #include "interpreter/executor/step_decision.h"
 #include "interpreter/executor/step_runner.h"
 #include "interpreter/state/fingerprint_key.h"
+#include "interpreter/state/plan_key.h"
 #include "interpreter/steps/step_registry.h"
 #include "interpreter/values/value_json.h"
 
@@ -84,6 +85,7 @@ struct Executor::Impl {
   std::string key;
   int64_t run_id = 0;
   std::filesystem::path run_dir;
+  std::filesystem::path work_root;  // the plan's step work directories
   size_t finished = 0;
   int running = 0;
   std::mutex done_mutex;
@@ -98,6 +100,7 @@ struct Executor::Impl {
   void skip_for_condition(size_t index);
   void stand_as_recorded(size_t index, const std::optional<StepRecord>& record, const std::string& reason);
   void stop_workers();
+  bool has_partial_work(const StepNode& step) const;
   void launch(size_t index, StepJob job);
   void collect_finished_steps();
   void finish(size_t index, StepOutcome outcome, std::string message, bool blocks);
@@ -117,6 +120,7 @@ void Executor::Impl::begin() {
   std::string params_json = to_json(Value(Value::Map(params.begin(), params.end()))).dump();
   run_id = store.begin_run(options.plan_path, options.plan_fingerprint, params_json);
   run_dir = options.state_dir / "runs" / std::to_string(run_id);
+  work_root = options.state_dir / "work" / plan_folder_name(store.plan_key());
   std::filesystem::create_directories(run_dir);
   scope.set_run(std::to_string(run_id), run_dir.string());
   observer.run_started({run_id, graph.name, options.plan_path, run_dir.string(), graph.steps.size(), options.jobs});
@@ -180,6 +184,13 @@ void Executor::Impl::prepare_and_start(size_t index) {
     scope.set_outputs(step.id, recorded_outputs(*record));
     return finish(index, StepOutcome::UpToDate, decision.reason, false);
   }
+  if (attempted_with_other_inputs(record, job.fingerprint) && has_partial_work(step)) {
+    const StepType* type = find_step_type(step.type);
+    if (type && type->on_changed_inputs() == StepType::OnChangedInputs::Refuse)
+      return finish(index, StepOutcome::Failed, refusal_to_start_over(*record, job.inputs_json),
+                    !step.continue_on_error);
+    job.start_over = true;
+  }
   job.resumed = decision.action == StepDecision::Action::Resume;
   launch(index, std::move(job));
 }
@@ -218,6 +229,7 @@ void Executor::Impl::launch(size_t index, StepJob job) {
   slot.worker = std::thread([this, index, job = std::move(job)] {
     Slot& slot = slots[index];
     RunServices services{store, observer, masker, options.interaction, options.state_dir, run_dir};
+    services.work_root = work_root;
     try {
       slot.result = run_step_job(job, services, slot.control, slot.outputs);
     } catch (...) {
@@ -280,6 +292,12 @@ Executor::Executor(const ActionGraph& graph, const ParamValues& params, StateSto
     : impl_(std::make_unique<Impl>(graph, params, store, observer, cancel, std::move(options))) {}
 
 Executor::~Executor() = default;
+
+// Checkpoints or files in its work directory: what an interrupted attempt left to resume from.
+bool Executor::Impl::has_partial_work(const StepNode& step) const {
+  std::error_code ignored;
+  return !store.checkpoints(step.id).empty() || std::filesystem::exists(work_root / step.id, ignored);
+}
 
 // After a failure of the state store (or a bug) no record can be trusted to be written: every
 // running step is stopped as on an interruption, and the run ends with the error.

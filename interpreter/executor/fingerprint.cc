@@ -5,6 +5,8 @@
 
 #include <algorithm>
 
+#include "interpreter/steps/step_registry.h"
+
 namespace planrun {
 
 static std::string hex(const unsigned char* bytes, size_t size) {
@@ -47,7 +49,13 @@ Value hashed_secrets(const Value& value, std::string_view secret_key) {
   return value;
 }
 
-Value fingerprinted_fields(const StepNode&, const Value::Map& fields) { return Value(fields); }
+Value fingerprinted_fields(const StepNode& step, const Value::Map& fields) {
+  Value::Map kept = fields;
+  if (const StepSchema* schema = find_step_schema(step.type))
+    for (const FieldSpec& field : schema->with.fields)
+      if (field.tuning) kept.erase(field.name);
+  return Value(std::move(kept));
+}
 
 std::string step_fingerprint(const StepNode& step, const Value::Map& fields,
                              const std::vector<std::string>& upstream_fingerprints, std::string_view secret_key) {

@@ -2,6 +2,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "interpreter/state/step_record.h"
 #include "interpreter/values/value.h"
@@ -21,6 +22,18 @@ StepDecision decide_step(const std::optional<StepRecord>& record, const std::str
                          const std::string& forced);
 
 std::string action_name(StepDecision::Action action);
+
+// Whether the step's record holds an interrupted or failed attempt made with other inputs than
+// `fingerprint`: its checkpoints (when it has any) belong to those inputs, and its type decides
+// whether it starts over or refuses (StepType::OnChangedInputs).
+bool attempted_with_other_inputs(const std::optional<StepRecord>& record, const std::string& fingerprint);
+
+// The top-level fields whose value differs between two recorded inputs (StepRecord::inputs_json),
+// sorted; empty when either is unknown.
+std::vector<std::string> changed_fields(const std::string& old_inputs_json, const std::string& new_inputs_json);
+
+// Why a step whose type refuses to start over does not run, and how to proceed.
+std::string refusal_to_start_over(const StepRecord& record, const std::string& new_inputs_json);
 
 // What a done step published, as recorded: read back for the steps after it when it is skipped.
 Value::Map recorded_outputs(const StepRecord& record);  // "run", "resume", "skip (up to date)"

@@ -39,7 +39,7 @@ struct AttemptEnd {
 
 // Where a step keeps partial files across interruptions (StepContext::work_dir).
 std::filesystem::path work_dir_of(const RunServices& services, const StepNode& step) {
-  return services.state_dir / "work" / step.id;
+  return (services.work_root.empty() ? services.state_dir / "work" : services.work_root) / step.id;
 }
 
 // A bug inside a step is told apart from a failure the plan or the environment caused: it names
@@ -50,19 +50,34 @@ AttemptEnd internal_error(const StepNode& step, const RunServices& services, con
           true};
 }
 
-AttemptEnd run_attempt(const StepJob& job, RunServices& services, AttemptControl& control, Value::Map& outputs,
-                       int attempt) {
+// The parts of a StepContext that live as long as one attempt.
+struct AttemptParts {
+  AttemptParts(const StepNode& step, RunServices& services)
+      : log(step, services.observer, services.masker), progress(step, services.observer),
+        checkpoints(services.store, step.id) {}
+  ObservedStepLog log;
+  ObservedProgress progress;
+  StoredCheckpoints checkpoints;
+};
+
+StepContext attempt_context(const StepJob& job, RunServices& services, AttemptParts& parts,
+                            const CancellationToken& token, int attempt) {
   const StepNode& step = *job.step;
-  std::shared_ptr<CancellationToken> token = control.begin(step.timeout);
-  ObservedStepLog log(step, services.observer, services.masker);
-  ObservedProgress progress(step, services.observer);
-  StoredCheckpoints checkpoints(services.store, step.id);
-  StepContext context{step,        job.fields,           log,
-                      *token,      progress,             checkpoints,
+  StepContext context{step,        job.fields,           parts.log,
+                      token,       parts.progress,       parts.checkpoints,
                       services.masker, services.interaction, services.state_dir,
                       services.run_dir, std::nullopt,    {}, services.step_services,
                       work_dir_of(services, step), job.resumed || attempt > 1, attempt};
   if (step.timeout) context.deadline = Clock::now() + *step.timeout;
+  return context;
+}
+
+AttemptEnd run_attempt(const StepJob& job, RunServices& services, AttemptControl& control, Value::Map& outputs,
+                       int attempt) {
+  const StepNode& step = *job.step;
+  std::shared_ptr<CancellationToken> token = control.begin(step.timeout);
+  AttemptParts parts(step, services);
+  StepContext context = attempt_context(job, services, parts, *token, attempt);
   try {
     job.action->run(context);
     outputs = std::move(context.outputs);
@@ -90,6 +105,29 @@ void remove_work_dir(const RunServices& services, const StepNode& step) {
 
 std::string outputs_json(const Value::Map& outputs) { return to_json(Value(outputs)).dump(); }
 
+// Inputs changed after an interrupted attempt left partial work: the type undoes it (with the
+// old checkpoints still readable), then the checkpoints and the work directory are forgotten,
+// so the attempts that follow start from the beginning.
+// Returns why undoing failed; then nothing is forgotten, and the next run tries again.
+std::optional<std::string> start_over(const StepJob& job, RunServices& services, AttemptControl& control) {
+  const StepNode& step = *job.step;
+  services.observer.step_log(step, true, "its inputs changed since the interrupted attempt: undoing its partial "
+                                         "work and starting over");
+  try {
+    if (auto* type = dynamic_cast<const StepType*>(job.action)) {
+      AttemptParts parts(step, services);
+      StepContext context = attempt_context(job, services, parts, *control.begin(std::nullopt), 0);
+      type->discard_partial_work(context);
+    }
+  } catch (const std::exception& error) {
+    return services.masker.mask("could not undo the partial work of its interrupted attempt: " +
+                                std::string(error.what()));
+  }
+  services.store.reset_step(step.id);
+  remove_work_dir(services, step);
+  return std::nullopt;
+}
+
 }  // namespace
 
 StepResult run_step_job(const StepJob& job, RunServices& services, AttemptControl& control, Value::Map& outputs) {
@@ -98,6 +136,13 @@ StepResult run_step_job(const StepJob& job, RunServices& services, AttemptContro
   result.step = &step;
   auto started = Clock::now();
   AttemptEnd end;
+  if (job.start_over) {
+    if (std::optional<std::string> failure = start_over(job, services, control)) {
+      result.outcome = StepOutcome::Failed;
+      result.message = *failure;
+      return result;
+    }
+  }
   for (int attempt = 1; attempt <= step.retry.attempts; ++attempt) {
     services.store.mark_running(step.id, job.fingerprint, job.run_id, job.inputs_json);
     services.observer.step_started(step, attempt, job.resumed || attempt > 1);

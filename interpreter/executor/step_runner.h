@@ -25,6 +25,9 @@ struct StepJob {
   int64_t run_id = 0;
   std::string inputs_json;  // the fingerprinted fields, recorded with the start
   StateStore::Durability done_durability = StateStore::Durability::Synced;
+  // Its checkpoints belong to other inputs and its type starts over: discard_partial_work()
+  // runs first, then the checkpoints and the work directory are forgotten.
+  bool start_over = false;
 };
 
 struct RunServices {
@@ -35,6 +38,9 @@ struct RunServices {
   std::filesystem::path state_dir;
   std::filesystem::path run_dir;
   StepServices step_services = system_step_services();  // what steps reach the world through
+  // Holds each step's work directory; empty: <state_dir>/work. The executor gives each plan
+  // its own (plans sharing a state directory may have steps of the same id).
+  std::filesystem::path work_root;
 };
 
 // The executor's handle on a running attempt, to cancel it (interruption) or time it out.

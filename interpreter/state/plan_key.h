@@ -11,4 +11,8 @@ namespace planrun {
 // the key stays the same when the folder is moved or cloned elsewhere with its state.
 std::string plan_key(const std::filesystem::path& plan_file, const std::filesystem::path& state_dir);
 
+// The plan key as one file name, for the plan's own folders in the state directory (its steps'
+// work directories): letters, digits, '.', '_' and '-' stay, anything else is %XX; "" is "_".
+std::string plan_folder_name(const std::string& plan_key);
+
 }  // namespace planrun

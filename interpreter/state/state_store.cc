@@ -294,6 +294,8 @@ StateStore::~StateStore() = default;
 
 const fs::path& StateStore::file() const { return impl_->file; }
 
+const std::string& StateStore::plan_key() const { return impl_->plan; }
+
 int64_t StateStore::begin_run(const std::string& plan_path, const std::string& plan_fingerprint,
                               const std::string& params_json) {
   long long id = 0;

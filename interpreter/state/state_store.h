@@ -44,6 +44,7 @@ class StateStore {
   StateStore& operator=(const StateStore&) = delete;
 
   const std::filesystem::path& file() const;
+  const std::string& plan_key() const;
 
   // Runs: one per invocation, kept as history. `outcome` is free text for `status`; the executor
   // writes "succeeded", "failed" or "interrupted". A run never finished was cut short by a crash.

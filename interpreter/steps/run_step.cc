@@ -29,8 +29,10 @@ struct RunFields {
       "command", command_line_type(), "the command: a list runs as argv directly, a string runs with /bin/sh -c");
   StepField<std::map<std::string, std::string>> env = StepField<std::map<std::string, std::string>>::optional(
       "env", types::map_of(types::string()), "environment variables added to planrun's own");
-  StepField<std::string> cwd = StepField<std::string>::optional(
-      "cwd", types::path(), "working directory (default: the directory planrun runs in)");
+  // Defaulted rather than optional: the directory a command runs in is part of what it does,
+  // so the fingerprint sees it (made absolute) and a run from another folder is not up to date.
+  StepField<std::string> cwd = StepField<std::string>::with_default(
+      "cwd", types::path(), ".", "working directory (default: the directory planrun runs in)");
   StepField<milliseconds> timeout = StepField<milliseconds>::optional(
       "timeout", types::duration(), "stop the command when it runs longer (default: no limit)").as_tuning();
   StepField<std::vector<int64_t>> expect_exit = StepField<std::vector<int64_t>>::with_default(

@@ -83,6 +83,16 @@ TEST_F(StateCli, TheSamePlanRunFromAnotherFolderIsNotUpToDateThere) {
   EXPECT_TRUE(fs::exists(dir / "d2" / "made.txt")) << "the second run was taken as up to date";
 }
 
+TEST_F(StateCli, ACommandRunFromAnotherFolderIsNotUpToDateThere) {
+  fs::create_directories(dir / "d1");
+  fs::create_directories(dir / "d2");
+  write(dir / "plan.yaml", "planrun: 1\nname: t\nsteps:\n  - id: make\n    type: run\n"
+                           "    with: {command: \"touch made.txt\"}\n");
+  EXPECT_EQ(run_planrun("../plan.yaml --quiet", (dir / "d1").string()).exit_code, 0);
+  EXPECT_EQ(run_planrun("../plan.yaml --quiet", (dir / "d2").string()).exit_code, 0);
+  EXPECT_TRUE(fs::exists(dir / "d2" / "made.txt")) << "a command's working directory is part of its fingerprint";
+}
+
 TEST_F(StateCli, PlanAndStatusChangeNoByteOfTheState) {
   write_logging_plan("a.yaml");
   run_planrun("a.yaml --quiet", dir.string());

@@ -129,5 +129,30 @@ TEST_F(Resume, RelativePathsAreMadeAbsoluteBeforeFingerprinting) {
   EXPECT_NE(inputs.find((std::filesystem::current_path() / "made.txt").string()), std::string::npos) << inputs;
 }
 
+TEST_F(Resume, ChangingATuningFieldKeepsTheStepUpToDate) {
+  std::string param = "  limit: {type: string}\n";
+  std::string steps = logged("s");
+  steps.replace(steps.find("}\n"), 2, ", timeout: \"${limit}\"}\n");
+  run(steps, {}, param, {{"limit", Value("10s")}});
+  auto second = run(steps, {}, param, {{"limit", Value("20s")}});
+  EXPECT_EQ(second.outcomes["s"], "up-to-date") << "with.timeout is tuning";
+  EXPECT_EQ(ran("s"), 1);
+}
+
+TEST_F(Resume, ChangedInputsAfterAnInterruptionStartOverWithoutTheOldCheckpoints) {
+  std::string param = "  word: {type: string}\n";
+  std::string steps = logged("s", "", "echo ${word}");
+  run(steps, {}, param, {{"word", Value("a")}});
+  {
+    StateStore store(dir_ / "state");
+    store.mark_running("s", store.step_state("s")->fingerprint, 1);
+    store.put_checkpoint("s", "table", "UM_USER");
+    store.mark_failed("s", "interrupted");
+  }
+  auto second = run(steps, {}, param, {{"word", Value("b")}});
+  EXPECT_EQ(second.outcomes["s"], "done");
+  EXPECT_EQ(StateStore(dir_ / "state").checkpoints("s"), (std::map<std::string, std::string>{}));
+}
+
 }  // namespace
 }  // namespace planrun

@@ -44,5 +44,29 @@ TEST(StepDecision, NoRecordOrForcedRuns) {
   EXPECT_EQ(forced.reason, "forced by --from x");
 }
 
+TEST(StepDecision, OnlyAnInterruptedOrFailedAttemptWithOtherInputsCountsAsAttemptedWithOtherInputs) {
+  EXPECT_TRUE(attempted_with_other_inputs(record(StepStatus::Running, "old"), "new"));
+  EXPECT_TRUE(attempted_with_other_inputs(record(StepStatus::Failed, "old"), "new"));
+  EXPECT_FALSE(attempted_with_other_inputs(record(StepStatus::Failed, "new"), "new"));
+  EXPECT_FALSE(attempted_with_other_inputs(record(StepStatus::Done, "old"), "new"));
+  EXPECT_FALSE(attempted_with_other_inputs(std::nullopt, "new"));
+}
+
+TEST(StepDecision, ChangedFieldsNamesEveryFieldChangedAddedOrRemoved) {
+  EXPECT_EQ(changed_fields(R"({"from":"a","to":"b","verify":true})", R"({"from":"a","to":"c","tables":["T"]})"),
+            (std::vector<std::string>{"tables", "to", "verify"}));
+  EXPECT_EQ(changed_fields("", R"({"to":"c"})"), std::vector<std::string>{});
+}
+
+TEST(StepDecision, ARefusalSaysWhatChangedAndHowToProceed) {
+  StepRecord interrupted = record(StepStatus::Failed, "old");
+  interrupted.step_id = "copy-db";
+  interrupted.inputs_json = R"({"from":"sqlite:/a.db","to":"sqlite:/b.db"})";
+  EXPECT_EQ(refusal_to_start_over(interrupted, R"({"from":"sqlite:/a.db","to":"sqlite:/c.db"})"),
+            "its inputs changed since its interrupted attempt in run 4 (to), and that attempt left partial work "
+            "this step type cannot undo by itself; put the old values back to resume it, or undo its partial work "
+            "by hand and run again with --from copy-db");
+}
+
 }  // namespace
 }  // namespace planrun

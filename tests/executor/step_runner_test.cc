@@ -36,16 +36,35 @@ class AttemptWitness final : public StepAction {
   }
 };
 
+// A step type that keeps partial work and knows how to undo it: what it saw when asked to.
+class UndoingType final : public StepType {
+ public:
+  mutable std::vector<std::string> events;
+  bool undo_fails = false;
+  const StepSchema& schema() const override {
+    static const StepSchema schema{"fake", 1, "keeps partial work", StepSchema::Effect::Write, types::object({}), {}};
+    return schema;
+  }
+  void discard_partial_work(StepContext& context) const override {
+    events.push_back("undo with " + context.checkpoints.get("table").value_or("no checkpoint"));
+    if (undo_fails) throw EnvironmentError("cannot drop table T: permission denied");
+  }
+  void run(StepContext& context) const override {
+    events.push_back("run with " + context.checkpoints.get("table").value_or("no checkpoint"));
+  }
+};
+
 struct RunnerFixture {
   RunnerFixture() : store(dir.path() / "state") {
     step.id = "buggy";
     step.type = "fake";
   }
-  StepResult run(const StepAction& action, int attempts = 1) {
+  StepResult run(const StepAction& action, int attempts = 1, bool start_over = false) {
     step.retry.attempts = attempts;
     step.retry.delay = std::chrono::milliseconds(0);
     int64_t run_id = store.begin_run("plan.yaml", "plan-fingerprint", "{}");
     StepJob job{&step, &action, {}, "fingerprint", false, run_id};
+    job.start_over = start_over;
     RunServices services{store, observer, masker, {}, dir.path() / "state", dir.path() / "run"};
     AttemptControl control;
     Value::Map outputs;
@@ -100,6 +119,38 @@ TEST(StepRunner, CheckpointsArePutInBatchesListedAndDeleted) {
   } action;
   fixture.run(action);
   EXPECT_EQ(action.seen, (std::map<std::string, std::string>{{"table/b", "done"}}));
+}
+
+// An interrupted attempt under other inputs: its checkpoint is there, under the old fingerprint.
+void leave_partial_work(RunnerFixture& fixture) {
+  int64_t run = fixture.store.begin_run("plan.yaml", "plan-fingerprint", "{}");
+  fixture.store.mark_running("buggy", "old-fingerprint", run);
+  fixture.store.put_checkpoint("buggy", "table", "UM_USER");
+  fixture.store.mark_failed("buggy", "interrupted");
+}
+
+TEST(StepRunner, StartingOverUndoesThePartialWorkBeforeForgettingItsCheckpoints) {
+  RunnerFixture fixture;
+  leave_partial_work(fixture);
+  UndoingType type;
+  StepResult result = fixture.run(type, 1, true);
+  EXPECT_EQ(result.outcome, StepOutcome::Done);
+  EXPECT_EQ(type.events, (std::vector<std::string>{"undo with UM_USER", "run with no checkpoint"}));
+  EXPECT_EQ(fixture.store.checkpoints("buggy"), (std::map<std::string, std::string>{}));
+}
+
+TEST(StepRunner, AStartOverThatCannotUndoFailsTheStepAndForgetsNothing) {
+  RunnerFixture fixture;
+  leave_partial_work(fixture);
+  UndoingType type;
+  type.undo_fails = true;
+  StepResult result = fixture.run(type, 1, true);
+  EXPECT_EQ(result.outcome, StepOutcome::Failed);
+  EXPECT_EQ(result.message,
+            "could not undo the partial work of its interrupted attempt: cannot drop table T: permission denied");
+  EXPECT_EQ(type.events, (std::vector<std::string>{"undo with UM_USER"}));
+  EXPECT_EQ(fixture.store.checkpoint("buggy", "table"), "UM_USER");
+  EXPECT_EQ(fixture.store.step_state("buggy")->fingerprint, "old-fingerprint");
 }
 
 }  // namespace
