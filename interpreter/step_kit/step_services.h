@@ -5,7 +5,7 @@ namespace planrun {
 class FileSystem;
 class StepClock;
 class Processes;
-class Databases;  // interpreter/databases/databases.h, written apart; null until it is linked in
+class Databases;  // interpreter/databases/databases.h
 
 // The narrow interfaces through which a step reaches the world. The executor hands the real
 // ones (system_step_services()); a unit test hands fakes. The step owns none of them.
@@ -16,7 +16,8 @@ struct StepServices {
   Databases* databases = nullptr;
 };
 
-// The real services: the machine's file system, steady clock and processes; no databases yet.
+// The real services: the machine's file system, steady clock and processes. Databases need the
+// run's credentials: the executor sets them (a SociDatabases with the plan's password bindings).
 StepServices system_step_services();
 
 }  // namespace planrun

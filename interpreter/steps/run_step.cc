@@ -156,10 +156,9 @@ void RunStep::run(StepContext& context) const {
   ProcessSpec spec = process_spec(context, limit);
   std::vector<int64_t> expected = fields().expect_exit.read(context.fields);
   StepSecretMasker masker(context);
-  StepLogFile log_file(context.run_dir, context.step.id);
   std::string running = "running: " + command_line(fields().command.read(context.fields), masker);
   context.log.info(running);
-  log_file.write(running);
+  StepLogFile log_file(context.run_dir, context.step.id, running);
   OutputTail stdout_tail;
   ProcessResult result = context.services.processes->run(spec, [&](OutputStream stream, const std::string& line) {
     std::string masked = masker.mask(line);

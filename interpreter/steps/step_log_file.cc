@@ -17,18 +17,24 @@ constexpr std::chrono::milliseconds flush_interval{200};
 
 }  // namespace
 
-StepLogFile::StepLogFile(const std::filesystem::path& run_dir, const std::string& step_id)
-    : path_(run_dir / (step_id + ".log")), flushed_at_(std::chrono::steady_clock::now()) {
+StepLogFile::StepLogFile(const std::filesystem::path& run_dir, const std::string& step_id, std::string heading)
+    : path_(run_dir / (step_id + ".log")), heading_(std::move(heading)), flushed_at_(std::chrono::steady_clock::now()) {}
+
+StepLogFile::~StepLogFile() {
+  if (out_.is_open()) out_.flush();
+}
+
+void StepLogFile::open() {
   std::error_code error;
-  std::filesystem::create_directories(run_dir, error);
+  std::filesystem::create_directories(path_.parent_path(), error);
   if (error) cannot_open(path_, error.message());
   out_.open(path_, std::ios::app);
   if (!out_) cannot_open(path_, std::error_code(errno, std::generic_category()).message());
+  out_ << heading_ << '\n';
 }
 
-StepLogFile::~StepLogFile() { out_.flush(); }
-
 void StepLogFile::write(const std::string& line) {
+  if (!out_.is_open()) open();
   out_ << line << '\n';
   auto now = std::chrono::steady_clock::now();
   if (now - flushed_at_ < flush_interval) return;

@@ -169,6 +169,13 @@ TEST(RunStep, WritesEveryLineToThePerStepLogFile) {
             "running: echo one; echo two >&2\none\ntwo\nrunning: echo three\nthree\n");
 }
 
+TEST(RunStep, ACommandThatPrintsNothingLeavesNoLogFile) {
+  testing::StepFixture fixture("run", "quiet");
+  StepContext context = fixture.context({{"command", "true"}});
+  RunStep().run(context);
+  EXPECT_FALSE(std::filesystem::exists(fixture.run_dir() / "quiet.log"));
+}
+
 TEST(RunStep, StdoutOutputKeepsTheLast64KiBInWholeLines) {
   testing::StepFixture fixture("run");
   StepContext context = fixture.context({{"command", "seq 1 100000"}});  // 589 KB
