@@ -1,4 +1,4 @@
-// Starting a child with fork/execve. planrun is multi-threaded (-j N), so between fork and
+// Starting a child with vfork/execve. planrun is multi-threaded (-j N), so between vfork and
 // exec the child may only make async-signal-safe calls: everything it needs (program path,
 // argv, environment) is built before the fork, and exec failures travel back to the parent
 // through a close-on-exec pipe, which reads end-of-file when exec succeeded.
@@ -166,6 +166,22 @@ void close_other_fds(int keep, int max_fd) {
 
 // --- In the parent. ---
 
+// vfork: the child borrows planrun's memory until it execs instead of copying its page tables
+// (fork's copy was a fifth of the time of a run of 1,000 quiet steps). The calling thread's
+// signals are blocked across it, so that no handler of planrun's runs in the child on the
+// borrowed memory; the child resets handlers and mask before exec, and never returns here.
+pid_t borrow_and_start(const LaunchPlan& plan, int out, int err, int report, pid_t parent) {
+  sigset_t all, previous;
+  sigfillset(&all);
+  ::pthread_sigmask(SIG_SETMASK, &all, &previous);
+  pid_t pid = ::vfork();
+  if (pid == 0) become_command(plan, out, err, report, parent);
+  int error = errno;
+  ::pthread_sigmask(SIG_SETMASK, &previous, nullptr);
+  errno = error;
+  return pid;
+}
+
 std::optional<ChildReport> read_report(const UniqueFd& report_fd) {
   ChildReport report{};
   ssize_t got;
@@ -189,9 +205,8 @@ ChildProcess::ChildProcess(const ProcessSpec& spec) {
   const GroupKeeper& keeper = group_keeper();  // forked before the command, never after
   Pipe out = make_pipe(), err = make_pipe(), report = make_pipe();
   pid_t parent = ::getpid();
-  pid_ = ::fork();
+  pid_ = borrow_and_start(plan, out.write.get(), err.write.get(), report.write.get(), parent);
   if (pid_ < 0) throw start_error(spec.argv.front(), error_text(errno));
-  if (pid_ == 0) become_command(plan, out.write.get(), err.write.get(), report.write.get(), parent);
   ::setpgid(pid_, pid_);  // here too, so that the group exists before anyone signals it
   keeper.watch(pid_);
   report.write.reset();
