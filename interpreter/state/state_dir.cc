@@ -1,14 +1,13 @@
 #include "interpreter/state/state_dir.h"
 
-#include <fcntl.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
 #include <string>
 #include <system_error>
 
+#include "interpreter/files/durable_write.h"
 #include "interpreter/state/state_error.h"
 
 namespace planrun {
@@ -28,18 +27,14 @@ static void make_private_directory(const fs::path& root) {
   if (::chmod(root.c_str(), 0700) != 0) fail(root, "set the mode of", errno);
 }
 
-// Written to a temporary name and renamed, so a crash never leaves an empty .gitignore behind
-// (which would let `git add .` pick up the state database).
+// Written durably (temporary name, then rename), so a crash never leaves an empty .gitignore
+// behind, which would let `git add .` pick up the state database.
 static void write_gitignore(const fs::path& path) {
-  fs::path temporary = path.string() + ".tmp";
-  int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  if (fd < 0) fail(temporary, "create", errno);
-  static constexpr char kContent[] = "*\n";
-  bool written = ::write(fd, kContent, sizeof kContent - 1) == sizeof kContent - 1;
-  int error = errno;
-  ::close(fd);
-  if (!written) fail(temporary, "write", error);
-  if (::rename(temporary.c_str(), path.c_str()) != 0) fail(path, "create", errno);
+  try {
+    write_file_durably(path, "*\n", 0600);
+  } catch (const std::system_error& error) {
+    throw StateError("cannot create " + path.string() + ": " + error.code().message());
+  }
 }
 
 StateDir StateDir::prepare(const fs::path& root) {

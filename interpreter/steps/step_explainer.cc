@@ -54,10 +54,12 @@ const TypeSpec* nested_object(const TypeSpec& type) {
   return nullptr;
 }
 
+// Tuning fields say so: an author can change them without making a done step run again.
 std::string need_of(const FieldSpec& field) {
-  if (field.required) return "required";
-  if (field.default_value) return "default " + field.default_value->display();
-  return "optional";
+  std::string tuning = field.tuning ? ", tuning" : "";
+  if (field.required) return "required" + tuning;
+  if (field.default_value) return "default " + field.default_value->display() + tuning;
+  return "optional" + tuning;
 }
 
 std::string joined(const std::vector<std::string>& names, const std::string& separator) {
@@ -109,6 +111,10 @@ std::string fields_table(const TypeSpec& with) {
   return out;
 }
 
+bool has_tuning_field(const TypeSpec& with) {
+  return std::any_of(with.fields.begin(), with.fields.end(), [](const FieldSpec& field) { return field.tuning; });
+}
+
 std::string outputs_text(const StepSchema& schema) {
   if (schema.outputs.empty()) return "outputs: none\n";
   return "outputs: " + joined(schema.outputs, ", ") + "  (use as ${steps.ID.outputs.NAME})\n";
@@ -141,6 +147,7 @@ std::optional<std::string> StepExplainer::explain(std::string_view type, std::st
   std::string out = schema.type + ": " + schema.summary + "\n";
   out += "effect: " + effect_name(schema.effect) + " (" + effect_meaning(schema.effect) + ")\n\n";
   out += schema.with.fields.empty() ? "fields (with:): none\n" : "fields (with:):\n" + fields_table(schema.with);
+  if (has_tuning_field(schema.with)) out += "(tuning: not part of the fingerprint; changing it never makes a done step run again)\n";
   out += "\n" + outputs_text(schema);
   return out;
 }

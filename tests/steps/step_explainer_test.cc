@@ -48,6 +48,24 @@ TEST(StepExplainer, ExplainsOneTypeInFull) {
             "outputs: waited  (use as ${steps.ID.outputs.NAME})\n");
 }
 
+TEST(StepExplainer, TuningFieldsSaySoAndTheLegendSaysWhatItMeans) {
+  std::vector<StepSchema> schemas = {{"pause", 1, "waits", Effect::Check,
+                                      types::object({field("for", types::duration(), true, {}, "how long"),
+                                                     field("interval", types::duration(), false, "1s", "tick")
+                                                         .as_tuning()}),
+                                      {}}};
+  EXPECT_EQ(*StepExplainer(schemas).explain("pause", nullptr),
+            "pause: waits\n"
+            "effect: check (reads only)\n"
+            "\n"
+            "fields (with:):\n"
+            "  for       duration  required            how long\n"
+            "  interval  duration  default 1s, tuning  tick\n"
+            "(tuning: not part of the fingerprint; changing it never makes a done step run again)\n"
+            "\n"
+            "outputs: none\n");
+}
+
 TEST(StepExplainer, TypeWithoutFieldsOrOutputsSaysSo) {
   std::vector<StepSchema> schemas = toy_schemas();
   std::string error;
