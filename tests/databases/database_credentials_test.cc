@@ -5,17 +5,13 @@
 #include <cstdlib>
 
 #include "interpreter/loader/plan_loader.h"
+#include "tests/support/parsed_dsn.h"
 #include "tests/support/compile_text.h"
 
 namespace planrun {
 namespace {
 
-Dsn dsn(const std::string& text) {
-  std::string error;
-  auto parsed = parse_dsn(text, &error);
-  EXPECT_TRUE(parsed) << error;
-  return parsed.value_or(Dsn{});
-}
+Dsn dsn(const std::string& text) { return testing::parsed_dsn(text); }
 
 TEST(DatabaseCredentials, FindsThePasswordOfTheSameAccount) {
   DatabaseCredentials credentials;

@@ -2,15 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/support/parsed_dsn.h"
+
 namespace planrun {
 namespace {
 
-Dsn dsn(const std::string& text) {
-  std::string error;
-  auto parsed = parse_dsn(text, &error);
-  EXPECT_TRUE(parsed) << error;
-  return parsed.value_or(Dsn{});
-}
+Dsn dsn(const std::string& text) { return testing::parsed_dsn(text); }
 
 TEST(FakeDatabases, ConnectionsToOneDsnShareTheirTables) {
   testing::FakeDatabases databases;

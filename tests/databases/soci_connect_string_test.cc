@@ -3,16 +3,12 @@
 #include <gtest/gtest.h>
 
 #include "interpreter/databases/database_error.h"
+#include "tests/support/parsed_dsn.h"
 
 namespace planrun {
 namespace {
 
-Dsn dsn(const std::string& text) {
-  std::string error;
-  auto parsed = parse_dsn(text, &error);
-  EXPECT_TRUE(parsed) << error;
-  return parsed.value_or(Dsn{});
-}
+Dsn dsn(const std::string& text) { return testing::parsed_dsn(text); }
 
 TEST(SociConnectString, PostgresqlQuotesEveryValue) {
   auto text = SociConnectString::of(dsn("postgresql://carbon@db:5433/wso2"), Credential{"carbon", "a b'c\\d"}, {}).text;

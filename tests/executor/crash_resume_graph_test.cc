@@ -14,12 +14,22 @@
 #include <set>
 #include <thread>
 
-#include "interpreter/state/state_store.h"
+#include "tests/support/killed_runs.h"
 
 namespace planrun {
 namespace {
 
 namespace fs = std::filesystem;
+using testing::done_steps;
+using testing::runs_per_step;
+using testing::start_planrun;
+using testing::wait_exit;
+
+// Three jobs, so that the three branches run side by side.
+std::vector<std::string> with_jobs(std::vector<std::string> args) {
+  args.insert(args.begin(), {"-j", "3"});
+  return args;
+}
 
 constexpr int kBranches = 3;
 constexpr int kLength = 6;
@@ -72,43 +82,6 @@ struct GraphPlan {
   }
 };
 
-pid_t start_planrun(const fs::path& dir, const std::vector<std::string>& extra) {
-  pid_t pid = fork();
-  if (pid == 0) {
-    std::string plan = (dir / "graph.yaml").string();
-    std::vector<const char*> argv{PLANRUN_BINARY, "run", plan.c_str(), "--quiet", "-j", "3"};
-    for (const std::string& arg : extra) argv.push_back(arg.c_str());
-    argv.push_back(nullptr);
-    freopen("/dev/null", "w", stdout);
-    freopen("/dev/null", "w", stderr);
-    execv(PLANRUN_BINARY, const_cast<char* const*>(argv.data()));
-    _exit(127);
-  }
-  return pid;
-}
-
-int wait_exit(pid_t pid) {
-  int status = 0;
-  waitpid(pid, &status, 0);
-  return WIFEXITED(status) ? WEXITSTATUS(status) : -WTERMSIG(status);
-}
-
-std::map<std::string, int> runs_per_step(const fs::path& dir) {
-  std::map<std::string, int> counts;
-  std::ifstream log(dir / "log");
-  for (std::string line; std::getline(log, line);) ++counts[line];
-  return counts;
-}
-
-std::set<std::string> done_steps(const fs::path& dir) {
-  std::set<std::string> done;
-  if (!fs::exists(dir / ".planrun" / "state.db")) return done;
-  StateStore store(dir / ".planrun", "graph.yaml", StateStore::Access::ReadOnly);
-  for (const StepRecord& record : store.all_steps())
-    if (record.status == StepStatus::Done) done.insert(record.step_id);
-  return done;
-}
-
 TEST(CrashResume, KilledInParallelBranchesWithWhenRetryOnlyAndFromNeverRerunsFinishedSteps) {
   fs::path dir = fs::temp_directory_path() / ("planrun-crash-graph-" + std::to_string(::getpid()));
   fs::remove_all(dir);
@@ -131,7 +104,7 @@ TEST(CrashResume, KilledInParallelBranchesWithWhenRetryOnlyAndFromNeverRerunsFin
       extra = {"--from", target};
       may_rerun = plan.downstream_of(target);
     }
-    pid_t pid = start_planrun(dir, extra);
+    pid_t pid = start_planrun(dir, "graph.yaml", with_jobs(extra));
     std::this_thread::sleep_for(std::chrono::milliseconds(std::uniform_int_distribution(5, 150)(random)));
     kill(pid, SIGKILL);
     wait_exit(pid);
@@ -141,16 +114,16 @@ TEST(CrashResume, KilledInParallelBranchesWithWhenRetryOnlyAndFromNeverRerunsFin
         EXPECT_EQ(counts[step], counts_before[step]) << "finished step " << step << " ran again in round " << round;
         ++checked;
       }
-    done_before = done_steps(dir);
+    done_before = done_steps(dir, "graph.yaml");
     counts_before = counts;
   }
   EXPECT_GT(checked, 100);
-  EXPECT_EQ(wait_exit(start_planrun(dir, {})), 0);
-  std::set<std::string> done = done_steps(dir);
+  EXPECT_EQ(wait_exit(start_planrun(dir, "graph.yaml", with_jobs({}))), 0);
+  std::set<std::string> done = done_steps(dir, "graph.yaml");
   for (const std::string& id : ids) EXPECT_EQ(done.count(id), id == "b1s2" ? 0u : 1u) << id;
   EXPECT_EQ(runs_per_step(dir)["b1s2"], 0);
   auto counts = runs_per_step(dir);
-  EXPECT_EQ(wait_exit(start_planrun(dir, {})), 0);
+  EXPECT_EQ(wait_exit(start_planrun(dir, "graph.yaml", with_jobs({}))), 0);
   EXPECT_EQ(runs_per_step(dir), counts) << "a rerun of a finished plan must run nothing";
   fs::remove_all(dir);
 }

@@ -13,12 +13,16 @@
 #include <set>
 #include <thread>
 
-#include "interpreter/state/state_store.h"
+#include "tests/support/killed_runs.h"
 
 namespace planrun {
 namespace {
 
 namespace fs = std::filesystem;
+using testing::done_steps;
+using testing::runs_per_step;
+using testing::start_planrun;
+using testing::wait_exit;
 
 constexpr int kSteps = 40;
 
@@ -42,40 +46,6 @@ void write_plan(const fs::path& dir) {
   }
 }
 
-pid_t start_planrun(const fs::path& dir) {
-  pid_t pid = fork();
-  if (pid == 0) {
-    std::string plan = (dir / "chain.yaml").string();
-    freopen("/dev/null", "w", stdout);
-    freopen("/dev/null", "w", stderr);
-    execl(PLANRUN_BINARY, PLANRUN_BINARY, "run", plan.c_str(), "--quiet", static_cast<char*>(nullptr));
-    _exit(127);
-  }
-  return pid;
-}
-
-std::map<std::string, int> runs_per_step(const fs::path& dir) {
-  std::map<std::string, int> counts;
-  std::ifstream log(dir / "log");
-  for (std::string line; std::getline(log, line);) ++counts[line];
-  return counts;
-}
-
-std::set<std::string> done_steps(const fs::path& dir) {
-  std::set<std::string> done;
-  if (!fs::exists(dir / ".planrun" / "state.db")) return done;
-  StateStore store(dir / ".planrun", "chain.yaml", StateStore::Access::ReadOnly);
-  for (const StepRecord& record : store.all_steps())
-    if (record.status == StepStatus::Done) done.insert(record.step_id);
-  return done;
-}
-
-int wait_exit(pid_t pid) {
-  int status = 0;
-  waitpid(pid, &status, 0);
-  return WIFEXITED(status) ? WEXITSTATUS(status) : -WTERMSIG(status);
-}
-
 TEST(CrashResume, KilledAtRandomMomentsNeverRerunsFinishedSteps) {
   Scratch scratch;
   write_plan(scratch.dir);
@@ -86,7 +56,7 @@ TEST(CrashResume, KilledAtRandomMomentsNeverRerunsFinishedSteps) {
   std::map<std::string, int> interruptions;  // rounds in which a step ran but was not recorded done
   int checked = 0;                            // done steps compared: the check must not be empty
   for (int round = 0; round < 25; ++round) {
-    pid_t pid = start_planrun(scratch.dir);
+    pid_t pid = start_planrun(scratch.dir, "chain.yaml");
     std::this_thread::sleep_for(std::chrono::milliseconds(std::uniform_int_distribution(5, 120)(random)));
     kill(pid, SIGKILL);
     wait_exit(pid);
@@ -96,13 +66,13 @@ TEST(CrashResume, KilledAtRandomMomentsNeverRerunsFinishedSteps) {
       EXPECT_EQ(counts[step], counts_before[step]) << "finished step " << step << " ran again in round " << round;
       ++checked;
     }
-    done_before = done_steps(scratch.dir);
+    done_before = done_steps(scratch.dir, "chain.yaml");
     for (const auto& [step, count] : counts)
       if (count > counts_before[step] && !done_before.count(step)) ++interruptions[step];
     counts_before = counts;
   }
   EXPECT_GT(checked, 100);
-  EXPECT_EQ(wait_exit(start_planrun(scratch.dir)), 0);
+  EXPECT_EQ(wait_exit(start_planrun(scratch.dir, "chain.yaml")), 0);
   auto counts = runs_per_step(scratch.dir);
   int extra = 0;
   for (int i = 0; i < kSteps; ++i) {
@@ -112,7 +82,7 @@ TEST(CrashResume, KilledAtRandomMomentsNeverRerunsFinishedSteps) {
     extra += counts[step] - 1;
   }
   EXPECT_LE(extra, kills) << "only a step interrupted by a kill may run twice";
-  EXPECT_EQ(wait_exit(start_planrun(scratch.dir)), 0);
+  EXPECT_EQ(wait_exit(start_planrun(scratch.dir, "chain.yaml")), 0);
   EXPECT_EQ(runs_per_step(scratch.dir), counts) << "a rerun of a finished plan must run nothing";
 }
 
