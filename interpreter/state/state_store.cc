@@ -3,6 +3,8 @@
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
+#include <sys/stat.h>
+
 #include <mutex>
 #include <stdexcept>
 
@@ -98,11 +100,26 @@ static void check_integrity(soci::session& sql, const fs::path& file) {
   }
 }
 
+// Which file a path names now: a state directory removed (or replaced) during a run is not an
+// error SQLite sees, as it goes on writing to the open, unlinked file.
+struct FileIdentity {
+  dev_t device = 0;
+  ino_t inode = 0;
+  bool operator==(const FileIdentity&) const = default;
+};
+
+static std::optional<FileIdentity> identity_of(const fs::path& file) {
+  struct stat info {};
+  if (::stat(file.c_str(), &info) != 0) return std::nullopt;
+  return FileIdentity{info.st_dev, info.st_ino};
+}
+
 struct StateStore::Impl {
   fs::path file;
   std::string plan;
   std::mutex mutex;
   soci::session sql;
+  std::optional<FileIdentity> opened;  // the file this connection writes
 
   Impl(fs::path database, std::string plan_key, Access access) : file(std::move(database)), plan(std::move(plan_key)) {
     try {
@@ -114,9 +131,18 @@ struct StateStore::Impl {
       configure(sql, file);
       check_integrity(sql, file);
       StateSchema::upgrade(sql, file);
+      opened = identity_of(file);
     } catch (const soci::soci_error& error) {
       rethrow(error, file);
     }
+  }
+
+  // Every write first checks that the path still names the file being written: records written
+  // to a removed state directory would be lost without a word.
+  void check_still_there() const {
+    if (!opened || identity_of(file) == opened) return;
+    throw StateError(file.string() + " was removed or replaced during the run; what the run recorded there is "
+                     "gone with it");
   }
 
   // Runs `body` with the connection, one thread at a time.
@@ -140,6 +166,7 @@ struct StateStore::Impl {
   template <class Body>
   void write(Body&& body) {
     locked([&](soci::session& sql) {
+      check_still_there();
       ImmediateTransaction transaction(sql);
       body(sql);
       transaction.commit();
@@ -152,6 +179,7 @@ struct StateStore::Impl {
   template <typename Body>
   void write_relaxed(Body&& body) {
     locked([&](soci::session& sql) {
+      check_still_there();
       sql << "PRAGMA synchronous = NORMAL";
       try {
         ImmediateTransaction transaction(sql);

@@ -120,5 +120,16 @@ TEST_F(StateCli, AStateThatCannotBeWrittenStopsTheRunWithExitFiveNamingTheFile) 
   EXPECT_EQ(outcome.output.find("terminate"), std::string::npos) << outcome.output;
 }
 
+TEST_F(StateCli, AStateDirectoryRemovedDuringTheRunStopsItWithExitFive) {
+  write(dir / "plan.yaml", "planrun: 1\nname: t\nsteps:\n  - id: wipe\n    type: run\n"
+                           "    with: {command: \"rm -rf .planrun\"}\n"
+                           "  - id: after\n    type: run\n    needs: [wipe]\n    with: {command: [/bin/true]}\n");
+  auto outcome = run_planrun("plan.yaml --quiet", dir.string());
+  EXPECT_EQ(outcome.exit_code, 5) << outcome.output;
+  EXPECT_NE(outcome.output.find("planrun: the run stopped: .planrun/state.db was removed or replaced during the run"),
+            std::string::npos)
+      << outcome.output;
+}
+
 }  // namespace
 }  // namespace planrun
