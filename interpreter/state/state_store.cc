@@ -1,16 +1,11 @@
 #include "interpreter/state/state_store.h"
 
 #include <soci/soci.h>
-#include <soci/sqlite3/soci-sqlite3.h>
 
-#include <sys/stat.h>
-
-#include <mutex>
 #include <stdexcept>
 
-#include "interpreter/state/immediate_transaction.h"
+#include "interpreter/state/state_connection.h"
 #include "interpreter/state/state_dir.h"
-#include "interpreter/state/state_schema.h"
 
 namespace planrun {
 
@@ -18,180 +13,13 @@ namespace fs = std::filesystem;
 using soci::into;
 using soci::use;
 
-// Seconds a statement waits for another connection's write lock (`planrun status` reading while
-// a run writes) before failing with "database is locked".
-static constexpr int kBusyTimeoutSeconds = 10;
-
-// Turns a SOCI failure into the error kind it is: a constraint violation is planrun misusing the
-// store; everything else (not a database, corrupt, disk full, I/O) is for the user to act on.
-[[noreturn]] static void rethrow(const soci::soci_error& error, const fs::path& file) {
-  auto* sqlite = dynamic_cast<const soci::sqlite3_soci_error*>(&error);
-  int code = sqlite ? sqlite->result() & 0xff : -1;
-  std::string cause = code >= 0 ? sqlite_api::sqlite3_errstr(code) : error.what();
-  switch (code) {
-    case SQLITE_NOTADB:
-      throw StateError(file.string() + " is not a planrun state database (" + cause +
-                       "); point --state at another directory, or move the file away");
-    case SQLITE_CORRUPT:
-      throw StateError(file.string() + " is corrupt (" + cause +
-                       "); move it away to start over, or restore it from a backup");
-    case SQLITE_CONSTRAINT:
-      throw std::logic_error(std::string("state store: ") + error.what());
-    default:
-      throw StateError("state database " + file.string() + ": " + cause);
-  }
-}
-
-// A SQLite URI for the file: '%', '?' and '#' would otherwise end or escape the path.
-static std::string file_uri(const fs::path& file, const char* query) {
-  std::string uri = "file:";
-  for (char c : fs::absolute(file).string()) {
-    if (c == '%' || c == '?' || c == '#') {
-      static const char* digits = "0123456789ABCDEF";
-      uri += '%';
-      uri += digits[static_cast<unsigned char>(c) >> 4];
-      uri += digits[c & 15];
-    } else {
-      uri += c;
-    }
-  }
-  return uri + query;
-}
-
-// Reading must not change a byte of the state. A read-only connection to a WAL database still
-// creates its -wal and -shm files when they are absent, so when they are (no run is writing
-// and none died mid-write) the file is opened as immutable, which creates nothing.
-static std::string database_name(const fs::path& file, StateStore::Access access) {
-  if (access == StateStore::Access::ReadWrite) return file.string();
-  bool writer_files = fs::exists(file.string() + "-wal");
-  return file_uri(file, writer_files ? "?mode=ro" : "?mode=ro&immutable=1");
-}
-
-static std::string connect_string(const fs::path& file, StateStore::Access access) {
-  // SOCI's connection-string parser has no escape for a double quote inside a quoted value.
-  if (file.string().find('"') != std::string::npos) {
-    throw StateError("state directory " + file.parent_path().string() +
-                     ": a path containing '\"' is not supported");
-  }
-  std::string options = access == StateStore::Access::ReadOnly ? " readonly=true" : "";
-  return "db=\"" + database_name(file, access) + "\" timeout=" + std::to_string(kBusyTimeoutSeconds) + options;
-}
-
-static void configure(soci::session& sql, const fs::path& file) {
-  std::string mode;
-  sql << "PRAGMA journal_mode = WAL", into(mode);
-  if (mode != "wal") {
-    throw StateError(file.string() + ": SQLite cannot use write-ahead logging there (journal mode '" +
-                     mode + "'); keep the state directory on a local file system");
-  }
-  sql << "PRAGMA synchronous = FULL";
-  sql << "PRAGMA foreign_keys = ON";
-}
-
-// Reads every page once: a damaged file is reported at open, not in the middle of a run.
-static void check_integrity(soci::session& sql, const fs::path& file) {
-  std::string result;
-  sql << "PRAGMA quick_check(1)", into(result);
-  if (result != "ok") {
-    // "*** in database main ***\nPage 7: ..." names the schema first; the page is what matters.
-    result = result.substr(result.find_last_of('\n') + 1);
-    throw StateError(file.string() + " is corrupt (" + result +
-                     "); move it away to start over, or restore it from a backup");
-  }
-}
-
-// Which file a path names now: a state directory removed (or replaced) during a run is not an
-// error SQLite sees, as it goes on writing to the open, unlinked file.
-struct FileIdentity {
-  dev_t device = 0;
-  ino_t inode = 0;
-  bool operator==(const FileIdentity&) const = default;
-};
-
-static std::optional<FileIdentity> identity_of(const fs::path& file) {
-  struct stat info {};
-  if (::stat(file.c_str(), &info) != 0) return std::nullopt;
-  return FileIdentity{info.st_dev, info.st_ino};
-}
-
+// The connection, and the plan whose records this store reads and writes.
 struct StateStore::Impl {
-  fs::path file;
+  Impl(fs::path database, std::string plan_key, Access access)
+      : connection(std::move(database), access), plan(std::move(plan_key)) {}
+
+  StateConnection connection;
   std::string plan;
-  std::mutex mutex;
-  soci::session sql;
-  std::optional<FileIdentity> opened;  // the file this connection writes
-
-  Impl(fs::path database, std::string plan_key, Access access) : file(std::move(database)), plan(std::move(plan_key)) {
-    try {
-      sql.open(soci::sqlite3, connect_string(file, access));
-      if (access == Access::ReadOnly) {
-        StateSchema::check(sql, file);
-        return;
-      }
-      configure(sql, file);
-      check_integrity(sql, file);
-      StateSchema::upgrade(sql, file);
-      opened = identity_of(file);
-    } catch (const soci::soci_error& error) {
-      rethrow(error, file);
-    }
-  }
-
-  // Every write first checks that the path still names the file being written: records written
-  // to a removed state directory would be lost without a word.
-  void check_still_there() const {
-    if (!opened || identity_of(file) == opened) return;
-    throw StateError(file.string() + " was removed or replaced during the run; what the run recorded there is "
-                     "gone with it");
-  }
-
-  // Runs `body` with the connection, one thread at a time.
-  template <class Body>
-  auto locked(Body&& body) {
-    std::lock_guard lock(mutex);
-    try {
-      return body(sql);
-    } catch (const soci::soci_error& error) {
-      rethrow(error, file);
-    }
-  }
-
-  template <class Body>
-  void write(Durability durability, Body&& body) {
-    if (durability == Durability::Relaxed) return write_relaxed(std::forward<Body>(body));
-    write(std::forward<Body>(body));
-  }
-
-  // Runs `body` as one transaction, durable when this returns.
-  template <class Body>
-  void write(Body&& body) {
-    locked([&](soci::session& sql) {
-      check_still_there();
-      ImmediateTransaction transaction(sql);
-      body(sql);
-      transaction.commit();
-    });
-  }
-
-  // A write that need not survive a power cut on its own: WAL frames are durable in order, so
-  // it becomes durable with the next full write, and losing it loses only a fact that a crash
-  // makes true anyway (a step that was starting is started again). Saves one flush per step.
-  template <typename Body>
-  void write_relaxed(Body&& body) {
-    locked([&](soci::session& sql) {
-      check_still_there();
-      sql << "PRAGMA synchronous = NORMAL";
-      try {
-        ImmediateTransaction transaction(sql);
-        body(sql);
-        transaction.commit();
-      } catch (...) {
-        sql << "PRAGMA synchronous = FULL";
-        throw;
-      }
-      sql << "PRAGMA synchronous = FULL";
-    });
-  }
 };
 
 static long long now_ms() { return to_epoch_ms(wall_now()); }
@@ -306,7 +134,7 @@ StateStore::StateStore(const fs::path& state_dir, std::string plan_key, Access a
 // Records written before they belonged to plans (schema 1) go to the first plan that opens the
 // store without records of its own: version 1 gave them to whichever plan ran next, too.
 void StateStore::claim_unowned_records() {
-  impl_->write([&](soci::session& sql) {
+  impl_->connection.write([&](soci::session& sql) {
     int own = 0, unowned = 0;
     sql << "SELECT count(*) FROM steps WHERE plan_key = :plan", use(impl_->plan), into(own);
     sql << "SELECT count(*) FROM steps WHERE plan_key = ''", into(unowned);
@@ -320,14 +148,14 @@ void StateStore::claim_unowned_records() {
 
 StateStore::~StateStore() = default;
 
-const fs::path& StateStore::file() const { return impl_->file; }
+const fs::path& StateStore::file() const { return impl_->connection.file(); }
 
 const std::string& StateStore::plan_key() const { return impl_->plan; }
 
 int64_t StateStore::begin_run(const std::string& plan_path, const std::string& plan_fingerprint,
                               const std::string& params_json) {
   long long id = 0;
-  impl_->write_relaxed([&](soci::session& sql) {
+  impl_->connection.write_relaxed([&](soci::session& sql) {
     long long now = now_ms();
     sql << "INSERT INTO runs (plan_path, plan_fingerprint, params_json, started_at, plan_key)"
            " VALUES (:plan_path, :plan_fingerprint, :params_json, :now, :plan)",
@@ -338,7 +166,7 @@ int64_t StateStore::begin_run(const std::string& plan_path, const std::string& p
 }
 
 void StateStore::finish_run(int64_t run_id, const std::string& outcome) {
-  impl_->write([&](soci::session& sql) {
+  impl_->connection.write([&](soci::session& sql) {
     long long id = run_id, now = now_ms();
     soci::statement statement =
         (sql.prepare << "UPDATE runs SET finished_at = :now, outcome = :outcome WHERE id = :id",
@@ -351,7 +179,7 @@ void StateStore::finish_run(int64_t run_id, const std::string& outcome) {
 }
 
 std::vector<RunRecord> StateStore::runs() const {
-  return impl_->locked([&](soci::session& sql) {
+  return impl_->connection.locked([&](soci::session& sql) {
     RunRecord run;
     int every_plan = impl_->plan.empty();
     long long id = 0, started_at = 0, finished_at = 0;
@@ -378,22 +206,22 @@ std::vector<RunRecord> StateStore::runs() const {
 }
 
 std::optional<StepRecord> StateStore::step_state(const std::string& step_id) const {
-  return impl_->locked([&](soci::session& sql) -> std::optional<StepRecord> {
-    std::vector<StepRecord> records = select_steps(sql, impl_->file, impl_->plan, &step_id);
+  return impl_->connection.locked([&](soci::session& sql) -> std::optional<StepRecord> {
+    std::vector<StepRecord> records = select_steps(sql, impl_->connection.file(), impl_->plan, &step_id);
     if (records.empty()) return std::nullopt;
     return records.front();
   });
 }
 
 std::vector<StepRecord> StateStore::all_steps() const {
-  return impl_->locked(
-      [&](soci::session& sql) { return select_steps(sql, impl_->file, impl_->plan, nullptr); });
+  return impl_->connection.locked(
+      [&](soci::session& sql) { return select_steps(sql, impl_->connection.file(), impl_->plan, nullptr); });
 }
 
 void StateStore::mark_running(const std::string& step_id, const std::string& fingerprint, int64_t run_id,
                               const std::string& inputs_json) {
   const std::string& plan = impl_->plan;
-  impl_->write_relaxed([&](soci::session& sql) {
+  impl_->connection.write_relaxed([&](soci::session& sql) {
     auto recorded = recorded_attempts(sql, plan, step_id);
     bool same_definition = recorded && recorded->fingerprint == fingerprint;
     if (recorded && !same_definition) {
@@ -412,7 +240,7 @@ void StateStore::mark_running(const std::string& step_id, const std::string& fin
 }
 
 void StateStore::mark_done(const std::string& step_id, const std::string& outputs_json, Durability durability) {
-  impl_->write(durability, [&](soci::session& sql) {
+  impl_->connection.write(durability, [&](soci::session& sql) {
     long long now = now_ms();
     update_running_step(
         (sql.prepare << "UPDATE steps SET status = 'done', finished_at = :now,"
@@ -424,7 +252,7 @@ void StateStore::mark_done(const std::string& step_id, const std::string& output
 }
 
 void StateStore::mark_failed(const std::string& step_id, const std::string& message) {
-  impl_->write_relaxed([&](soci::session& sql) {
+  impl_->connection.write_relaxed([&](soci::session& sql) {
     long long now = now_ms();
     update_running_step(
         (sql.prepare << "UPDATE steps SET status = 'failed', finished_at = :now,"
@@ -437,7 +265,7 @@ void StateStore::mark_failed(const std::string& step_id, const std::string& mess
 
 void StateStore::mark_skipped(const std::string& step_id, int64_t run_id,
                               const std::string& reason) {
-  impl_->write_relaxed([&](soci::session& sql) {
+  impl_->connection.write_relaxed([&](soci::session& sql) {
     long long now = now_ms(), run = run_id;
     sql << "INSERT INTO steps (plan_key, step_id, status, fingerprint, finished_at, message, run_id)"
            " VALUES (:plan, :step_id, 'skipped', '', :now, :reason, :run_id)"
@@ -452,7 +280,7 @@ void StateStore::reset_step(const std::string& step_id) { reset_steps({step_id})
 
 void StateStore::reset_steps(const std::vector<std::string>& step_ids) {
   const std::string& plan = impl_->plan;
-  impl_->write([&](soci::session& sql) {
+  impl_->connection.write([&](soci::session& sql) {
     for (const std::string& step_id : step_ids) {
       sql << "DELETE FROM checkpoints WHERE plan_key = :plan AND step_id = :step_id", use(plan), use(step_id);
       sql << "DELETE FROM steps WHERE plan_key = :plan AND step_id = :step_id", use(plan), use(step_id);
@@ -461,7 +289,7 @@ void StateStore::reset_steps(const std::vector<std::string>& step_ids) {
 }
 
 void StateStore::reset_all() {
-  impl_->write([&](soci::session& sql) {
+  impl_->connection.write([&](soci::session& sql) {
     sql << "DELETE FROM checkpoints WHERE plan_key = :plan", use(impl_->plan);
     sql << "DELETE FROM steps WHERE plan_key = :plan", use(impl_->plan);
   });
@@ -475,7 +303,7 @@ void StateStore::put_checkpoint(const std::string& step_id, const std::string& k
 void StateStore::put_checkpoints(const std::string& step_id,
                                  const std::map<std::string, std::string>& values) {
   const std::string& plan = impl_->plan;
-  impl_->write([&](soci::session& sql) {
+  impl_->connection.write([&](soci::session& sql) {
     if (!recorded_attempts(sql, plan, step_id)) {
       throw std::logic_error("put_checkpoint: step '" + step_id +
                              "' has no record; mark it running first");
@@ -490,7 +318,7 @@ void StateStore::put_checkpoints(const std::string& step_id,
 
 std::optional<std::string> StateStore::checkpoint(const std::string& step_id,
                                                   const std::string& key) const {
-  return impl_->locked([&](soci::session& sql) -> std::optional<std::string> {
+  return impl_->connection.locked([&](soci::session& sql) -> std::optional<std::string> {
     std::string value;
     sql << "SELECT value FROM checkpoints WHERE plan_key = :plan AND step_id = :step_id AND key = :key",
         use(impl_->plan), use(step_id), use(key), into(value);
@@ -500,7 +328,7 @@ std::optional<std::string> StateStore::checkpoint(const std::string& step_id,
 }
 
 std::map<std::string, std::string> StateStore::checkpoints(const std::string& step_id) const {
-  return impl_->locked([&](soci::session& sql) {
+  return impl_->connection.locked([&](soci::session& sql) {
     std::string key, value;
     soci::statement statement =
         (sql.prepare << "SELECT key, value FROM checkpoints WHERE plan_key = :plan AND step_id = :step_id",
@@ -513,7 +341,7 @@ std::map<std::string, std::string> StateStore::checkpoints(const std::string& st
 }
 
 void StateStore::delete_checkpoint(const std::string& step_id, const std::string& key) {
-  impl_->write([&](soci::session& sql) {
+  impl_->connection.write([&](soci::session& sql) {
     sql << "DELETE FROM checkpoints WHERE step_id = :step_id AND key = :key", use(step_id), use(key);
   });
 }

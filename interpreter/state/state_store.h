@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "interpreter/state/run_record.h"
+#include "interpreter/state/state_access.h"
 #include "interpreter/state/state_error.h"
 #include "interpreter/state/step_record.h"
 
@@ -28,9 +29,7 @@ namespace planrun {
 // that is not running, a checkpoint for a step without a record) throws std::logic_error.
 class StateStore {
  public:
-  // ReadOnly is for `plan` and `status`: nothing is created or migrated, no byte of the state
-  // changes, and writes fail.
-  enum class Access { ReadWrite, ReadOnly };
+  using Access = StateAccess;  // state_access.h
 
   // Opens <state_dir>/state.db, creating the directory (mode 0700, with a .gitignore of "*") and
   // the database when absent, and migrating an older schema. Step records and checkpoints are
@@ -68,7 +67,7 @@ class StateStore {
   // The step must be running; its effects must already be durable. Synced for steps whose effects
   // planrun made durable (copies, backups); Relaxed for steps whose effects it cannot sync (a
   // command's writes, a check), which a power cut may undo as well: such a step runs again.
-  enum class Durability { Synced, Relaxed };
+  using Durability = WriteDurability;
   void mark_done(const std::string& step_id, const std::string& outputs_json,
                  Durability durability = Durability::Synced);
   // Relaxed: losing it makes the step look interrupted, which resumes it the same way.
