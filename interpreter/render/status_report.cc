@@ -37,11 +37,15 @@ std::string lock_line(const std::optional<LockOwner>& owner, bool locked) {
   return "not locked";
 }
 
-std::string runs_table(const StateStore& store) {
+// With `plans`, each run also names the plan it ran (the state of several plans is shown).
+std::string runs_table(const StateStore& store, bool plans) {
   std::vector<std::vector<std::string>> rows{{"run", "started", "took", "outcome"}};
-  for (const RunRecord& run : store.runs())
+  if (plans) rows.front().push_back("plan");
+  for (const RunRecord& run : store.runs()) {
     rows.push_back({std::to_string(run.id), format_utc(run.started_at), took(run.started_at, run.finished_at),
                     run.finished_at ? run.outcome : "did not finish (the process died or still runs)"});
+    if (plans) rows.back().push_back(run.plan_path);
+  }
   return aligned_table(rows);
 }
 
@@ -62,13 +66,24 @@ std::string steps_table(const StateStore& store, const ActionGraph* graph) {
   return aligned_table(rows);
 }
 
+// Without a plan: every run, and the steps of each plan the state holds records for.
+std::string every_plan(const StateStore& store) {
+  std::string out = "Runs:\n" + runs_table(store, true);
+  for (const std::string& key : store.plan_keys()) {
+    StateStore plan(store.file().parent_path(), key, StateStore::Access::ReadOnly);
+    out += "\nSteps of " + (key.empty() ? std::string("plans of an earlier planrun") : key) + ":\n" +
+           steps_table(plan, nullptr);
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string status_report(const StateStore& store, const ActionGraph* graph, const std::optional<LockOwner>& owner,
                           bool locked) {
   std::string out = "State " + store.file().parent_path().string() + ": " + lock_line(owner, locked) + "\n\n";
-  out += "Runs:\n" + runs_table(store) + "\nSteps:\n" + steps_table(store, graph);
-  return out;
+  if (!graph) return out + every_plan(store);
+  return out + "Runs:\n" + runs_table(store, false) + "\nSteps:\n" + steps_table(store, graph);
 }
 
 }  // namespace planrun

@@ -10,8 +10,9 @@
 namespace planrun {
 
 // `planrun status`: the lock, the runs, and every step's state with attempts, duration and the
-// reason it failed or was skipped. With a graph, steps follow the plan's order and steps never
-// run show as pending; without, the store's steps are listed by id.
+// reason it failed or was skipped. With a graph, the plan's runs and steps, in the plan's order,
+// steps never run shown as pending; without, every run with its plan, and the steps of each
+// plan the state holds records for, by id.
 std::string status_report(const StateStore& store, const ActionGraph* graph, const std::optional<LockOwner>& owner,
                           bool locked);
 

@@ -218,6 +218,17 @@ std::vector<StepRecord> StateStore::all_steps() const {
       [&](soci::session& sql) { return select_steps(sql, impl_->connection.file(), impl_->plan, nullptr); });
 }
 
+std::vector<std::string> StateStore::plan_keys() const {
+  return impl_->connection.locked([&](soci::session& sql) {
+    std::string key;
+    soci::statement statement = (sql.prepare << "SELECT DISTINCT plan_key FROM steps ORDER BY plan_key", into(key));
+    statement.execute(false);
+    std::vector<std::string> keys;
+    while (statement.fetch()) keys.push_back(key);
+    return keys;
+  });
+}
+
 void StateStore::mark_running(const std::string& step_id, const std::string& fingerprint, int64_t run_id,
                               const std::string& inputs_json) {
   const std::string& plan = impl_->plan;

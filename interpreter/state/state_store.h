@@ -56,6 +56,8 @@ class StateStore {
   // Step records. No record means pending.
   std::optional<StepRecord> step_state(const std::string& step_id) const;
   std::vector<StepRecord> all_steps() const;  // ordered by step id
+  // Every plan with step records in this state directory, sorted ('' for records of schema 1).
+  std::vector<std::string> plan_keys() const;
 
   // Records the start of an attempt and counts it. The only write not flushed on its own: it is
   // durable once any later write is (a checkpoint, done, failed), and losing it to a power cut
