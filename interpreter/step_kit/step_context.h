@@ -91,7 +91,7 @@ struct StepContext {
   std::optional<std::chrono::steady_clock::time_point> deadline;  // from `timeout`
   Value::Map outputs;                       // what the step publishes as steps.ID.outputs.*
   StepServices services = system_step_services();
-  // <state_dir>/work/<step id>/: the step's partial files. It survives interruptions and
+  // <state_dir>/work/<plan>/<step id>/: the step's partial files. It survives interruptions and
   // resumes; the step creates it when it needs it; it is removed once the step is done.
   std::filesystem::path work_dir;
   bool resuming = false;  // an earlier attempt of this definition was interrupted or failed
