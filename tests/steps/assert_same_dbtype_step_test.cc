@@ -6,6 +6,7 @@
 #include <sqlite3.h>
 
 #include <filesystem>
+#include <map>
 
 #include "interpreter/step_kit/step_failure.h"
 #include "tests/support/fake_databases.h"
@@ -58,8 +59,7 @@ TEST(AssertSameDbtypeStep, DifferentTypesFailAsAPreconditionWithoutConnecting) {
 }
 
 TEST(AssertSameDbtypeStep, MysqlAndMariadbInAnyFormAreOneType) {
-  // With servers of one kind the step asks each for its version: the fake answers for SQLite
-  // DSNs only, so this case checks the type decision through the failure it does not give.
+  // Not a type failure: the step goes on to ask the source for its version.
   testing::StepFixture fixture("assert-same-dbtype");
   testing::FakeDatabases databases;
   databases.refuse("mysql://db/source", "Connection refused");
@@ -84,6 +84,58 @@ TEST(AssertSameDbtypeStep, UnreachableServerFailsNamingItNotAsAPrecondition) {
   StepFailure failure = failure_of(context);
   EXPECT_EQ(failure.kind, Kind::Failed);
   EXPECT_EQ(std::string(failure.what()), "cannot connect to postgresql://carbon@db/wso2: Connection refused");
+}
+
+// MySQL/MariaDB servers as the fake gives them (SQLite underneath), each answering
+// SELECT VERSION() with the version the test gives its DSN.
+class VersionedServers final : public Databases {
+ public:
+  std::unique_ptr<DatabaseConnection> open(const Dsn& dsn, const OpenOptions& options = {}) override {
+    auto connection = fake.open(dsn, options);
+    sqlite3_create_function(connection->sqlite_handle(), "VERSION", 0, SQLITE_UTF8, &versions.at(dsn.to_string()),
+                            &answer, nullptr, nullptr);
+    return connection;
+  }
+
+  std::map<std::string, std::string> versions;  // by Dsn::to_string()
+  testing::FakeDatabases fake;
+
+ private:
+  static void answer(sqlite3_context* call, int, sqlite3_value**) {
+    sqlite3_result_text(call, static_cast<std::string*>(sqlite3_user_data(call))->c_str(), -1, SQLITE_TRANSIENT);
+  }
+};
+
+TEST(AssertSameDbtypeStep, ServersOfOneTypeReportTheirVersionsAndWarnWhenMajorsDiffer) {
+  struct VersionCase {
+    const char* source_version;
+    const char* target_version;
+    std::vector<std::string> warnings;
+  };
+  const VersionCase cases[] = {
+      {"10.6.18-MariaDB", "10.11.6-MariaDB-log", {}},
+      {"10.11.6-MariaDB", "11.4.2-MariaDB",
+       {"the major versions differ (source 10.11.6-MariaDB, target 11.4.2-MariaDB): check that the target server "
+        "supports the data"}},
+  };
+  for (const VersionCase& c : cases) {
+    testing::StepFixture fixture("assert-same-dbtype");
+    VersionedServers servers;
+    servers.versions = {{"mysql://carbon@old/wso2", c.source_version}, {"mysql://staging/wso2", c.target_version}};
+    StepContext context = fixture.context({{"source", "mariadb://carbon@old/wso2"}, {"target", "jdbc:mysql://staging/wso2"}});
+    context.services.databases = &servers;
+    AssertSameDbtypeStep().run(context);
+    EXPECT_EQ(context.outputs.at("dbtype").as_string(), "mysql");
+    EXPECT_EQ(context.outputs.at("source_version").as_string(), c.source_version);
+    EXPECT_EQ(context.outputs.at("target_version").as_string(), c.target_version);
+    EXPECT_EQ(fixture.log.infos, std::vector<std::string>{"source and target are both MySQL (source "
+                                                          "mysql://carbon@old/wso2: " + std::string(c.source_version) +
+                                                          "; target mysql://staging/wso2: " + c.target_version + ")"});
+    EXPECT_EQ(fixture.log.warnings, c.warnings);
+    ASSERT_EQ(servers.fake.requests.size(), 2u);
+    EXPECT_TRUE(servers.fake.requests[0].read_only);
+    EXPECT_TRUE(servers.fake.requests[1].read_only);
+  }
 }
 
 TEST(AssertSameDbtypeStep, SqliteFilesPassWithTheLibraryVersionAndAreNotOpened) {
@@ -122,6 +174,18 @@ TEST(AssertSameDbtypeStep, DescribeNamesBothDatabases) {
   EXPECT_EQ(AssertSameDbtypeStep().describe(context),
             std::vector<std::string>{
                 "would check that sqlite:/a.db and sqlite:/b.db are of the same database type, reading their versions"});
+}
+
+TEST(AssertSameDbtypeStep, DescribeMasksADsnFromASecret) {
+  testing::ReplacingMasker masker;
+  masker.secrets = {"postgresql://carbon@db-internal/wso2"};
+  Value::Map fields{{"source", Value("postgresql://carbon@db-internal/wso2").mark_secret()},
+                    {"target", "postgresql://carbon@staging/wso2"}};
+  StepNode step;
+  DescribeContext context{step, fields, masker};
+  EXPECT_EQ(AssertSameDbtypeStep().describe(context),
+            std::vector<std::string>{"would check that *** and postgresql://carbon@staging/wso2 are of the same "
+                                     "database type, reading their versions"});
 }
 
 }  // namespace
