@@ -10,6 +10,9 @@
 #include "interpreter/step_kit/step_failure.h"
 #include "interpreter/steps/assert_db_empty_step.h"
 #include "interpreter/steps/assert_same_dbtype_step.h"
+#include "interpreter/executor/executor.h"
+#include "tests/support/compile_text.h"
+#include "tests/support/recording_observer.h"
 #include "tests/support/step_fixture.h"
 #include "tests/support/test_servers.h"
 
@@ -157,6 +160,48 @@ TEST_P(ServerDbAsserts, SameTypeWithAnUnreachableTargetFailsNotAsAPrecondition) 
   EXPECT_EQ(failure->kind, Kind::Failed);
   EXPECT_TRUE(std::string(failure->what()).starts_with("cannot connect to " + absent.to_string() + ": "))
       << failure->what();
+}
+
+// Through the executor, with the password bound to the plan's `database` param: the run exits 3
+// on a database with tables and 0 on an empty one.
+TEST_P(ServerDbAsserts, RunExitsThreeOnANonEmptyDatabaseAndZeroOnAnEmptyOne) {
+  auto compiled = testing::compile_text(R"(planrun: 1
+name: t
+params:
+  staging: {type: database, password: staging_password}
+  staging_password: {type: secret, env: PLANRUN_TEST_UNUSED_PASSWORD}
+steps:
+  - id: same
+    type: assert-same-dbtype
+    with: {source: "${staging}", target: "${jdbc_url(staging)}"}
+  - id: empty
+    type: assert-db-empty
+    needs: [same]
+    with: {database: "${staging}"}
+)");
+  ASSERT_TRUE(compiled.graph) << compiled.diagnostics;
+  ParamValues params{{"staging", Value(fresh.to_string())},
+                     {"staging_password", Value(server->password).mark_secret()}};
+  testing::StepFixture scratch("unused");
+  auto run = [&](const std::string& state) {
+    StateStore store(scratch.dir.path() / state);
+    testing::RecordingObserver observer;
+    CancellationToken cancel;
+    ExecutorOptions options;
+    options.state_dir = scratch.dir.path() / state;
+    Executor(*compiled.graph, params, store, observer, cancel, options).run();
+    return observer.record;
+  };
+  testing::Recording passing = run("state-empty");
+  EXPECT_EQ(passing.exit_code, 0) << passing.messages["same"] << passing.messages["empty"];
+
+  databases->open(fresh)->session() << "CREATE TABLE um_user (n INTEGER)";
+  testing::Recording failing = run("state-full");
+  EXPECT_EQ(failing.exit_code, 3);
+  EXPECT_EQ(passing.outcomes["empty"], "done");
+  EXPECT_EQ(failing.outcomes["same"], "done");
+  EXPECT_EQ(failing.outcomes["empty"], "failed");
+  EXPECT_EQ(failing.messages["empty"], "the database " + fresh.to_string() + " must be empty but holds 1 table: um_user");
 }
 
 INSTANTIATE_TEST_SUITE_P(Servers, ServerDbAsserts, ::testing::ValuesIn(kServers),
