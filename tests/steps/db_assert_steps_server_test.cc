@@ -112,6 +112,27 @@ TEST_P(ServerDbAsserts, TablesFailAsAPreconditionNamingThem) {
                                               "idn_oauth2_token, reg_resource, um_role and 2 more");
 }
 
+// Schemas and sequences are PostgreSQL's: the same fixture, on that server only.
+using PostgresqlDbAsserts = ServerDbAsserts;
+
+TEST_P(PostgresqlDbAsserts, OtherSchemasAndSequencesCountNamedWithTheirSchema) {
+  {
+    auto db = databases->open(fresh);
+    db->session() << "CREATE SCHEMA carbon";
+    db->session() << "CREATE TABLE carbon.reg_resource (n INTEGER)";
+    db->session() << "CREATE SEQUENCE um_id_seq";
+  }
+  testing::StepFixture fixture("assert-db-empty");
+  auto failure = run<AssertDbEmptyStep>(fixture, {{"database", fresh.to_string()}});
+  ASSERT_TRUE(failure);
+  EXPECT_EQ(failure->kind, Kind::Precondition);
+  EXPECT_EQ(std::string(failure->what()),
+            "the database " + fresh.to_string() + " must be empty but holds 2 tables: carbon.reg_resource and um_id_seq");
+  auto ignoring = run<AssertDbEmptyStep>(
+      fixture, {{"database", fresh.to_string()}, {"ignore", Value::List{"carbon.*", "*_seq"}}});
+  EXPECT_FALSE(ignoring) << ignoring->what();
+}
+
 TEST_P(ServerDbAsserts, IgnoredTablesDoNotCount) {
   {
     auto db = databases->open(fresh);
@@ -205,6 +226,8 @@ steps:
 }
 
 INSTANTIATE_TEST_SUITE_P(Servers, ServerDbAsserts, ::testing::ValuesIn(kServers),
+                         [](const auto& info) { return std::string(info.param.name); });
+INSTANTIATE_TEST_SUITE_P(Servers, PostgresqlDbAsserts, ::testing::Values(kServers[0]),
                          [](const auto& info) { return std::string(info.param.name); });
 
 // Both servers at once: a PostgreSQL source and a MariaDB target fail before either is asked.
