@@ -5,6 +5,8 @@
 #include <soci/soci.h>
 #include <sqlite3.h>
 
+#include <stdexcept>
+
 #include "interpreter/databases/database_error.h"
 #include "interpreter/databases/databases.h"
 #include "interpreter/step_kit/step_failure.h"
@@ -54,7 +56,8 @@ std::string type_title(Dsn::Kind kind) {
 // file is not opened (a target that does not exist yet is not created).
 std::string version_of(StepContext& context, const Dsn& dsn, const StepSecretMasker& masker) {
   if (dsn.kind == Dsn::Kind::Sqlite) return sqlite3_libversion();
-  if (!context.services.databases) throw StepFailure(Kind::Failed, "no database service in this run (a bug in planrun)");
+  // A missing service is a bug in planrun (exit 70), not a failure of the plan.
+  if (!context.services.databases) throw std::logic_error("the executor gave the step no Databases service");
   try {
     auto connection = context.services.databases->open(dsn, {.read_only = true});
     std::string version;
