@@ -2,19 +2,138 @@
 
 #include "interpreter/steps/assert_db_empty_step.h"
 
+#include <fnmatch.h>
+#include <soci/soci.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <stdexcept>
+
+#include "interpreter/databases/database_error.h"
+#include "interpreter/databases/databases.h"
+#include "interpreter/step_kit/step_failure.h"
+#include "interpreter/step_kit/step_field.h"
 #include "interpreter/steps/schema_parts.h"
+#include "interpreter/steps/step_secret_masker.h"
 
 namespace planrun {
+namespace {
 
-using Effect = StepSchema::Effect;
+using Kind = StepFailure::Kind;
 
-StepSchema assert_db_empty_schema() {
-  return {"assert-db-empty", 1, "fails unless the database holds no user tables (a staging database starts empty)",
-          Effect::Check,
-          types::object({
-              required_field("database", types::database(), "the database that must be empty"),
-          }),
-          {}};
+// The fields of `assert-db-empty`, declared once: the schema is made of them and the action reads them.
+struct AssertDbEmptyFields {
+  StepField<std::string> database =
+      StepField<std::string>::required("database", types::database(), "the database that must be empty");
+  StepField<std::vector<std::string>> ignore = StepField<std::vector<std::string>>::optional(
+      "ignore", types::list_of(types::string()),
+      "table names or patterns (* and ?) that do not count, e.g. flyway_schema_history");
+};
+
+const AssertDbEmptyFields& fields() {
+  static const AssertDbEmptyFields declared;
+  return declared;
+}
+
+// How many of the tables found the failure names.
+constexpr size_t named_tables = 5;
+
+Dsn dsn_of(const Value::Map& given) {
+  std::string error;
+  std::optional<Dsn> dsn = parse_dsn(fields().database.read(given), &error);
+  // The compiler checked the DSN; one that still does not parse may come from a secret: not shown.
+  if (!dsn) throw StepFailure(Kind::Failed, "field 'database' is not a valid DSN");
+  return *dsn;
+}
+
+// The user tables; PostgreSQL names those outside `public` with their schema.
+std::string tables_query(Dsn::Kind kind) {
+  switch (kind) {
+    case Dsn::Kind::Sqlite:
+      return "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') "
+             "AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'";
+    case Dsn::Kind::Postgresql:
+      return "SELECT CAST(CASE WHEN n.nspname = 'public' THEN c.relname ELSE n.nspname || '.' || c.relname END AS text) "
+             "AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+             "WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f') "
+             "AND n.nspname NOT IN ('pg_catalog', 'information_schema') "
+             "AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp\\_%'";
+    case Dsn::Kind::Mysql:
+      return "SELECT CAST(table_name AS CHAR) FROM information_schema.tables "
+             "WHERE table_schema = DATABASE()";
+  }
+  return "";
+}
+
+// The server's words for a database that does not exist (an absent database is empty).
+bool is_absent_database(const Dsn& dsn, const std::string& message) {
+  if (dsn.kind == Dsn::Kind::Sqlite) return !std::filesystem::exists(dsn.path);
+  if (dsn.kind == Dsn::Kind::Postgresql)
+    return message.find("database \"" + dsn.database + "\" does not exist") != std::string::npos;
+  return message.find("Unknown database '" + dsn.database + "'") != std::string::npos;
+}
+
+bool ignored(const std::string& table, const std::vector<std::string>& patterns) {
+  for (const std::string& pattern : patterns)
+    if (fnmatch(pattern.c_str(), table.c_str(), 0) == 0) return true;
+  return false;
+}
+
+std::string count_of(size_t count) { return std::to_string(count) + (count == 1 ? " table" : " tables"); }
+
+std::string not_empty_message(const Dsn& dsn, const std::vector<std::string>& tables) {
+  std::string names;
+  size_t shown = std::min(tables.size(), named_tables);
+  for (size_t i = 0; i < shown; ++i) names += (i == 0 ? "" : i + 1 == tables.size() ? " and " : ", ") + tables[i];
+  if (tables.size() > shown) names += " and " + std::to_string(tables.size() - shown) + " more";
+  return "the database " + dsn.to_string() + " must be empty but holds " + count_of(tables.size()) + ": " + names;
+}
+
+}  // namespace
+
+const StepSchema& AssertDbEmptyStep::schema() const {
+  const AssertDbEmptyFields& f = fields();
+  static const StepSchema schema = make_step_schema(
+      "assert-db-empty", 1, "fails unless the database holds no user tables (a staging database starts empty)",
+      StepSchema::Effect::Check, {f.database.spec(), f.ignore.spec()}, {}, {});
+  return schema;
+}
+
+std::vector<std::string> AssertDbEmptyStep::describe(const DescribeContext& context) const {
+  std::vector<std::string> ignore = fields().ignore.find(context.fields).value_or(std::vector<std::string>{});
+  std::string but;
+  for (size_t i = 0; i < ignore.size(); ++i) but += (i ? ", " : " (ignoring ") + ignore[i];
+  if (!ignore.empty()) but += ")";
+  return {context.masker.mask("would check that " + dsn_of(context.fields).to_string() + " holds no tables" + but)};
+}
+
+void AssertDbEmptyStep::run(StepContext& context) const {
+  StepSecretMasker masker(context);
+  Dsn dsn = dsn_of(context.fields);
+  std::vector<std::string> ignore = fields().ignore.find(context.fields).value_or(std::vector<std::string>{});
+  // A missing service is a bug in planrun (exit 70), not a failure of the plan.
+  if (!context.services.databases) throw std::logic_error("the executor gave the step no Databases service");
+  std::vector<std::string> tables;
+  try {
+    std::unique_ptr<DatabaseConnection> connection;
+    try {
+      connection = context.services.databases->open(dsn, {.read_only = true});
+    } catch (const DatabaseError& error) {
+      if (!is_absent_database(dsn, error.what())) throw;
+      context.log.info(masker.mask("the database " + dsn.to_string() + " does not exist yet: it is empty"));
+      return;
+    }
+    soci::rowset<std::string> rows = connection->session().prepare << tables_query(dsn.kind);
+    for (const std::string& table : rows)
+      if (!ignored(table, ignore)) tables.push_back(table);
+  } catch (const DatabaseError& error) {
+    throw StepFailure(Kind::Failed, masker.mask(error.what()));
+  } catch (const soci::soci_error& error) {
+    throw StepFailure(Kind::Failed, masker.mask("cannot list the tables of " + dsn.to_string() + ": " + error.what()));
+  }
+  std::sort(tables.begin(), tables.end());  // byte order, whatever the server's collation
+  if (!tables.empty()) throw StepFailure(Kind::Precondition, masker.mask(not_empty_message(dsn, tables)));
+  context.log.info(masker.mask("the database " + dsn.to_string() + " holds no tables"));
 }
 
 }  // namespace planrun

@@ -35,8 +35,8 @@ RegisteredStepType schema_only(StepSchema schema) { return {std::move(schema), n
 
 std::vector<RegisteredStepType> make_registry() {
   return {
-      schema_only(assert_same_dbtype_schema()),
-      schema_only(assert_db_empty_schema()),
+      runnable<AssertSameDbtypeStep>(),
+      runnable<AssertDbEmptyStep>(),
       schema_only(assert_servers_stopped_schema()),
       schema_only(backup_schema()),
       schema_only(restore_schema()),
