@@ -77,4 +77,11 @@ void read_value(const Value& value, const std::string& name, std::map<std::strin
   }
 }
 
+void read_value(const Value& value, const std::string& name, Dsn& out) {
+  std::string error;
+  std::optional<Dsn> dsn = is_scalar(value) ? parse_dsn(value.to_text(), &error) : std::nullopt;
+  if (!dsn) throw StepFailure(StepFailure::Kind::Failed, "field '" + name + "' is not a valid DSN");
+  out = *dsn;
+}
+
 }  // namespace planrun

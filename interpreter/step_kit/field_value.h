@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "interpreter/values/dsn.h"
 #include "interpreter/values/value.h"
 
 namespace planrun {
@@ -24,6 +25,9 @@ void read_value(const Value& value, const std::string& name, std::chrono::millis
 void read_value(const Value& value, const std::string& name, std::vector<std::string>& out);
 void read_value(const Value& value, const std::string& name, std::vector<int64_t>& out);
 void read_value(const Value& value, const std::string& name, std::map<std::string, std::string>& out);
+// A database field. The compiler checked it; one that still does not parse is named by its field
+// alone, since its text may come from a secret.
+void read_value(const Value& value, const std::string& name, Dsn& out);
 
 // The value converted to T.
 template <class T>

@@ -23,8 +23,7 @@ using Kind = StepFailure::Kind;
 
 // The fields of `assert-db-empty`, declared once: the schema is made of them and the action reads them.
 struct AssertDbEmptyFields {
-  StepField<std::string> database =
-      StepField<std::string>::required("database", types::database(), "the database that must be empty");
+  StepField<Dsn> database = StepField<Dsn>::required("database", types::database(), "the database that must be empty");
   StepField<std::vector<std::string>> ignore = StepField<std::vector<std::string>>::optional(
       "ignore", types::list_of(types::string()),
       "table names or patterns (* and ?) that do not count, e.g. flyway_schema_history");
@@ -37,14 +36,6 @@ const AssertDbEmptyFields& fields() {
 
 // How many of the tables found the failure names.
 constexpr size_t named_tables = 5;
-
-Dsn dsn_of(const Value::Map& given) {
-  std::string error;
-  std::optional<Dsn> dsn = parse_dsn(fields().database.read(given), &error);
-  // The compiler checked the DSN; one that still does not parse may come from a secret: not shown.
-  if (!dsn) throw StepFailure(Kind::Failed, "field 'database' is not a valid DSN");
-  return *dsn;
-}
 
 // The user tables; PostgreSQL names those outside `public` with their schema.
 std::string tables_query(Dsn::Kind kind) {
@@ -104,12 +95,13 @@ std::vector<std::string> AssertDbEmptyStep::describe(const DescribeContext& cont
   std::string but;
   for (size_t i = 0; i < ignore.size(); ++i) but += (i ? ", " : " (ignoring ") + ignore[i];
   if (!ignore.empty()) but += ")";
-  return {context.masker.mask("would check that " + dsn_of(context.fields).to_string() + " holds no tables" + but)};
+  std::string database = fields().database.read(context.fields).to_string();
+  return {context.masker.mask("would check that " + database + " holds no tables" + but)};
 }
 
 void AssertDbEmptyStep::run(StepContext& context) const {
   StepSecretMasker masker(context);
-  Dsn dsn = dsn_of(context.fields);
+  Dsn dsn = fields().database.read(context.fields);
   std::vector<std::string> ignore = fields().ignore.find(context.fields).value_or(std::vector<std::string>{});
   // A missing service is a bug in planrun (exit 70), not a failure of the plan.
   if (!context.services.databases) throw std::logic_error("the executor gave the step no Databases service");

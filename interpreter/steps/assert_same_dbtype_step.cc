@@ -21,24 +21,13 @@ using Kind = StepFailure::Kind;
 
 // The fields of `assert-same-dbtype`, declared once: the schema is made of them and the action reads them.
 struct AssertSameDbtypeFields {
-  StepField<std::string> source =
-      StepField<std::string>::required("source", types::database(), "the database the data comes from");
-  StepField<std::string> target =
-      StepField<std::string>::required("target", types::database(), "the database the data goes to");
+  StepField<Dsn> source = StepField<Dsn>::required("source", types::database(), "the database the data comes from");
+  StepField<Dsn> target = StepField<Dsn>::required("target", types::database(), "the database the data goes to");
 };
 
 const AssertSameDbtypeFields& fields() {
   static const AssertSameDbtypeFields declared;
   return declared;
-}
-
-Dsn dsn_of(const StepField<std::string>& field, const Value::Map& given) {
-  std::string error;
-  std::optional<Dsn> dsn = parse_dsn(field.read(given), &error);
-  // The compiler checked the DSN; a value that still does not parse is named by its field only,
-  // since it may come from a secret.
-  if (!dsn) throw StepFailure(Kind::Failed, "field '" + field.name() + "' is not a valid DSN");
-  return *dsn;
 }
 
 // The type as messages name it.
@@ -91,16 +80,16 @@ const StepSchema& AssertSameDbtypeStep::schema() const {
 }
 
 std::vector<std::string> AssertSameDbtypeStep::describe(const DescribeContext& context) const {
-  Dsn source = dsn_of(fields().source, context.fields);
-  Dsn target = dsn_of(fields().target, context.fields);
+  Dsn source = fields().source.read(context.fields);
+  Dsn target = fields().target.read(context.fields);
   return {context.masker.mask("would check that " + source.to_string() + " and " + target.to_string() +
                               " are of the same database type, reading their versions")};
 }
 
 void AssertSameDbtypeStep::run(StepContext& context) const {
   StepSecretMasker masker(context);
-  Dsn source = dsn_of(fields().source, context.fields);
-  Dsn target = dsn_of(fields().target, context.fields);
+  Dsn source = fields().source.read(context.fields);
+  Dsn target = fields().target.read(context.fields);
   if (source.kind != target.kind)
     throw StepFailure(Kind::Precondition,
                       "the upgrade cannot change the database type (source is " + type_title(source.kind) +
