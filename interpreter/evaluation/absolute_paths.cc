@@ -21,6 +21,14 @@ Value absolute_path(const Value& value) {
   return Value((working_directory() / path).lexically_normal().string());
 }
 
+// An SQLite DSN names a file: `sqlite:staging.db` is the one in the working directory.
+Value absolute_sqlite_dsn(const Value& value) {
+  static const std::string scheme = "sqlite:";
+  if (!value.is_string() || value.secret() || !value.as_string().starts_with(scheme)) return value;
+  Value path = absolute_path(Value(value.as_string().substr(scheme.size())));
+  return Value(scheme + path.as_string());
+}
+
 Value::List absolute_items(const Value::List& items, const TypeSpec& element) {
   Value::List result;
   for (const Value& item : items) result.push_back(with_absolute_paths(item, element));
@@ -43,6 +51,7 @@ Value::Map absolute_entries(const Value::Map& entries, const TypeSpec& type) {
 Value with_absolute_paths(const Value& value, const TypeSpec& type) {
   switch (type.kind) {
     case TypeSpec::Kind::Path: return absolute_path(value);
+    case TypeSpec::Kind::Database: return absolute_sqlite_dsn(value);
     case TypeSpec::Kind::List:
       if (!value.is_list() || type.element.empty()) return value;
       return Value(absolute_items(value.as_list(), type.element.front()));

@@ -22,6 +22,13 @@ TEST(AbsolutePaths, AnAbsolutePathAndOtherTypesStayAsWritten) {
   EXPECT_EQ(with_absolute_paths(Value(""), types::path()), Value(""));
 }
 
+TEST(AbsolutePaths, TheFileOfAnSqliteDsnIsMadeAbsoluteAndOtherDsnsStay) {
+  EXPECT_EQ(with_absolute_paths(Value("sqlite:staging.db"), types::database()), Value("sqlite:" + here("staging.db")));
+  EXPECT_EQ(with_absolute_paths(Value("sqlite:/srv/a.db"), types::database()), Value("sqlite:/srv/a.db"));
+  EXPECT_EQ(with_absolute_paths(Value("postgresql://u@h:5432/db"), types::database()),
+            Value("postgresql://u@h:5432/db"));
+}
+
 TEST(AbsolutePaths, PathsInsideListsAndObjectsAreMadeAbsolute) {
   TypeSpec fields = types::object({FieldSpec{"pid_files", types::list_of(types::path()), false, std::nullopt, ""},
                                    FieldSpec{"host", types::string(), false, std::nullopt, ""}});
