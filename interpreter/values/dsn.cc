@@ -3,6 +3,8 @@
 
 #include "interpreter/values/dsn.h"
 
+#include <map>
+
 #include <algorithm>
 #include <cctype>
 #include <charconv>
@@ -35,6 +37,14 @@ constexpr Scheme schemes[] = {
 constexpr const char* expected_forms =
     "expected sqlite:path, postgresql://user@host:port/db, mysql://user@host:port/db (or mariadb://, postgres://) "
     "or their jdbc: forms";
+
+// Kinds a Carbon installation may use that planrun recognises but cannot test here, so refuses
+// by name rather than as unknown; `scheme_of` gives the key ("oracle", "jdbc:oracle", ...).
+const std::map<std::string, std::string, std::less<>> refused_kinds = {
+    {"oracle", "Oracle"},         {"jdbc:oracle", "Oracle"},       {"sqlserver", "SQL Server"},
+    {"jdbc:sqlserver", "SQL Server"}, {"jdbc:jtds", "SQL Server"}, {"db2", "DB2"},
+    {"jdbc:db2", "DB2"},          {"jdbc:h2", "H2"},
+};
 
 // password, PASSWORD, sslpassword, trustStorePassword, pwd, passwd, pass: names drivers take a
 // password or a key store's password under (passwordCharacterEncoding is not one).
@@ -170,7 +180,11 @@ Dsn parse(std::string_view text) {
     return dsn;
   }
   if (text.find(':') == std::string_view::npos) throw Rejected{std::string("not a DSN; ") + expected_forms};
-  throw Rejected{"unknown database kind '" + scheme_of(text) + "'; " + expected_forms};
+  std::string scheme = scheme_of(text);
+  if (auto refused = refused_kinds.find(scheme); refused != refused_kinds.end())
+    throw Rejected{refused->second + " databases are not supported yet: planrun supports SQLite, PostgreSQL and "
+                   "MySQL/MariaDB; " + expected_forms};
+  throw Rejected{"unknown database kind '" + scheme + "'; " + expected_forms};
 }
 
 std::string host_port(const Dsn& dsn) {

@@ -140,7 +140,7 @@ TEST(DsnErrors, PasswordsOfUnknownKindsAreMaskedToo) {
 TEST(DsnErrors, PasswordIsMaskedInOtherErrorsToo) {
   std::string error = rejection("oracle://scott:tiger@h/orcl");
   EXPECT_EQ(error.find("tiger"), std::string::npos);
-  EXPECT_NE(error.find("unknown database kind 'oracle'"), std::string::npos) << error;
+  EXPECT_NE(error.find("Oracle databases are not supported yet"), std::string::npos) << error;
 }
 
 TEST(DsnErrors, MissingDatabase) {
@@ -164,11 +164,24 @@ TEST(DsnErrors, MissingHost) {
   EXPECT_EQ(rejection("mysql://[::1/d"), "DSN 'mysql://[::1/d': '[' without ']' around the host");
 }
 
+TEST(DsnErrors, OracleSqlServerDb2AndH2AreRecognisedAndRefusedNamingWhatIsSupported) {
+  std::string supported = " databases are not supported yet: planrun supports SQLite, PostgreSQL and MySQL/MariaDB; "
+                          "expected sqlite:path, postgresql://user@host:port/db, mysql://user@host:port/db "
+                          "(or mariadb://, postgres://) or their jdbc: forms";
+  EXPECT_EQ(rejection("jdbc:oracle:thin:@h:1521:orcl"), "DSN 'jdbc:oracle:thin:@h:1521:orcl': Oracle" + supported);
+  EXPECT_EQ(rejection("oracle://h/db"), "DSN 'oracle://h/db': Oracle" + supported);
+  EXPECT_EQ(rejection("jdbc:sqlserver://h:1433;databaseName=carbon"),
+            "DSN 'jdbc:sqlserver://h:1433;databaseName=carbon': SQL Server" + supported);
+  EXPECT_EQ(rejection("jdbc:db2://h:50000/carbon"), "DSN 'jdbc:db2://h:50000/carbon': DB2" + supported);
+  EXPECT_EQ(rejection("jdbc:h2:./repository/database/WSO2CARBON_DB"),
+            "DSN 'jdbc:h2:./repository/database/WSO2CARBON_DB': H2" + supported);
+}
+
 TEST(DsnErrors, UnknownScheme) {
   std::string expected = "; expected sqlite:path, postgresql://user@host:port/db, mysql://user@host:port/db "
                          "(or mariadb://, postgres://) or their jdbc: forms";
-  EXPECT_EQ(rejection("oracle://h/db"), "DSN 'oracle://h/db': unknown database kind 'oracle'" + expected);
-  EXPECT_EQ(rejection("jdbc:oracle:thin:@h:1521:orcl"), "DSN 'jdbc:oracle:thin:@h:1521:orcl': unknown database kind 'jdbc:oracle'" + expected);
+  EXPECT_EQ(rejection("informix://h/db"), "DSN 'informix://h/db': unknown database kind 'informix'" + expected);
+  EXPECT_EQ(rejection("jdbc:derby://h/db"), "DSN 'jdbc:derby://h/db': unknown database kind 'jdbc:derby'" + expected);
   EXPECT_EQ(rejection("carbon.db"), "DSN 'carbon.db': not a DSN" + expected);
   EXPECT_EQ(rejection(""), "DSN '': not a DSN" + expected);
 }
