@@ -54,10 +54,6 @@ StateStore::Durability done_durability(const StepNode& step) {
   return unsynced_effects ? StateStore::Durability::Relaxed : StateStore::Durability::Synced;
 }
 
-std::string in_run(const StepRecord& record) {
-  return record.run_id ? " in run " + std::to_string(*record.run_id) : "";
-}
-
 std::string failure_note(const Slot& slot) {
   return slot.result.outcome == StepOutcome::Failed ? "failed" : "did not run";
 }
@@ -204,7 +200,7 @@ void Executor::Impl::skip_for_condition(size_t index) {
   const StepNode& step = graph.steps[index];
   std::optional<StepRecord> record = store.step_state(step.id);
   if (record && record->status == StepStatus::Done)
-    return stand_as_recorded(index, record, "condition is false; done" + in_run(*record) + ", its record stands");
+    return stand_as_recorded(index, record, kept_despite_false_condition(*record));
   store.mark_skipped(step.id, run_id, "condition is false");
   slots[index].fingerprint = kSkippedFingerprint;
   finish(index, StepOutcome::Skipped, "condition is false", false);

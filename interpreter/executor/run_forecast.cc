@@ -58,8 +58,7 @@ class Forecast {
     }
     fingerprints_[index] = record->fingerprint;
     scope_.set_outputs(graph_.steps[index].id, recorded_outputs(*record));
-    return "skip: condition is false; done" + std::string(record->run_id ? " in run " + std::to_string(*record->run_id) : "") +
-           ", its record stands";
+    return "skip: " + kept_despite_false_condition(*record);
   }
 
   const ActionGraph& graph_;

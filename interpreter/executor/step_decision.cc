@@ -1,8 +1,8 @@
 #include "interpreter/executor/step_decision.h"
 
-#include "interpreter/values/value_json.h"
-
 #include <algorithm>
+
+#include "interpreter/values/value_json.h"
 
 namespace planrun {
 
@@ -40,6 +40,10 @@ std::string action_name(StepDecision::Action action) {
 Value::Map recorded_outputs(const StepRecord& record) {
   Value outputs = from_json(nlohmann::json::parse(record.outputs_json, nullptr, false));
   return outputs.is_map() ? outputs.as_map() : Value::Map{};
+}
+
+std::string kept_despite_false_condition(const StepRecord& record) {
+  return "condition is false; done" + in_run(record) + ", its record stands";
 }
 
 bool attempted_with_other_inputs(const std::optional<StepRecord>& record, const std::string& fingerprint) {

@@ -23,6 +23,10 @@ StepDecision decide_step(const std::optional<StepRecord>& record, const std::str
 
 std::string action_name(StepDecision::Action action);
 
+// Why a done step whose `when` is false now keeps its record: "condition is false; done in run
+// 2, its record stands". Shared by the executor and `planrun plan`.
+std::string kept_despite_false_condition(const StepRecord& record);
+
 // Whether the step's record holds an interrupted or failed attempt made with other inputs than
 // `fingerprint`: its checkpoints (when it has any) belong to those inputs, and its type decides
 // whether it starts over or refuses (StepType::OnChangedInputs).

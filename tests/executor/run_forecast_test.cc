@@ -56,5 +56,36 @@ TEST(RunForecast, ForeseesSkipsFromStateAndRunsAfterChanges) {
   fs::remove_all(state);
 }
 
+TEST(RunForecast, ADoneStepWhoseConditionTurnedFalseKeepsItsRecordAndWhatFollowsIsUpToDate) {
+  fs::path state = fs::temp_directory_path() / ("planrun-forecast-when-" + std::to_string(getpid()));
+  fs::remove_all(state);
+  auto compiled = testing::compile_text(R"(planrun: 1
+params:
+  fresh: {type: bool, default: true}
+steps:
+  - id: unpack
+    type: run
+    when: "${fresh}"
+    with: {command: [echo, unpacked]}
+  - id: after
+    type: run
+    needs: [unpack]
+    with: {command: [echo, "${steps.unpack.outputs.stdout}"]}
+)");
+  ASSERT_TRUE(compiled.graph) << compiled.diagnostics;
+  {
+    StateStore store(state);
+    testing::RecordingObserver observer;
+    CancellationToken cancel;
+    ExecutorOptions options;
+    options.state_dir = state;
+    Executor(*compiled.graph, {{"fresh", Value(true)}}, store, observer, cancel, options).run();
+  }
+  auto forecast = forecast_run(*compiled.graph, {{"fresh", Value(false)}}, state, "");
+  EXPECT_EQ(forecast["unpack"], "skip: condition is false; done in run 1, its record stands");
+  EXPECT_EQ(forecast["after"], "skip: done in run 1 with the same inputs");
+  fs::remove_all(state);
+}
+
 }  // namespace
 }  // namespace planrun
