@@ -8,6 +8,7 @@
 #include <filesystem>
 
 #include "interpreter/diagnostics/did_you_mean.h"
+#include "interpreter/expressions/carbon_datasource.h"
 #include "interpreter/expressions/expression_operators.h"
 #include "interpreter/values/dsn.h"
 
@@ -72,6 +73,14 @@ std::string ascii_case(std::string text, int (*convert)(int)) {
 Value lower(const FunctionCall& call) { return ascii_case(string_argument(call, 0), [](int c) { return std::tolower(c); }); }
 Value upper(const FunctionCall& call) { return ascii_case(string_argument(call, 0), [](int c) { return std::toupper(c); }); }
 
+Value carbon_datasource(const FunctionCall& call) {
+  try {
+    return carbon_datasource_dsn(string_argument(call, 0), string_argument(call, 1));
+  } catch (const CarbonConfigError& error) {
+    throw ExpressionError(call.offset, std::string("carbon_datasource(): ") + error.what());
+  }
+}
+
 Value jdbc_url(const FunctionCall& call) {
   std::string error;
   auto dsn = parse_dsn(string_argument(call, 0), &error);
@@ -105,6 +114,10 @@ const std::vector<Builtin>& builtins() {
       {{"lower", 1, 1, "lower(text): text in lower case (ASCII letters)"}, lower},
       {{"upper", 1, 1, "upper(text): text in upper case (ASCII letters)"}, upper},
       {{"jdbc_url", 1, 1, "jdbc_url(dsn): the JDBC URL of a database DSN, as Carbon's datasources want it"}, jdbc_url},
+      {{"carbon_datasource", 2, 2,
+        "carbon_datasource(home, name): the DSN of a Carbon datasource in home's master-datasources.xml "
+        "(url and username; the password stays a secret)"},
+       carbon_datasource},
       {{"contains", 2, 2, "contains(list|map|string, x): x is an element, a key, or a substring"}, contains},
       {{"join", 2, 2, "join(list, separator): the elements as text, separated by separator"}, join},
   };

@@ -86,6 +86,27 @@ TEST_F(CliTest, PlanShowsResolvedValuesAndWaves) {
       << outcome.output;
 }
 
+TEST_F(CliTest, PlanReadsTheDatabaseOfACarbonInstallation) {
+  fs::create_directories(dir / "old/repository/conf/datasources");
+  std::ofstream(dir / "old/repository/conf/datasources/master-datasources.xml")
+      << "<datasources-configuration><datasources><datasource><name>WSO2_CARBON_DB</name><definition>"
+         "<configuration><url>jdbc:postgresql://db:5432/carbon</url><username>carbon</username>"
+         "<password>pw</password></configuration></definition></datasource></datasources></datasources-configuration>";
+  std::string plan = write_plan("  - id: empty\n    type: assert-db-empty\n"
+                                "    with: {database: \"${carbon_datasource(old_home, 'WSO2_CARBON_DB')}\"}\n",
+                                "  old_home: {type: path}\n");
+  Outcome outcome = planrun("plan " + plan + " --set old_home=" + (dir / "old").string());
+  EXPECT_EQ(outcome.exit_code, 0) << outcome.output;
+  EXPECT_NE(outcome.output.find("      database: postgresql://carbon@db:5432/carbon\n"), std::string::npos)
+      << outcome.output;
+  Outcome missing = planrun("plan " + plan + " --set old_home=" + dir.string());
+  EXPECT_EQ(missing.exit_code, 2) << missing.output;
+  EXPECT_NE(missing.output.find("error: carbon_datasource(): " + dir.string() +
+                                "/repository/conf/datasources/master-datasources.xml: cannot read"),
+            std::string::npos)
+      << missing.output;
+}
+
 TEST_F(CliTest, PlanSaysWhatARunStepWouldDo) {
   std::string plan = write_plan("  - id: greet\n    type: run\n    with: {command: [echo, \"hello world\"]}\n");
   Outcome outcome = planrun("plan " + plan);
