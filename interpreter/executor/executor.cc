@@ -11,7 +11,7 @@
 #include "interpreter/executor/step_decision.h"
 #include "interpreter/executor/step_runner.h"
 #include "interpreter/state/fingerprint_key.h"
-#include "interpreter/state/plan_key.h"
+#include "interpreter/state/state_dir.h"
 #include "interpreter/steps/step_registry.h"
 #include "interpreter/values/value_json.h"
 
@@ -84,7 +84,6 @@ struct Executor::Impl {
   std::string key;
   int64_t run_id = 0;
   std::filesystem::path run_dir;
-  std::filesystem::path work_root;  // the plan's step work directories
   size_t finished = 0;
   int running = 0;
   std::mutex done_mutex;
@@ -118,8 +117,7 @@ void Executor::Impl::begin() {
   key = load_or_create_fingerprint_key(options.state_dir);
   std::string params_json = to_json(Value(Value::Map(params.begin(), params.end()))).dump();
   run_id = store.begin_run(options.plan_path, options.plan_fingerprint, params_json);
-  run_dir = options.state_dir / "runs" / std::to_string(run_id);
-  work_root = options.state_dir / "work" / plan_folder_name(store.plan_key());
+  run_dir = StateDir(options.state_dir).run_dir(run_id);
   std::filesystem::create_directories(run_dir);
   scope.set_run(std::to_string(run_id), run_dir.string());
   observer.run_started({run_id, graph.name, options.plan_path, run_dir.string(), graph.steps.size(), options.jobs});
@@ -228,7 +226,6 @@ void Executor::Impl::launch(size_t index, StepJob job) {
   slot.worker = std::thread([this, index, job = std::move(job)] {
     Slot& slot = slots[index];
     RunServices services{store, observer, masker, options.interaction, options.state_dir, run_dir};
-    services.work_root = work_root;
     services.step_services.databases = &databases;
     try {
       slot.result = run_step_job(job, services, slot.control, slot.outputs);
@@ -296,7 +293,8 @@ Executor::~Executor() = default;
 // Checkpoints or files in its work directory: what an interrupted attempt left to resume from.
 bool Executor::Impl::has_partial_work(const StepNode& step) const {
   std::error_code ignored;
-  return !store.checkpoints(step.id).empty() || std::filesystem::exists(work_root / step.id, ignored);
+  return !store.checkpoints(step.id).empty() ||
+         std::filesystem::exists(work_dir_of(store, options.state_dir, step.id), ignored);
 }
 
 // After a failure of the state store (or a bug) no record can be trusted to be written: every

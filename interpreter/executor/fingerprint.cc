@@ -49,18 +49,23 @@ Value hashed_secrets(const Value& value, std::string_view secret_key) {
   return value;
 }
 
-Value fingerprinted_fields(const StepNode& step, const Value::Map& fields) {
+Value fingerprint_inputs(const StepNode& step, const Value::Map& fields, std::string_view secret_key) {
   Value::Map kept = fields;
   if (const StepSchema* schema = find_step_schema(step.type))
     for (const FieldSpec& field : schema->with.fields)
       if (field.tuning) kept.erase(field.name);
-  return Value(std::move(kept));
+  return hashed_secrets(Value(std::move(kept)), secret_key);
 }
 
 std::string step_fingerprint(const StepNode& step, const Value::Map& fields,
                              const std::vector<std::string>& upstream_fingerprints, std::string_view secret_key) {
+  return fingerprint_of_inputs(step, fingerprint_inputs(step, fields, secret_key), upstream_fingerprints);
+}
+
+std::string fingerprint_of_inputs(const StepNode& step, const Value& inputs,
+                                  const std::vector<std::string>& upstream_fingerprints) {
   std::string text = "planrun-step-v1\n" + step.type + "@" + std::to_string(step.schema_version) + "\n";
-  text += hashed_secrets(fingerprinted_fields(step, fields), secret_key).canonical() + "\n";
+  text += inputs.canonical() + "\n";
   // Sorted: the order of steps and of `needs` in the file is not part of what a step does.
   std::vector<std::string> upstream = upstream_fingerprints;
   std::sort(upstream.begin(), upstream.end());

@@ -18,9 +18,12 @@ namespace planrun {
 std::string step_fingerprint(const StepNode& step, const Value::Map& fields,
                              const std::vector<std::string>& upstream_fingerprints, std::string_view secret_key);
 
-// The fields that decide what the step does: all but those its schema marks as tuning (jobs,
-// batch sizes, timeouts), which change how fast it runs, not its result.
-Value fingerprinted_fields(const StepNode& step, const Value::Map& fields);
+// The two halves of step_fingerprint, for a caller that also records the inputs (the state keeps
+// them to say what changed). fingerprint_inputs: the fields that decide what the step does, all
+// but those its schema marks as tuning (jobs, batch sizes, timeouts), secrets as keyed hashes.
+Value fingerprint_inputs(const StepNode& step, const Value::Map& fields, std::string_view secret_key);
+std::string fingerprint_of_inputs(const StepNode& step, const Value& inputs,
+                                  const std::vector<std::string>& upstream_fingerprints);
 
 std::string sha256_hex(std::string_view data);
 std::string hmac_sha256_hex(std::string_view key, std::string_view data);

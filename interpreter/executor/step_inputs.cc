@@ -15,7 +15,6 @@ StepInputs resolve_step_inputs(const StepNode& step, const expr::Scope& scope,
     inputs.fingerprint = kSkippedFingerprint;
     return inputs;
   }
-  const StepSchema* schema = find_step_schema(step.type);
   for (const auto& [name, bound] : step.with) {
     try {
       inputs.fields[name] = evaluate_bound(bound, scope);
@@ -23,9 +22,10 @@ StepInputs resolve_step_inputs(const StepNode& step, const expr::Scope& scope,
       throw expr::ExpressionError(error.offset, "field '" + name + "': " + error.what());
     }
   }
-  if (schema) inputs.fields = with_absolute_paths(Value(inputs.fields), schema->with).as_map();
-  inputs.fingerprint = step_fingerprint(step, inputs.fields, upstream_fingerprints, secret_key);
-  inputs.inputs_json = to_json(hashed_secrets(fingerprinted_fields(step, inputs.fields), secret_key)).dump();
+  if (const StepSchema* schema = find_step_schema(step.type)) inputs.fields = with_absolute_paths(Value(inputs.fields), schema->with).as_map();
+  Value fingerprinted = fingerprint_inputs(step, inputs.fields, secret_key);
+  inputs.fingerprint = fingerprint_of_inputs(step, fingerprinted, upstream_fingerprints);
+  inputs.inputs_json = to_json(fingerprinted).dump();
   return inputs;
 }
 

@@ -1,6 +1,7 @@
 #include "interpreter/executor/step_runner.h"
 
 #include "interpreter/executor/step_reporting.h"
+#include "interpreter/state/state_dir.h"
 #include "interpreter/step_kit/step_failure.h"
 #include "interpreter/values/duration.h"
 #include "interpreter/values/value_json.h"
@@ -27,6 +28,11 @@ void AttemptControl::enforce(bool stop) {
   if (stop) token_->request();
 }
 
+std::filesystem::path work_dir_of(const StateStore& store, const std::filesystem::path& state_dir,
+                                  const std::string& step_id) {
+  return StateDir(state_dir).work_dir(store.plan_key(), step_id);
+}
+
 namespace {
 
 // One attempt's ending: success, or a failure of some kind with its message.
@@ -36,11 +42,6 @@ struct AttemptEnd {
   std::string message;
   bool internal_error = false;  // the step threw what no step may throw: a bug in planrun
 };
-
-// Where a step keeps partial files across interruptions (StepContext::work_dir).
-std::filesystem::path work_dir_of(const RunServices& services, const StepNode& step) {
-  return (services.work_root.empty() ? services.state_dir / "work" : services.work_root) / step.id;
-}
 
 // A bug inside a step is told apart from a failure the plan or the environment caused: it names
 // the step, says it is planrun's fault, and ends the run with exit 70.
@@ -67,7 +68,7 @@ StepContext attempt_context(const StepJob& job, RunServices& services, AttemptPa
                       token,       parts.progress,       parts.checkpoints,
                       services.masker, services.interaction, services.state_dir,
                       services.run_dir, std::nullopt,    {}, services.step_services,
-                      work_dir_of(services, step), job.resumed || attempt > 1, attempt};
+                      work_dir_of(services.store, services.state_dir, step.id), job.resumed || attempt > 1, attempt};
   if (step.timeout) context.deadline = Clock::now() + *step.timeout;
   return context;
 }
@@ -100,7 +101,7 @@ AttemptEnd run_attempt(const StepJob& job, RunServices& services, AttemptControl
 // The step is done: its partial files have served their purpose.
 void remove_work_dir(const RunServices& services, const StepNode& step) {
   std::error_code ignored;
-  std::filesystem::remove_all(work_dir_of(services, step), ignored);
+  std::filesystem::remove_all(work_dir_of(services.store, services.state_dir, step.id), ignored);
 }
 
 std::string outputs_json(const Value::Map& outputs) { return to_json(Value(outputs)).dump(); }

@@ -38,10 +38,12 @@ struct RunServices {
   std::filesystem::path state_dir;
   std::filesystem::path run_dir;
   StepServices step_services = system_step_services();  // what steps reach the world through
-  // Holds each step's work directory; empty: <state_dir>/work. The executor gives each plan
-  // its own (plans sharing a state directory may have steps of the same id).
-  std::filesystem::path work_root;
 };
+
+// Where a step keeps partial files across interruptions (StepContext::work_dir): per plan, as
+// plans sharing a state directory may have steps of the same id.
+std::filesystem::path work_dir_of(const StateStore& store, const std::filesystem::path& state_dir,
+                                  const std::string& step_id);
 
 // The executor's handle on a running attempt, to cancel it (interruption) or time it out.
 class AttemptControl {

@@ -8,6 +8,7 @@
 #include <system_error>
 
 #include "interpreter/files/durable_write.h"
+#include "interpreter/state/plan_key.h"
 #include "interpreter/state/state_error.h"
 
 namespace planrun {
@@ -35,6 +36,10 @@ static void write_gitignore(const fs::path& path) {
   } catch (const std::system_error& error) {
     throw StateError("cannot create " + path.string() + ": " + error.code().message());
   }
+}
+
+std::filesystem::path StateDir::work_dir(const std::string& plan_key, const std::string& step_id) const {
+  return root_ / "work" / plan_folder_name(plan_key) / step_id;
 }
 
 StateDir StateDir::prepare(const fs::path& root) {
