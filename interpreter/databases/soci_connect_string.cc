@@ -1,6 +1,7 @@
 #include "interpreter/databases/soci_connect_string.h"
 
 #include "interpreter/databases/database_error.h"
+#include "interpreter/databases/sqlite_read_only.h"
 
 namespace planrun {
 namespace {
@@ -28,9 +29,8 @@ void append(std::string& text, const std::string& key, const std::string& value)
 std::string sqlite_text(const Dsn& dsn, const OpenOptions& options) {
   if (dsn.path.find('"') != std::string::npos)
     throw DatabaseError("cannot open " + dsn.to_string() + ": a '\"' in an SQLite file name is not supported");
-  std::string text = "db=\"" + dsn.path + "\" timeout=" + kConnectTimeoutSeconds;
-  if (options.read_only) text += " readonly=1";
-  return text;
+  if (!options.read_only) return "db=\"" + dsn.path + "\" timeout=" + kConnectTimeoutSeconds;
+  return "db=\"" + sqlite_read_only_uri(dsn.path) + "\" timeout=" + kConnectTimeoutSeconds + " readonly=1";
 }
 
 std::string user_of(const Dsn& dsn, const std::optional<Credential>& credential) {

@@ -3,6 +3,7 @@
 #include <soci/sqlite3/soci-sqlite3.h>
 #include <sys/stat.h>
 
+#include "interpreter/databases/sqlite_read_only.h"
 #include "interpreter/state/state_schema.h"
 
 namespace planrun {
@@ -34,29 +35,9 @@ static constexpr int kBusyTimeoutSeconds = 10;
   }
 }
 
-// A SQLite URI for the file: '%', '?' and '#' would otherwise end or escape the path.
-static std::string file_uri(const fs::path& file, const char* query) {
-  std::string uri = "file:";
-  for (char c : fs::absolute(file).string()) {
-    if (c == '%' || c == '?' || c == '#') {
-      static const char* digits = "0123456789ABCDEF";
-      uri += '%';
-      uri += digits[static_cast<unsigned char>(c) >> 4];
-      uri += digits[c & 15];
-    } else {
-      uri += c;
-    }
-  }
-  return uri + query;
-}
-
-// Reading must not change a byte of the state. A read-only connection to a WAL database still
-// creates its -wal and -shm files when they are absent, so when they are (no run is writing
-// and none died mid-write) the file is opened as immutable, which creates nothing.
+// Reading must not change a byte of the state.
 static std::string database_name(const fs::path& file, StateAccess access) {
-  if (access == StateAccess::ReadWrite) return file.string();
-  bool writer_files = fs::exists(file.string() + "-wal");
-  return file_uri(file, writer_files ? "?mode=ro" : "?mode=ro&immutable=1");
+  return access == StateAccess::ReadWrite ? file.string() : sqlite_read_only_uri(file);
 }
 
 static std::string connect_string(const fs::path& file, StateAccess access) {

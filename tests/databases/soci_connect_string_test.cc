@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
 #include "interpreter/databases/database_error.h"
 #include "tests/support/parsed_dsn.h"
 
@@ -29,9 +31,10 @@ TEST(SociConnectString, UserComesFromTheCredentialWhenTheDsnHasNone) {
   EXPECT_EQ(text, "host='db' port='3306' db='wso2' user='carbon' password='pw' connect_timeout='10'");
 }
 
-TEST(SociConnectString, SqliteReadOnlyOpensTheFileReadOnly) {
+TEST(SociConnectString, SqliteReadOnlyOpensTheFileReadOnlyAndImmutableWithoutAWriter) {
+  std::string absolute = (std::filesystem::current_path() / "data/my db.sqlite").string();
   EXPECT_EQ(SociConnectString::of(dsn("sqlite:data/my db.sqlite"), std::nullopt, {.read_only = true}).text,
-            "db=\"data/my db.sqlite\" timeout=10 readonly=1");
+            "db=\"file:" + absolute + "?mode=ro&immutable=1\" timeout=10 readonly=1");
   EXPECT_EQ(SociConnectString::of(dsn("sqlite:a.db"), std::nullopt, {}).text, "db=\"a.db\" timeout=10");
 }
 

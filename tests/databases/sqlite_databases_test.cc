@@ -34,6 +34,20 @@ TEST_F(SqliteDatabases, OpensAFileAndRunsAQuery) {
   EXPECT_TRUE(std::filesystem::exists(scratch.path / "with space.db"));
 }
 
+TEST_F(SqliteDatabases, ReadOnlyOpenOfAWalDatabaseCreatesNoFileBesideIt) {
+  databases.open(file_dsn("source.db"))->session() << "PRAGMA journal_mode = WAL";
+  databases.open(file_dsn("source.db"))->session() << "CREATE TABLE t (n INTEGER)";
+  ASSERT_FALSE(std::filesystem::exists(scratch.path / "source.db-wal"));
+  {
+    auto connection = databases.open(file_dsn("source.db"), {.read_only = true});
+    int count = -1;
+    connection->session() << "SELECT COUNT(*) FROM t", soci::into(count);
+    EXPECT_EQ(count, 0);
+  }
+  EXPECT_FALSE(std::filesystem::exists(scratch.path / "source.db-wal"));
+  EXPECT_FALSE(std::filesystem::exists(scratch.path / "source.db-shm"));
+}
+
 TEST_F(SqliteDatabases, ReadOnlyOpenRefusesAWrite) {
   databases.open(file_dsn("source.db"))->session() << "CREATE TABLE t (n INTEGER)";
   auto connection = databases.open(file_dsn("source.db"), {.read_only = true});
