@@ -12,6 +12,9 @@ int main(int argc, char** argv) {
   // A reader that went away (`planrun status | head`) must not kill planrun in the middle of
   // recording a step: writes fail with EPIPE instead. Commands get the default back.
   ::signal(SIGPIPE, SIG_IGN);
+  // Likewise a file that may not grow (ulimit -f): the write fails with EFBIG, reported like a
+  // full disk, instead of planrun being killed between two records.
+  ::signal(SIGXFSZ, SIG_IGN);
   // Secrets are read before any command runs; no core dump may ever hold them.
   planrun::disable_core_dumps();
   planrun::CommandOptions options;

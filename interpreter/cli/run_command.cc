@@ -1,6 +1,5 @@
 #include <unistd.h>
 
-#include <csignal>
 #include <cstdio>
 #include <thread>
 
@@ -51,9 +50,6 @@ ExecutorOptions executor_options(const CommandOptions& options, const std::files
 
 int execute(const ActionGraph& graph, const ParamValues& params, const CommandOptions& options,
             const std::string& plan_text, ExecutionObserver& observers) {
-  // A file that may not grow (ulimit -f) fails the write with EFBIG, which is reported like a
-  // full disk, instead of killing planrun between two records.
-  std::signal(SIGXFSZ, SIG_IGN);
   std::filesystem::path state_dir = state_dir_for(options);
   RunLockOptions lock_options;
   lock_options.allow_network_file_system = options.allow_network_state;
