@@ -9,6 +9,19 @@
 
 namespace planrun {
 
+// Shorthands for a field's declaration, one line per field: required, optional (absent means
+// not given), or with a default. StepField is made with these; schemas of types that have no
+// action yet use them directly.
+inline FieldSpec required_field(std::string name, TypeSpec type, std::string doc) {
+  return FieldSpec{std::move(name), std::move(type), true, std::nullopt, std::move(doc)};
+}
+inline FieldSpec optional_field(std::string name, TypeSpec type, std::string doc) {
+  return FieldSpec{std::move(name), std::move(type), false, std::nullopt, std::move(doc)};
+}
+inline FieldSpec default_field(std::string name, TypeSpec type, Value default_value, std::string doc) {
+  return FieldSpec{std::move(name), std::move(type), false, std::move(default_value), std::move(doc)};
+}
+
 // One field of a step type's `with:`, declared once beside the step's action: the schema is
 // built from its FieldSpec, and the action reads the value typed through it, so a field's name
 // and default are written in one place. T is the C++ type the action reads (see field_value.h).
@@ -16,13 +29,13 @@ template <class T>
 class StepField {
  public:
   static StepField required(std::string name, TypeSpec type, std::string doc) {
-    return StepField(FieldSpec{std::move(name), std::move(type), true, std::nullopt, std::move(doc)});
+    return StepField(required_field(std::move(name), std::move(type), std::move(doc)));
   }
   static StepField optional(std::string name, TypeSpec type, std::string doc) {
-    return StepField(FieldSpec{std::move(name), std::move(type), false, std::nullopt, std::move(doc)});
+    return StepField(optional_field(std::move(name), std::move(type), std::move(doc)));
   }
   static StepField with_default(std::string name, TypeSpec type, Value default_value, std::string doc) {
-    return StepField(FieldSpec{std::move(name), std::move(type), false, std::move(default_value), std::move(doc)});
+    return StepField(default_field(std::move(name), std::move(type), std::move(default_value), std::move(doc)));
   }
   // Builder: not part of the fingerprint (FieldSpec::tuning).
   StepField as_tuning() && {

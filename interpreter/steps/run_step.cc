@@ -35,8 +35,6 @@ struct RunFields {
       "cwd", types::path(), ".", "working directory (default: the directory planrun runs in)");
   StepField<milliseconds> timeout = StepField<milliseconds>::optional(
       "timeout", types::duration(), "stop the command when it runs longer (default: no limit)").as_tuning();
-  StepField<std::vector<int64_t>> expect_exit = StepField<std::vector<int64_t>>::with_default(
-      "expect_exit", types::list_of(types::integer()), Value::List{0}, "exit codes that count as success");
 };
 
 const RunFields& fields() {
@@ -140,7 +138,7 @@ const StepSchema& RunStep::schema() const {
       "run", 1, "runs a command (argv, env, working dir, timeout, expected exit codes), output to the log",
       StepSchema::Effect::External,
       {fields().command.spec(), fields().env.spec(), fields().cwd.spec(), fields().timeout.spec(),
-       fields().expect_exit.spec()},
+       expect_exit_field().spec()},
       {}, {"exit_code", "stdout"});
   return schema;
 }
@@ -154,7 +152,7 @@ void RunStep::run(StepContext& context) const {
   Clock::time_point start = Clock::now();
   StepTimeLimit limit = StepTimeLimit::of(context, fields().timeout.find(context.fields), start);
   ProcessSpec spec = process_spec(context, limit);
-  std::vector<int64_t> expected = fields().expect_exit.read(context.fields);
+  std::vector<int64_t> expected = expect_exit_field().read(context.fields);
   StepSecretMasker masker(context);
   std::string running = "running: " + command_line(fields().command.read(context.fields), masker);
   context.log.info(running);

@@ -2,23 +2,12 @@
 
 namespace planrun {
 
-FieldSpec required_field(std::string name, TypeSpec type, std::string doc) {
-  return FieldSpec{std::move(name), std::move(type), true, std::nullopt, std::move(doc)};
-}
-
-FieldSpec optional_field(std::string name, TypeSpec type, std::string doc) {
-  return FieldSpec{std::move(name), std::move(type), false, std::nullopt, std::move(doc)};
-}
-
-FieldSpec default_field(std::string name, TypeSpec type, Value default_value, std::string doc) {
-  return FieldSpec{std::move(name), std::move(type), false, std::move(default_value), std::move(doc)};
-}
-
 TypeSpec command_line_type() { return types::one_of({types::string(), types::list_of(types::string())}); }
 
-FieldSpec expect_exit_field() {
-  return default_field("expect_exit", types::list_of(types::integer()), Value::List{0},
-                       "exit codes that count as success");
+const StepField<std::vector<int64_t>>& expect_exit_field() {
+  static const auto declared = StepField<std::vector<int64_t>>::with_default(
+      "expect_exit", types::list_of(types::integer()), Value::List{0}, "exit codes that count as success");
+  return declared;
 }
 
 const HttpProbeFields& http_probe_fields() {

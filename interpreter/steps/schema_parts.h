@@ -10,7 +10,7 @@ namespace planrun {
 // A command: a list runs as argv, a string with /bin/sh -c (run, smoke-test checks).
 TypeSpec command_line_type();
 // The exit codes that count as success, default [0] (run, smoke-test checks).
-FieldSpec expect_exit_field();
+const StepField<std::vector<int64_t>>& expect_exit_field();
 // The fields of an HTTP endpoint to probe, declared once: http_probe_type is made of them and
 // wait-for reads a probe through them.
 struct HttpProbeFields {
@@ -24,10 +24,5 @@ const HttpProbeFields& http_probe_fields();
 
 // An HTTP endpoint to probe (wait-for); smoke tests can also look into the body.
 TypeSpec http_probe_type(bool with_contains);
-
-// Shorthands for schema declarations that stay one line per field.
-FieldSpec required_field(std::string name, TypeSpec type, std::string doc);
-FieldSpec optional_field(std::string name, TypeSpec type, std::string doc);
-FieldSpec default_field(std::string name, TypeSpec type, Value default_value, std::string doc);
 
 }  // namespace planrun

@@ -22,7 +22,7 @@ TypeSpec smoke_check() {
       {{"equals", "equals_query_on"}});
   TypeSpec command = types::object({
       required_field("command", command_line_type(), "the command, as in a run step"),
-      expect_exit_field(),
+      expect_exit_field().spec(),
   });
   return types::object(
       {
