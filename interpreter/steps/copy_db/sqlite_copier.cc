@@ -24,45 +24,22 @@
 #include "interpreter/step_kit/cancellation_token.h"
 #include "interpreter/step_kit/step_failure.h"
 #include "interpreter/steps/copy_db/sqlite_statement.h"
-#include "interpreter/steps/copy_db/table_checksum.h"
+#include "interpreter/steps/copy_db/sqlite_readers.h"
 
 namespace planrun {
 namespace {
 
-std::string quoted(const std::string& identifier) {
-  std::string text = "\"";
-  for (char c : identifier) text += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return text + "\"";
-}
-
-// A row's exact bytes for its checksum: per column its storage class, then its value (integers
-// and reals by their 8 bytes, text and blobs by length and bytes), so 1, 1.0, '1' and x'31' differ.
-void append_row(sqlite3_stmt* statement, std::string& row) {
-  row.clear();
-  int columns = sqlite3_column_count(statement);
-  for (int i = 0; i < columns; ++i) {
-    int type = sqlite3_column_type(statement, i);
-    row += static_cast<char>(type);
-    if (type == SQLITE_INTEGER) {
-      int64_t value = sqlite3_column_int64(statement, i);
-      row.append(reinterpret_cast<const char*>(&value), sizeof value);
-    } else if (type == SQLITE_FLOAT) {
-      double value = sqlite3_column_double(statement, i);
-      row.append(reinterpret_cast<const char*>(&value), sizeof value);
-    } else if (type != SQLITE_NULL) {
-      const void* bytes = type == SQLITE_BLOB ? sqlite3_column_blob(statement, i) : sqlite3_column_text(statement, i);
-      uint64_t size = static_cast<uint64_t>(sqlite3_column_bytes(statement, i));
-      row.append(reinterpret_cast<const char*>(&size), sizeof size);
-      if (size) row.append(static_cast<const char*>(bytes), size);
-    }
-  }
-}
 
 class SqliteCopier final : public DatabaseCopier {
  public:
   SqliteCopier(Databases& databases, const Dsn& from, const Dsn& to)
-      : from_(from), to_(to), target_(databases.open(to)), db_(target_->sqlite_handle()) {
-    if (!db_) throw DatabaseError("copy-db: no SQLite handle for " + to.to_string());
+      : from_(from),
+        to_(to),
+        target_(databases.open(to)),
+        db_(target_->sqlite_handle()),
+        source_readers_(databases, from),
+        target_readers_(databases, to) {
+    if (!db_) throw DatabaseError("copy-db: the connection to " + to.to_string() + " has no SQLite handle");
     if (std::filesystem::exists(from.path) && std::filesystem::exists(to.path) &&
         std::filesystem::equivalent(from.path, to.path))
       throw DatabaseError("copy-db: the source and the target are the same file, " + from.path);
@@ -74,6 +51,9 @@ class SqliteCopier final : public DatabaseCopier {
     SqliteStatement attach(db_, "ATTACH DATABASE ?1 AS src");
     attach.bind_text(1, sqlite_read_only_uri(from.path));
     attach.run_to_end("attaching the source " + from.to_string());
+    // Reading through a memory map saves copying every page out of the page cache; a larger
+    // cache keeps b-tree interior pages of both files in memory.
+    execute("PRAGMA main.mmap_size = 2147483647; PRAGMA src.mmap_size = 2147483647; PRAGMA main.cache_size = -65536");
     // Reading sqlite_master now fails here, naming the file, when it is not a database.
     source_entries("table");
     version_at_open_ = file_version(from.path);
@@ -89,7 +69,7 @@ class SqliteCopier final : public DatabaseCopier {
     pages.bind_text(1, table);
     if (pages.step()) estimate.bytes = static_cast<uint64_t>(pages.column_int64(0));
     // Cheap for a rowid table (two index lookups); a WITHOUT ROWID table reports no row estimate.
-    SqliteStatement rowids = SqliteStatement::optional(db_, "SELECT max(rowid) - min(rowid) + 1 FROM src." + quoted(table));
+    SqliteStatement rowids = SqliteStatement::optional(db_, "SELECT max(rowid) - min(rowid) + 1 FROM src." + sqlite_quoted(table));
     if (rowids.try_prepare_ok() && rowids.step()) estimate.rows = static_cast<uint64_t>(std::max<int64_t>(0, rowids.column_int64(0)));
     return estimate;
   }
@@ -114,16 +94,18 @@ class SqliteCopier final : public DatabaseCopier {
 
   TableSummary copy_table(const std::string& table, const CopiedRows& copied,
                           const CancellationToken& cancel) override {
+    // The source's checksum is read on a connection of its own, beside the writer, which
+    // may be copying another table meanwhile.
+    TableSummary summary = source_readers_.summarize(table, copied, cancel);
     std::lock_guard lock(mutex_);  // one writer: SQLite writes a file one transaction at a time
-    // Stops a long INSERT or scan soon after a cancellation request.
+    // Stops a long INSERT soon after a cancellation request.
     auto interrupt = cancel.on_request([this] { sqlite3_interrupt(db_); });
     Transaction transaction(*this);
-    execute("DELETE FROM main." + quoted(table));
-    TableSummary summary = summarize("src", table, copied, cancel);
-    SqliteStatement insert(db_, "INSERT INTO main." + quoted(table) + " SELECT * FROM src." + quoted(table));
+    execute("DELETE FROM main." + sqlite_quoted(table));
+    SqliteStatement insert(db_, "INSERT INTO main." + sqlite_quoted(table) + " SELECT * FROM src." + sqlite_quoted(table));
     insert.run_to_end("copying table " + table, &cancel);
-    // Every table is read in its own transaction: the copy is of one snapshot only if nobody
-    // wrote the source between the first table and this one.
+    // Each table is read in its own transactions: the copy is of one snapshot only if nobody
+    // wrote the source between the first read and this one.
     if (file_version(from_.path) != version_at_open_)
       throw DatabaseError("the source " + from_.to_string() +
                           " was written while it was being copied; stop whatever writes it and run again");
@@ -147,17 +129,16 @@ class SqliteCopier final : public DatabaseCopier {
   }
 
   TableSummary target_summary(const std::string& table) override {
-    std::lock_guard lock(mutex_);
     static const CancellationToken never;
-    return summarize("main", table, nullptr, never);
+    return target_readers_.summarize(table, nullptr, never);
   }
 
   void drop_tables(const std::vector<std::string>& tables) override {
     std::lock_guard lock(mutex_);
     Transaction transaction(*this);
     // The target was empty when copy-db began: every view in it is copy-db's.
-    for (const std::string& view : main_names("view")) execute("DROP VIEW IF EXISTS main." + quoted(view));
-    for (const std::string& table : tables) execute("DROP TABLE IF EXISTS main." + quoted(table));
+    for (const std::string& view : main_names("view")) execute("DROP VIEW IF EXISTS main." + sqlite_quoted(view));
+    for (const std::string& table : tables) execute("DROP TABLE IF EXISTS main." + sqlite_quoted(table));
     if (!main_names("table").count("sqlite_sequence")) return transaction.commit();
     for (const std::string& table : tables) {
       SqliteStatement forget(db_, "DELETE FROM main.sqlite_sequence WHERE name = ?1");
@@ -222,26 +203,6 @@ class SqliteCopier final : public DatabaseCopier {
     return found;
   }
 
-  TableSummary summarize(const std::string& schema, const std::string& table, const CopiedRows& copied,
-                         const CancellationToken& cancel) {
-    SqliteStatement scan(db_, "SELECT * FROM " + schema + "." + quoted(table));
-    TableChecksum checksum;
-    std::string row;
-    uint64_t rows = 0, bytes = 0;
-    while (scan.step(&cancel)) {
-      append_row(scan.handle(), row);
-      checksum.add_row(row.data(), row.size());
-      ++rows;
-      bytes += row.size();
-      if (copied && rows == 10000) {
-        copied(rows, bytes);
-        rows = bytes = 0;
-      }
-    }
-    if (copied && rows) copied(rows, bytes);
-    return checksum.summary();
-  }
-
   void copy_autoincrement_counters(const std::vector<std::string>& tables) {
     if (!main_names("table").count("sqlite_sequence")) return;
     for (const std::string& table : tables) {
@@ -281,6 +242,8 @@ class SqliteCopier final : public DatabaseCopier {
   Dsn from_, to_;
   std::unique_ptr<DatabaseConnection> target_;
   sqlite3* db_;
+  SqliteReaders source_readers_;
+  SqliteReaders target_readers_;  // opened for verification only, once every write is committed
   std::string version_at_open_;
   std::mutex mutex_;
 };
