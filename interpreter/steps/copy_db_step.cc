@@ -15,6 +15,7 @@
 #include "interpreter/step_kit/step_field.h"
 #include "interpreter/steps/copy_db/copy_journal.h"
 #include "interpreter/steps/copy_db/database_copier.h"
+#include "interpreter/steps/copy_db/h2_file_copy.h"
 #include "interpreter/steps/step_secret_masker.h"
 
 namespace planrun {
@@ -248,6 +249,8 @@ void CopyDbStep::run(StepContext& context) const {
   Dsn from = fields().from.read(context.fields);
   Dsn to = fields().to.read(context.fields);
   try {
+    if (from.kind == Dsn::Kind::H2 && to.kind == Dsn::Kind::H2)
+      return copy_h2_files(context, from, to, fields().verify.read(context.fields));
     copy(context, from, to);
   } catch (const DatabaseError& error) {
     throw StepFailure(Kind::Failed, masker.mask(error.what()));
@@ -259,10 +262,11 @@ void CopyDbStep::run(StepContext& context) const {
 }
 
 void CopyDbStep::discard_partial_work(StepContext& context) const {
-  CopyJournal journal(context.checkpoints);
-  if (!journal.started()) return;
   Dsn from = fields().from.read(context.fields);
   Dsn to = fields().to.read(context.fields);
+  if (from.kind == Dsn::Kind::H2 && to.kind == Dsn::Kind::H2) return discard_h2_copy(context, from, to);
+  CopyJournal journal(context.checkpoints);
+  if (!journal.started()) return;
   if (journal.started()->target != to.to_string()) {
     context.log.warn("the interrupted attempt copied into " + journal.started()->target +
                      ", not this step's target; its tables there are left as they are");
