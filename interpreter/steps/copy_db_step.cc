@@ -102,11 +102,11 @@ class CopyRun {
     context_.progress.set_counter("bytes", 0, 0, Unit::Bytes);
     // The largest first, so the last table to finish is a small one.
     std::stable_sort(pending.begin(), pending.end(), [&](const std::string& a, const std::string& b) {
-      return estimates[a].bytes > estimates[b].bytes;
+      return estimates.at(a).bytes > estimates.at(b).bytes;
     });
     for_each_in_parallel(pending, jobs, [&](const std::string& table) {
       std::string counter = "table " + table;
-      context_.progress.set_counter(counter, 0, estimates[table].rows, Unit::Rows);
+      context_.progress.set_counter(counter, 0, estimates.at(table).rows, Unit::Rows);
       TableSummary summary = copier_.copy_table(
           table,
           [&](uint64_t rows, uint64_t bytes) {
