@@ -1,0 +1,172 @@
+#include "interpreter/frontend/yaml_text_writer.h"
+
+#include <cstdio>
+
+#include "interpreter/frontend/document_layout.h"
+
+namespace planrun {
+
+namespace {
+
+bool is_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// Whether YAML reads `text`, written plain, back as the same plain scalar in block and flow
+// context: no indicator at the start, none of # , [ ] { } " ': ' or a line break inside, no blank
+// or ':' at the end, not a word YAML reads as null.
+bool plain_is_safe(const std::string& text) {
+  if (text.empty() || text == "null" || text == "Null" || text == "NULL" || text == "~") return false;
+  char first = text[0];
+  bool signed_number = (first == '-' || first == '+') && text.size() > 1 && (is_digit(text[1]) || text[1] == '.');
+  if (!is_alnum(first) && first != '_' && first != '.' && first != '/' && !signed_number) return false;
+  if (text.back() == ' ' || text.back() == ':' || text.find(": ") != std::string::npos) return false;
+  for (char c : text)
+    if (!is_alnum(c) && std::string_view(" _./+-()'=<>$@%*!~?|^&;:").find(c) == std::string_view::npos) return false;
+  return true;
+}
+
+std::string double_quoted(const std::string& text) {
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
+      char escaped[8];
+      std::snprintf(escaped, sizeof escaped, "\\x%02X", static_cast<unsigned char>(c));
+      out += escaped;
+    } else {
+      out += c;
+    }
+  }
+  return out + "\"";
+}
+
+std::string scalar_text(const ast::Node& node) {
+  if (node.is_null()) return "null";
+  if (!node.quoted && plain_is_safe(node.scalar)) return node.scalar;
+  return double_quoted(node.scalar);
+}
+
+class YamlWriter {
+ public:
+  explicit YamlWriter(const CommentMap& comments) : comments_(comments) {}
+
+  std::string write(const ast::Node& document) {
+    comment_lines(comments_.header(), 0);
+    if (!comments_.header().empty() && !document.is_null()) out_ += "\n";
+    if (document.is_mapping() && !document.entries.empty()) {
+      for (const Entry* entry : canonical_entries(document, NodeRole::Document)) write_entry(*entry, NodeRole::Document, 0);
+    } else if (document.is_sequence() && !document.items.empty()) {
+      write_items(document, NodeRole::Data, 0);
+    } else if (!document.is_null()) {
+      out_ += flow(document, NodeRole::Data) + "\n";
+    }
+    comment_lines(comments_.footer(), 0);
+    return std::move(out_);
+  }
+
+ private:
+  void comment_lines(const std::vector<std::string>& lines, size_t indent) {
+    for (const std::string& line : lines) out_ += std::string(indent, ' ') + "#" + line + "\n";
+  }
+
+  void end_line(const LineComments& line) {
+    if (line.has_end) out_ += "  #" + line.end;
+    out_ += "\n";
+  }
+
+  size_t column() const {
+    size_t start = out_.rfind('\n');
+    return start == std::string::npos ? out_.size() : out_.size() - start - 1;
+  }
+
+  std::string flow(const ast::Node& node, NodeRole role) const {
+    if (node.is_sequence()) {
+      std::string out = "[";
+      for (const ast::Node& item : node.items) out += (out.size() > 1 ? ", " : "") + flow(item, NodeRole::Data);
+      return out + "]";
+    }
+    if (node.is_mapping()) {
+      std::string out = "{";
+      for (const Entry* entry : canonical_entries(node, role))
+        out += (out.size() > 1 ? ", " : "") + scalar_text(entry->first) + ": " + flow(entry->second, NodeRole::Data);
+      return out + "}";
+    }
+    return scalar_text(node);
+  }
+
+  // The flow form of `node` when it may go on a line at `column`, or "".
+  std::string one_line(const ast::Node& node, NodeRole role, size_t column) const {
+    bool empty = node.items.empty() && node.entries.empty();
+    if (!empty && (takes_several_lines(role) || comments_.inside(node))) return "";
+    std::string text = flow(node, role);
+    return empty || column + text.size() <= kFormatWidth ? text : "";
+  }
+
+  // A key's value after "key:", and the rest of the line and lines below for a block value.
+  void write_value(const ast::Node& value, NodeRole role, size_t indent, const LineComments& line) {
+    if (std::string text = one_line(value, role, column() + 1); !text.empty()) {
+      out_ += " " + text;
+      end_line(line);
+      return;
+    }
+    end_line(line);
+    if (value.is_mapping()) {
+      for (const Entry* entry : canonical_entries(value, role)) write_entry(*entry, role, indent + 2);
+    } else {
+      write_items(value, role, indent + 2);
+    }
+  }
+
+  void write_entry(const Entry& entry, NodeRole parent, size_t indent) {
+    LineComments line = line_comments(comments_, {&entry.first});
+    comment_lines(line.before, indent);
+    out_ += std::string(indent, ' ') + scalar_text(entry.first) + ":";
+    write_value(entry.second, child_role(parent, entry.first.scalar), indent, line);
+  }
+
+  void write_items(const ast::Node& list, NodeRole role, size_t indent) {
+    NodeRole item_role = child_role(role, "");
+    for (const ast::Node& item : list.items) write_item(item, item_role, indent);
+  }
+
+  // "- " then the item: a map's first entry on the same line, a block list below.
+  void write_item(const ast::Node& item, NodeRole role, size_t indent) {
+    std::string prefix = std::string(indent, ' ') + "-";
+    // A map in a block list reads best as `- key: value` lines, whatever its size.
+    bool block = (item.is_mapping() && !item.entries.empty()) || one_line(item, role, indent + 2).empty();
+    if (!block || item.is_sequence()) {
+      LineComments line = line_comments(comments_, {&item});
+      comment_lines(line.before, indent);
+      out_ += prefix;
+      if (!block) out_ += " " + flow(item, role);
+      end_line(line);
+      if (block) write_items(item, role, indent + 2);
+      return;
+    }
+    std::vector<const Entry*> entries = canonical_entries(item, role);
+    LineComments line = line_comments(comments_, {&item, &entries[0]->first});
+    comment_lines(line.before, indent);
+    out_ += prefix + " " + scalar_text(entries[0]->first) + ":";
+    write_value(entries[0]->second, child_role(role, entries[0]->first.scalar), indent + 2, line);
+    for (size_t i = 1; i < entries.size(); ++i) write_entry(*entries[i], role, indent + 2);
+  }
+
+  const CommentMap& comments_;
+  std::string out_;
+};
+
+}  // namespace
+
+std::string write_yaml_text(const ast::Node& document, const CommentMap& comments) {
+  return YamlWriter(comments).write(document);
+}
+
+}  // namespace planrun

@@ -1,0 +1,300 @@
+#include "interpreter/loader/plan_formatter.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "interpreter/ast/same_document.h"
+#include "interpreter/compiler/plan_compiler.h"
+#include "tests/support/graph_summary.h"
+
+namespace planrun {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string read(const fs::path& path) {
+  std::ifstream in(path);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// Every plan of the repository's examples and stdlib-plans, by path.
+std::vector<fs::path> repository_plans() {
+  std::vector<fs::path> plans;
+  for (const char* folder : {"examples", "stdlib-plans"}) {
+    fs::path root = fs::path(PLANRUN_SOURCE_DIR) / folder;
+    if (!fs::exists(root)) continue;
+    for (const auto& entry : fs::recursive_directory_iterator(root))
+      if (entry.is_regular_file() && syntax_of(entry.path().string())) plans.push_back(entry.path());
+  }
+  std::sort(plans.begin(), plans.end());
+  return plans;
+}
+
+struct Formatted {
+  std::optional<std::string> text;
+  std::string diagnostics;
+};
+
+Formatted format(const fs::path& path, PlanSyntax to) {
+  SourceFiles sources;
+  Diagnostics diagnostics;
+  Formatted formatted;
+  formatted.text = format_plan_file(path.string(), to, sources, diagnostics);
+  for (const Diagnostic& d : diagnostics.sorted()) formatted.diagnostics += render(d, sources);
+  return formatted;
+}
+
+class TempDir : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir = fs::temp_directory_path() / ("planrun-fmt-" + std::to_string(getpid()) + "-" +
+                                       ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+  }
+  void TearDown() override { fs::remove_all(dir); }
+
+  fs::path write(const std::string& name, const std::string& text) {
+    std::ofstream(dir / name) << text;
+    return dir / name;
+  }
+
+  fs::path dir;
+};
+
+TEST(FmtRepository, EveryExampleAndStdlibPlanIsCanonical) {
+  std::vector<fs::path> plans = repository_plans();
+  ASSERT_GE(plans.size(), 3u);
+  for (const fs::path& plan : plans) {
+    Formatted formatted = format(plan, *syntax_of(plan.string()));
+    ASSERT_TRUE(formatted.text) << plan << "\n" << formatted.diagnostics;
+    EXPECT_EQ(*formatted.text, read(plan)) << plan << " is not canonical: run planrun fmt --write on it";
+  }
+}
+
+TEST(FmtRepository, EveryPlanFileChecksClean) {
+  size_t checked = 0;
+  for (const fs::path& plan : repository_plans()) {
+    if (syntax_of(plan.string()) != PlanSyntax::Plan) continue;
+    SourceFiles sources;
+    Diagnostics diagnostics;
+    auto graph = load_plan(plan.string(), sources, diagnostics);
+    std::string shown;
+    for (const Diagnostic& d : diagnostics.sorted()) shown += render(d, sources);
+    EXPECT_TRUE(graph) << plan;
+    EXPECT_EQ(shown, "") << plan;
+    ++checked;
+  }
+  EXPECT_GE(checked, 1u);
+}
+
+std::string summary_of(const fs::path& plan) {
+  SourceFiles sources;
+  Diagnostics diagnostics;
+  auto graph = load_plan(plan.string(), sources, diagnostics);
+  return graph ? testing::graph_summary(*graph) : "does not compile";
+}
+
+class FmtRoundTrip : public TempDir {};
+
+TEST_F(FmtRoundTrip, YamlToPlanToYamlGivesTheSameGraph) {
+  size_t plans = 0;
+  for (const fs::path& yaml : repository_plans()) {
+    if (syntax_of(yaml.string()) != PlanSyntax::Yaml || summary_of(yaml) == "does not compile") continue;
+    Formatted as_plan = format(yaml, PlanSyntax::Plan);
+    ASSERT_TRUE(as_plan.text) << yaml << as_plan.diagnostics;
+    fs::path plan = write(yaml.stem().string() + ".plan", *as_plan.text);
+    Formatted back = format(plan, PlanSyntax::Yaml);
+    ASSERT_TRUE(back.text) << plan << back.diagnostics;
+    fs::path yaml_again = write(yaml.stem().string() + ".yaml", *back.text);
+    EXPECT_EQ(summary_of(plan), summary_of(yaml)) << yaml;
+    EXPECT_EQ(summary_of(yaml_again), summary_of(yaml)) << yaml;
+    ++plans;
+  }
+  EXPECT_GE(plans, 2u);
+}
+
+TEST_F(FmtRoundTrip, TheCarbonPlanInBothSyntaxesIsOneGraph) {
+  fs::path examples = fs::path(PLANRUN_SOURCE_DIR) / "examples";
+  EXPECT_EQ(summary_of(examples / "446-to-447.plan"), summary_of(examples / "446-to-447.yaml"));
+  Formatted converted = format(examples / "446-to-447.yaml", PlanSyntax::Plan);
+  ASSERT_TRUE(converted.text);
+  EXPECT_EQ(*converted.text, read(examples / "446-to-447.plan"));
+}
+
+const char* kCommentedYaml =
+    "# The header.\n"
+    "\n"
+    "planrun: 1  # the format\n"
+    "# about the name\n"
+    "name: demo\n"
+    "params:\n"
+    "  # the home\n"
+    "  home: {type: path}  # where\n"
+    "steps:\n"
+    "  # first step\n"
+    "  - type: run\n"
+    "    id: a  # the id\n"
+    "    with:\n"
+    "      # the command\n"
+    "      command: [echo, hi]\n"
+    "  - {id: b, with: {command: x}, type: run}\n"
+    "# the end\n";
+
+const char* kCommentedPlan =
+    "# The header.\n"
+    "\n"
+    "planrun = 1  # the format\n"
+    "# about the name\n"
+    "name = demo\n"
+    "\n"
+    "# the home\n"
+    "param home: path  # where\n"
+    "\n"
+    "# first step\n"
+    "step a: run {  # the id\n"
+    "  with = {\n"
+    "    # the command\n"
+    "    command = [echo, hi]\n"
+    "  }\n"
+    "}\n"
+    "\n"
+    "step b: run {\n"
+    "  with = { command = x }\n"
+    "}\n"
+    "# the end\n";
+
+const char* kCommentedYamlCanonical =
+    "# The header.\n"
+    "\n"
+    "planrun: 1  # the format\n"
+    "# about the name\n"
+    "name: demo\n"
+    "params:\n"
+    "  # the home\n"
+    "  home: {type: path}  # where\n"
+    "steps:\n"
+    "  # first step\n"
+    "  - id: a  # the id\n"
+    "    type: run\n"
+    "    with:\n"
+    "      # the command\n"
+    "      command: [echo, hi]\n"
+    "  - id: b\n"
+    "    type: run\n"
+    "    with: {command: x}\n"
+    "# the end\n";
+
+class FmtComments : public TempDir {};
+
+TEST_F(FmtComments, StayWithWhatTheyWereWrittenBeside) {
+  fs::path yaml = write("c.yaml", kCommentedYaml);
+  EXPECT_EQ(format(yaml, PlanSyntax::Plan).text.value_or("failed"), kCommentedPlan);
+  EXPECT_EQ(format(yaml, PlanSyntax::Yaml).text.value_or("failed"), kCommentedYamlCanonical);
+  fs::path plan = write("c.plan", kCommentedPlan);
+  EXPECT_EQ(format(plan, PlanSyntax::Plan).text.value_or("failed"), kCommentedPlan);
+  EXPECT_EQ(format(plan, PlanSyntax::Yaml).text.value_or("failed"), kCommentedYamlCanonical);
+}
+
+class FmtLayout : public TempDir {};
+
+TEST_F(FmtLayout, FieldsTakeTheCanonicalOrderAndLongCollectionsBreak) {
+  fs::path yaml = write("o.yaml",
+                        "steps:\n"
+                        "  - with: {command: [\"a very long argument that goes on\", \"and on and on and on\", "
+                        "\"until the line is full\"]}\n"
+                        "    needs: x\n"
+                        "    type: run\n"
+                        "    id: s\n"
+                        "name: n\n"
+                        "planrun: 1\n");
+  EXPECT_EQ(format(yaml, PlanSyntax::Yaml).text.value_or("failed"),
+            "planrun: 1\n"
+            "name: n\n"
+            "steps:\n"
+            "  - id: s\n"
+            "    type: run\n"
+            "    needs: x\n"
+            "    with:\n"
+            "      command: [\"a very long argument that goes on\", \"and on and on and on\", \"until the line is full\"]\n");
+  EXPECT_EQ(format(yaml, PlanSyntax::Plan).text.value_or("failed"),
+            "planrun = 1\n"
+            "name = n\n"
+            "\n"
+            "step s: run {\n"
+            "  needs = x\n"
+            "  with = {\n"
+            "    command = [\n"
+            "      \"a very long argument that goes on\"\n"
+            "      \"and on and on and on\"\n"
+            "      \"until the line is full\"\n"
+            "    ]\n"
+            "  }\n"
+            "}\n");
+}
+
+TEST_F(FmtLayout, ScalarsKeepWhatTheyAre) {
+  fs::path yaml = write("s.yaml",
+                        "planrun: 1\n"
+                        "a: [42, \"42\", true, 'true', 1.10, null, ~, \"null\", \"\", x y, \"x: y\", sqlite:a.db, -1]\n"
+                        "b: \"line\\nbreak \\\"quoted\\\" back\\\\slash\"\n");
+  Formatted plan = format(yaml, PlanSyntax::Plan);
+  EXPECT_EQ(plan.text.value_or("failed"),
+            "planrun = 1\n"
+            "a = [42, \"42\", true, \"true\", 1.10, null, null, \"null\", \"\", \"x y\", \"x: y\", \"sqlite:a.db\", -1]\n"
+            "b = \"line\\nbreak \\\"quoted\\\" back\\\\slash\"\n");
+  EXPECT_EQ(format(yaml, PlanSyntax::Yaml).text.value_or("failed"),
+            "planrun: 1\n"
+            "a: [42, \"42\", true, \"true\", 1.10, null, null, \"null\", \"\", x y, \"x: y\", sqlite:a.db, -1]\n"
+            "b: \"line\\nbreak \\\"quoted\\\" back\\\\slash\"\n");
+}
+
+TEST_F(FmtLayout, AnyDocumentShapeSurvivesAsGenericFields) {
+  // Steps without a type cannot be `step` statements, nor a param without a type a `param`
+  // statement: they are written as fields, so that check still reports them.
+  fs::path yaml = write("g.yaml", "planrun: 1\nparams: {x: {doc: no type}}\nsteps: [{id: a}]\n");
+  EXPECT_EQ(format(yaml, PlanSyntax::Plan).text.value_or("failed"),
+            "planrun = 1\n"
+            "\n"
+            "params = {\n"
+            "  x = { doc = \"no type\" }\n"
+            "}\n"
+            "\n"
+            "steps = [\n"
+            "  { id = a }\n"
+            "]\n");
+}
+
+TEST_F(FmtLayout, ADocumentThatIsNoMapCannotBeAPlanFile) {
+  fs::path yaml = write("l.yaml", "- a\n- b\n");
+  Formatted formatted = format(yaml, PlanSyntax::Plan);
+  EXPECT_FALSE(formatted.text);
+  EXPECT_EQ(formatted.diagnostics, yaml.string() +
+                                       ":1:1: error: cannot write this plan as .plan: the document is a list, and a "
+                                       ".plan file holds a map\n- a\n^\n");
+}
+
+TEST_F(FmtLayout, FormattingIsIdempotent) {
+  for (const char* text : {kCommentedYaml, kCommentedYamlCanonical}) {
+    fs::path yaml = write("i.yaml", text);
+    std::string once = format(yaml, PlanSyntax::Yaml).text.value_or("failed");
+    fs::path again = write("j.yaml", once);
+    EXPECT_EQ(format(again, PlanSyntax::Yaml).text.value_or("failed"), once);
+  }
+}
+
+TEST_F(FmtLayout, ASyntaxErrorIsADiagnosticAndNoOutput) {
+  fs::path plan = write("e.plan", "planrun = 1\nstep a run\n");
+  Formatted formatted = format(plan, PlanSyntax::Yaml);
+  EXPECT_FALSE(formatted.text);
+  EXPECT_NE(formatted.diagnostics.find(":2:8: error: expected ':'"), std::string::npos) << formatted.diagnostics;
+}
+
+}  // namespace
+}  // namespace planrun
