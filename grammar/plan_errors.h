@@ -28,7 +28,8 @@ template <> inline constexpr auto error_message<equals> = "expected '=' after th
 template <> inline constexpr auto error_message<entry_value> = "expected a value after '=', found {}";
 template <> inline constexpr auto error_message<map_close> =
     "expected a new line, ',' or '}' after a map entry, found {}";
-template <> inline constexpr auto error_message<list_close> = "expected a new line, ',' or ']' after a list item, found {}";
+template <> inline constexpr auto error_message<list_close> =
+    "expected a new line, ',' or ']' after a list item, found {}";
 
 template <> inline constexpr auto error_message<terminated_string> =
     "unterminated string (a string ends with '\"' on the line it starts)";

@@ -18,9 +18,12 @@ enum class FmtOutcome { Done, NotCanonical, Failed };
 
 bool usage_is_valid(const CommandOptions& options) {
   const char* problem = nullptr;
-  if (options.fmt_check && options.fmt_write) problem = "--check and --write cannot be given together";
-  else if (options.fmt_check && !options.fmt_to.empty()) problem = "--check tells whether a file is canonical in its own syntax; it takes no --to";
-  else if (!options.fmt_check && !options.fmt_write && options.plans.size() > 1) problem = "fmt prints one plan; give --write or --check for several";
+  if (options.fmt_check && options.fmt_write)
+    problem = "--check and --write cannot be given together";
+  else if (options.fmt_check && !options.fmt_to.empty())
+    problem = "--check tells whether a file is canonical in its own syntax; it takes no --to";
+  else if (!options.fmt_check && !options.fmt_write && options.plans.size() > 1)
+    problem = "fmt prints one plan; give --write or --check for several";
   if (problem) std::fprintf(stderr, "planrun fmt: %s\n", problem);
   return problem == nullptr;
 }
@@ -52,8 +55,9 @@ FmtOutcome format_one(const std::string& plan, const CommandOptions& options) {
   SourceFiles sources;
   Diagnostics diagnostics;
   std::optional<PlanSyntax> from = syntax_of(plan);
-  PlanSyntax to = options.fmt_to == "plan" ? PlanSyntax::Plan : options.fmt_to == "yaml" ? PlanSyntax::Yaml
-                                                                                         : from.value_or(PlanSyntax::Yaml);
+  PlanSyntax to = options.fmt_to == "plan"   ? PlanSyntax::Plan
+                  : options.fmt_to == "yaml" ? PlanSyntax::Yaml
+                                             : from.value_or(PlanSyntax::Yaml);
   auto text = format_plan_file(plan, to, sources, diagnostics);
   print_diagnostics(diagnostics, sources);
   if (!text) return FmtOutcome::Failed;

@@ -8,8 +8,8 @@ namespace {
 
 const std::vector<std::string> kDocumentFirst{"planrun", "name", "description"};
 const std::vector<std::string> kDocumentLast{"params", "steps"};
-const std::vector<std::string> kStepFirst{"id",      "type",    "description",      "needs", "when",
-                                          "retry",   "timeout", "continue_on_error"};
+const std::vector<std::string> kStepFirst{"id",   "type",  "description", "needs",
+                                          "when", "retry", "timeout",     "continue_on_error"};
 const std::vector<std::string> kStepLast{"with"};
 const std::vector<std::string> kParamFirst{"type"};
 const std::vector<std::string> kNothing;
@@ -43,10 +43,14 @@ bool is_scalar_entry(const ast::Node& map, const char* key) {
 
 std::vector<const Entry*> canonical_entries(const ast::Node& map, NodeRole role) {
   switch (role) {
-    case NodeRole::Document: return ordered(map, kDocumentFirst, kDocumentLast);
-    case NodeRole::Step: return ordered(map, kStepFirst, kStepLast);
-    case NodeRole::Param: return ordered(map, kParamFirst, kNothing);
-    default: return ordered(map, kNothing, kNothing);
+    case NodeRole::Document:
+      return ordered(map, kDocumentFirst, kDocumentLast);
+    case NodeRole::Step:
+      return ordered(map, kStepFirst, kStepLast);
+    case NodeRole::Param:
+      return ordered(map, kParamFirst, kNothing);
+    default:
+      return ordered(map, kNothing, kNothing);
   }
 }
 
@@ -64,8 +68,9 @@ bool takes_several_lines(NodeRole role) {
 
 bool params_fit_statements(const ast::Node& params) {
   if (!params.is_mapping() || params.entries.empty()) return false;
-  return std::all_of(params.entries.begin(), params.entries.end(),
-                     [](const Entry& param) { return param.second.is_mapping() && is_scalar_entry(param.second, "type"); });
+  return std::all_of(params.entries.begin(), params.entries.end(), [](const Entry& param) {
+    return param.second.is_mapping() && is_scalar_entry(param.second, "type");
+  });
 }
 
 bool steps_fit_statements(const ast::Node& steps) {
@@ -91,6 +96,20 @@ LineComments line_comments(const CommentMap& comments, const std::vector<const a
     line.before.insert(line.before.end(), ends.begin(), ends.end());
   }
   return line;
+}
+
+void LaidOutText::comment_lines(const std::vector<std::string>& lines, size_t indent) {
+  for (const std::string& line : lines) out_ += std::string(indent, ' ') + "#" + line + "\n";
+}
+
+void LaidOutText::end_line(const LineComments& line) {
+  if (line.has_end) out_ += "  #" + line.end;
+  out_ += "\n";
+}
+
+size_t LaidOutText::column() const {
+  size_t start = out_.rfind('\n');
+  return start == std::string::npos ? out_.size() : out_.size() - start - 1;
 }
 
 }  // namespace planrun

@@ -45,4 +45,18 @@ struct LineComments {
 };
 LineComments line_comments(const CommentMap& comments, const std::vector<const ast::Node*>& units);
 
+// The text a writer builds line by line, and the comment lines in it: what the YAML and the .plan
+// writers share.
+class LaidOutText {
+ protected:
+  // "#TEXT" lines at `indent`.
+  void comment_lines(const std::vector<std::string>& lines, size_t indent);
+  // The end of a line: its comment, if any, then the line break.
+  void end_line(const LineComments& line);
+  // The column the next character goes to, from 0.
+  size_t column() const;
+
+  std::string out_;
+};
+
 }  // namespace planrun

@@ -11,6 +11,7 @@
 #include "grammar/plan_errors.h"
 #include "grammar/plan_grammar.h"
 #include "interpreter/diagnostics/did_you_mean.h"
+#include "interpreter/expressions/string_escapes.h"
 
 namespace planrun {
 
@@ -52,7 +53,8 @@ std::string keyword_hint(std::string_view rest) {
 // line: the block above it was left open.
 std::string unclosed_block_hint(std::string_view line) {
   for (const char* keyword : {"step", "param"})
-    if (line.starts_with(std::string(keyword) + " ")) return " (is a '}' missing above this '" + std::string(keyword) + "' line?)";
+    if (line.starts_with(std::string(keyword) + " "))
+      return " (is a '}' missing above this '" + std::string(keyword) + "' line?)";
   return "";
 }
 
@@ -81,11 +83,17 @@ struct depth_control : report_errors<Rule> {
     if (++state.depth > kMaxDepth) throw SyntaxError{in.position(), "the document is nested too deeply"};
   }
   template <typename Input>
-  static void success(const Input&, ParseState& state) { --state.depth; }
+  static void success(const Input&, ParseState& state) {
+    --state.depth;
+  }
   template <typename Input>
-  static void failure(const Input&, ParseState& state) { --state.depth; }
+  static void failure(const Input&, ParseState& state) {
+    --state.depth;
+  }
   template <typename Input>
-  static void unwind(const Input&, ParseState& state) { --state.depth; }
+  static void unwind(const Input&, ParseState& state) {
+    --state.depth;
+  }
 };
 
 template <typename Rule>
@@ -100,20 +108,6 @@ using selected = pegtl::parse_tree::selector<
     Rule, pegtl::parse_tree::store_content::on<plan::quoted_string, plan::bare_word>,
     pegtl::parse_tree::remove_content::on<plan::list_value, plan::map_value, plan::entry, plan::top_entry,
                                           plan::param_statement, plan::step_statement>>;
-
-// The text between a string's quotes, escapes resolved (the grammar has checked them).
-std::string unescape(std::string_view quoted) {
-  std::string out;
-  for (size_t i = 1; i + 1 < quoted.size(); ++i) {
-    char c = quoted[i];
-    if (c == '\\') {
-      c = quoted[++i];
-      c = c == 'n' ? '\n' : c == 't' ? '\t' : c == 'r' ? '\r' : c;
-    }
-    out += c;
-  }
-  return out;
-}
 
 // Turns the parse tree into the document tree, reporting duplicate keys as the YAML front end
 // does (the first entry stays).
@@ -158,7 +152,7 @@ class DocumentBuilder {
     ast::Node scalar = collection(ast::Node::Kind::Scalar, location(node));
     std::string_view text = node.string_view();
     if (node.is_type<plan::quoted_string>()) {
-      scalar.scalar = unescape(text);
+      scalar.scalar = unescape_quoted(text);
       scalar.quoted = true;
       scalar.content_offset = text.find('\\') == std::string_view::npos ? 1 : -1;
     } else {

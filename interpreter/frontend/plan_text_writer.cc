@@ -22,10 +22,14 @@ std::string quoted(const std::string& text) {
   std::string out = "\"";
   for (char c : text) {
     if (c == '"' || c == '\\') out += '\\';
-    if (c == '\n') out += "\\n";
-    else if (c == '\t') out += "\\t";
-    else if (c == '\r') out += "\\r";
-    else out += c;
+    if (c == '\n')
+      out += "\\n";
+    else if (c == '\t')
+      out += "\\t";
+    else if (c == '\r')
+      out += "\\r";
+    else
+      out += c;
   }
   return out + "\"";
 }
@@ -39,7 +43,7 @@ std::string scalar_text(const ast::Node& node) {
   return quoted(node.scalar);
 }
 
-class PlanWriter {
+class PlanWriter : LaidOutText {
  public:
   explicit PlanWriter(const CommentMap& comments) : comments_(comments) {}
 
@@ -54,29 +58,18 @@ class PlanWriter {
       if (blank && !(last_was_field && !params && !steps)) out_ += "\n";
       blank = true;
       last_was_field = !params && !steps;
-      if (params) write_params(entry->first, value);
-      else if (steps) write_steps(entry->first, value);
-      else write_entry(*entry, NodeRole::Document, 0);
+      if (params)
+        write_params(entry->first, value);
+      else if (steps)
+        write_steps(entry->first, value);
+      else
+        write_entry(*entry, NodeRole::Document, 0);
     }
     comment_lines(comments_.footer(), 0);
     return std::move(out_);
   }
 
  private:
-  void comment_lines(const std::vector<std::string>& lines, size_t indent) {
-    for (const std::string& line : lines) out_ += std::string(indent, ' ') + "#" + line + "\n";
-  }
-
-  void end_line(const LineComments& line) {
-    if (line.has_end) out_ += "  #" + line.end;
-    out_ += "\n";
-  }
-
-  size_t column() const {
-    size_t start = out_.rfind('\n');
-    return start == std::string::npos ? out_.size() : out_.size() - start - 1;
-  }
-
   // The comments of the `params` or `steps` key, which the statements do not write, go before
   // the first statement.
   void write_section_comments(const ast::Node& key) {
@@ -188,7 +181,6 @@ class PlanWriter {
   }
 
   const CommentMap& comments_;
-  std::string out_;
 };
 
 }  // namespace

@@ -54,7 +54,7 @@ std::string scalar_text(const ast::Node& node) {
   return double_quoted(node.scalar);
 }
 
-class YamlWriter {
+class YamlWriter : LaidOutText {
  public:
   explicit YamlWriter(const CommentMap& comments) : comments_(comments) {}
 
@@ -62,7 +62,8 @@ class YamlWriter {
     comment_lines(comments_.header(), 0);
     if (!comments_.header().empty() && !document.is_null()) out_ += "\n";
     if (document.is_mapping() && !document.entries.empty()) {
-      for (const Entry* entry : canonical_entries(document, NodeRole::Document)) write_entry(*entry, NodeRole::Document, 0);
+      for (const Entry* entry : canonical_entries(document, NodeRole::Document))
+        write_entry(*entry, NodeRole::Document, 0);
     } else if (document.is_sequence() && !document.items.empty()) {
       write_items(document, NodeRole::Data, 0);
     } else if (!document.is_null()) {
@@ -73,20 +74,6 @@ class YamlWriter {
   }
 
  private:
-  void comment_lines(const std::vector<std::string>& lines, size_t indent) {
-    for (const std::string& line : lines) out_ += std::string(indent, ' ') + "#" + line + "\n";
-  }
-
-  void end_line(const LineComments& line) {
-    if (line.has_end) out_ += "  #" + line.end;
-    out_ += "\n";
-  }
-
-  size_t column() const {
-    size_t start = out_.rfind('\n');
-    return start == std::string::npos ? out_.size() : out_.size() - start - 1;
-  }
-
   std::string flow(const ast::Node& node, NodeRole role) const {
     if (node.is_sequence()) {
       std::string out = "[";
@@ -160,7 +147,6 @@ class YamlWriter {
   }
 
   const CommentMap& comments_;
-  std::string out_;
 };
 
 }  // namespace

@@ -1,10 +1,10 @@
 #include "interpreter/frontend/plan_frontend.h"
 
 #include <gtest/gtest.h>
-#include <tao/pegtl/contrib/analyze.hpp>
 
 #include <fstream>
 #include <sstream>
+#include <tao/pegtl/contrib/analyze.hpp>
 
 #include "grammar/plan_grammar.h"
 #include "interpreter/ast/same_document.h"
@@ -152,16 +152,19 @@ TEST(PlanFrontend, AKeywordFollowedByEqualsIsAField) {
 }
 
 TEST(PlanFrontend, SyntaxErrorsNameWhatWasFoundWhereItIs) {
-  EXPECT_EQ(parse("a = \"open\n").messages(), "1:5: unterminated string (a string ends with '\"' on the line it starts)\n");
+  EXPECT_EQ(parse("a = \"open\n").messages(),
+            "1:5: unterminated string (a string ends with '\"' on the line it starts)\n");
   EXPECT_EQ(parse("a = [1 2]\n").messages(), "1:8: expected a new line, ',' or ']' after a list item, found '2'\n");
   EXPECT_EQ(parse("a = {\n  b 1\n}\n").messages(), "2:5: expected '=' after the key, found '1'\n");
   EXPECT_EQ(parse("a =\n").messages(), "1:4: expected a value after '=', found the end of the line\n");
-  EXPECT_EQ(parse("stpe a: run\n").messages(),
-            "1:1: expected 'KEY = VALUE', 'param NAME: TYPE' or 'step ID: TYPE { ... }', found 's' (did you mean 'step'?)\n");
+  EXPECT_EQ(
+      parse("stpe a: run\n").messages(),
+      "1:1: expected 'KEY = VALUE', 'param NAME: TYPE' or 'step ID: TYPE { ... }', found 's' (did you mean 'step'?)\n");
   EXPECT_EQ(parse("step a run\n").messages(), "1:8: expected ':' and the step's type after its id, found 'r'\n");
   EXPECT_EQ(parse("a = 1 b = 2\n").messages(),
             "1:7: expected the end of the line after the statement, found 'b' (one statement a line)\n");
-  EXPECT_EQ(parse("a = { b = 1").messages(), "1:12: expected a new line, ',' or '}' after a map entry, found the end of the file\n");
+  EXPECT_EQ(parse("a = { b = 1").messages(),
+            "1:12: expected a new line, ',' or '}' after a map entry, found the end of the file\n");
   EXPECT_EQ(parse("a = \"\\q\"\n").messages(),
             "1:7: unknown escape in a string: found 'q' after '\\' (known: \\\" \\\\ \\n \\t \\r)\n");
 }

@@ -1,14 +1,12 @@
 #include "interpreter/loader/plan_formatter.h"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "interpreter/ast/same_document.h"
 #include "interpreter/compiler/plan_compiler.h"
+#include "tests/state/scratch_dir.h"
 #include "tests/support/graph_summary.h"
 
 namespace planrun {
@@ -16,12 +14,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string read(const fs::path& path) {
-  std::ifstream in(path);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
+using testing::read_file;
 
 // Every plan of the repository's examples and stdlib-plans, by path.
 std::vector<fs::path> repository_plans() {
@@ -50,22 +43,15 @@ Formatted format(const fs::path& path, PlanSyntax to) {
   return formatted;
 }
 
+// A scratch folder for plans a test writes.
 class TempDir : public ::testing::Test {
  protected:
-  void SetUp() override {
-    dir = fs::temp_directory_path() / ("planrun-fmt-" + std::to_string(getpid()) + "-" +
-                                       ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-  }
-  void TearDown() override { fs::remove_all(dir); }
-
   fs::path write(const std::string& name, const std::string& text) {
-    std::ofstream(dir / name) << text;
-    return dir / name;
+    testing::write_file(scratch.path / name, text);
+    return scratch.path / name;
   }
 
-  fs::path dir;
+  testing::ScratchDir scratch;
 };
 
 TEST(FmtRepository, EveryExampleAndStdlibPlanIsCanonical) {
@@ -74,7 +60,7 @@ TEST(FmtRepository, EveryExampleAndStdlibPlanIsCanonical) {
   for (const fs::path& plan : plans) {
     Formatted formatted = format(plan, *syntax_of(plan.string()));
     ASSERT_TRUE(formatted.text) << plan << "\n" << formatted.diagnostics;
-    EXPECT_EQ(*formatted.text, read(plan)) << plan << " is not canonical: run planrun fmt --write on it";
+    EXPECT_EQ(*formatted.text, read_file(plan)) << plan << " is not canonical: run planrun fmt --write on it";
   }
 }
 
@@ -125,7 +111,7 @@ TEST_F(FmtRoundTrip, TheCarbonPlanInBothSyntaxesIsOneGraph) {
   EXPECT_EQ(summary_of(examples / "446-to-447.plan"), summary_of(examples / "446-to-447.yaml"));
   Formatted converted = format(examples / "446-to-447.yaml", PlanSyntax::Plan);
   ASSERT_TRUE(converted.text);
-  EXPECT_EQ(*converted.text, read(examples / "446-to-447.plan"));
+  EXPECT_EQ(*converted.text, read_file(examples / "446-to-447.plan"));
 }
 
 const char* kCommentedYaml =
@@ -214,15 +200,19 @@ TEST_F(FmtLayout, FieldsTakeTheCanonicalOrderAndLongCollectionsBreak) {
                         "    id: s\n"
                         "name: n\n"
                         "planrun: 1\n");
-  EXPECT_EQ(format(yaml, PlanSyntax::Yaml).text.value_or("failed"),
-            "planrun: 1\n"
-            "name: n\n"
-            "steps:\n"
-            "  - id: s\n"
-            "    type: run\n"
-            "    needs: x\n"
-            "    with:\n"
-            "      command: [\"a very long argument that goes on\", \"and on and on and on\", \"until the line is full\"]\n");
+  EXPECT_EQ(
+      format(yaml, PlanSyntax::Yaml).text.value_or("failed"),
+      "planrun: 1\n"
+      "name: n\n"
+      "steps:\n"
+      "  - id: s\n"
+      "    type: run\n"
+      "    needs: x\n"
+      "    with:\n"
+      "      command:\n"
+      "        - \"a very long argument that goes on\"\n"
+      "        - \"and on and on and on\"\n"
+      "        - \"until the line is full\"\n");
   EXPECT_EQ(format(yaml, PlanSyntax::Plan).text.value_or("failed"),
             "planrun = 1\n"
             "name = n\n"
@@ -245,10 +235,11 @@ TEST_F(FmtLayout, ScalarsKeepWhatTheyAre) {
                         "a: [42, \"42\", true, 'true', 1.10, null, ~, \"null\", \"\", x y, \"x: y\", sqlite:a.db, -1]\n"
                         "b: \"line\\nbreak \\\"quoted\\\" back\\\\slash\"\n");
   Formatted plan = format(yaml, PlanSyntax::Plan);
-  EXPECT_EQ(plan.text.value_or("failed"),
-            "planrun = 1\n"
-            "a = [42, \"42\", true, \"true\", 1.10, null, null, \"null\", \"\", \"x y\", \"x: y\", \"sqlite:a.db\", -1]\n"
-            "b = \"line\\nbreak \\\"quoted\\\" back\\\\slash\"\n");
+  EXPECT_EQ(
+      plan.text.value_or("failed"),
+      "planrun = 1\n"
+      "a = [42, \"42\", true, \"true\", 1.10, null, null, \"null\", \"\", \"x y\", \"x: y\", \"sqlite:a.db\", -1]\n"
+      "b = \"line\\nbreak \\\"quoted\\\" back\\\\slash\"\n");
   EXPECT_EQ(format(yaml, PlanSyntax::Yaml).text.value_or("failed"),
             "planrun: 1\n"
             "a: [42, \"42\", true, \"true\", 1.10, null, null, \"null\", \"\", x y, \"x: y\", sqlite:a.db, -1]\n"
@@ -257,17 +248,18 @@ TEST_F(FmtLayout, ScalarsKeepWhatTheyAre) {
 
 TEST_F(FmtLayout, AnyDocumentShapeSurvivesAsGenericFields) {
   // Steps without a type cannot be `step` statements, nor a param without a type a `param`
-  // statement: they are written as fields, so that check still reports them.
+  // statement: they are written as fields (a step still one entry a line), so that check still
+  // reports them.
   fs::path yaml = write("g.yaml", "planrun: 1\nparams: {x: {doc: no type}}\nsteps: [{id: a}]\n");
   EXPECT_EQ(format(yaml, PlanSyntax::Plan).text.value_or("failed"),
             "planrun = 1\n"
-            "\n"
             "params = {\n"
             "  x = { doc = \"no type\" }\n"
             "}\n"
-            "\n"
             "steps = [\n"
-            "  { id = a }\n"
+            "  {\n"
+            "    id = a\n"
+            "  }\n"
             "]\n");
 }
 
