@@ -114,7 +114,8 @@ TEST_F(FmtRoundTrip, TheCarbonPlanInBothSyntaxesIsOneGraph) {
   EXPECT_EQ(*converted.text, read_file(examples / "446-to-447.plan"));
 }
 
-const char* kCommentedYaml =
+// What the commented YAML plan below and its canonical form share: all but the steps.
+const std::string kCommentedHead =
     "# The header.\n"
     "\n"
     "planrun: 1  # the format\n"
@@ -124,14 +125,16 @@ const char* kCommentedYaml =
     "  # the home\n"
     "  home: {type: path}  # where\n"
     "steps:\n"
-    "  # first step\n"
-    "  - type: run\n"
-    "    id: a  # the id\n"
-    "    with:\n"
-    "      # the command\n"
-    "      command: [echo, hi]\n"
-    "  - {id: b, with: {command: x}, type: run}\n"
-    "# the end\n";
+    "  # first step\n";
+
+const std::string kCommentedYaml = kCommentedHead +
+                                   "  - type: run\n"
+                                   "    id: a  # the id\n"
+                                   "    with:\n"
+                                   "      # the command\n"
+                                   "      command: [echo, hi]\n"
+                                   "  - {id: b, with: {command: x}, type: run}\n"
+                                   "# the end\n";
 
 const char* kCommentedPlan =
     "# The header.\n"
@@ -156,26 +159,16 @@ const char* kCommentedPlan =
     "}\n"
     "# the end\n";
 
-const char* kCommentedYamlCanonical =
-    "# The header.\n"
-    "\n"
-    "planrun: 1  # the format\n"
-    "# about the name\n"
-    "name: demo\n"
-    "params:\n"
-    "  # the home\n"
-    "  home: {type: path}  # where\n"
-    "steps:\n"
-    "  # first step\n"
-    "  - id: a  # the id\n"
-    "    type: run\n"
-    "    with:\n"
-    "      # the command\n"
-    "      command: [echo, hi]\n"
-    "  - id: b\n"
-    "    type: run\n"
-    "    with: {command: x}\n"
-    "# the end\n";
+const std::string kCommentedYamlCanonical = kCommentedHead +
+                                            "  - id: a  # the id\n"
+                                            "    type: run\n"
+                                            "    with:\n"
+                                            "      # the command\n"
+                                            "      command: [echo, hi]\n"
+                                            "  - id: b\n"
+                                            "    type: run\n"
+                                            "    with: {command: x}\n"
+                                            "# the end\n";
 
 class FmtComments : public TempDir {};
 
@@ -273,7 +266,7 @@ TEST_F(FmtLayout, ADocumentThatIsNoMapCannotBeAPlanFile) {
 }
 
 TEST_F(FmtLayout, FormattingIsIdempotent) {
-  for (const char* text : {kCommentedYaml, kCommentedYamlCanonical}) {
+  for (const std::string& text : {kCommentedYaml, kCommentedYamlCanonical}) {
     fs::path yaml = write("i.yaml", text);
     std::string once = format(yaml, PlanSyntax::Yaml).text.value_or("failed");
     fs::path again = write("j.yaml", once);
