@@ -69,6 +69,20 @@ TEST_F(FmtCli, ConvertsBesideThePlanAndTheConversionChecksAndRuns) {
   EXPECT_EQ(planrun("fmt --to yaml p.plan").output, kTidy);
 }
 
+TEST_F(FmtCli, APlanFileResumesByItsOwnPathWhateverItsSyntax) {
+  write("p.plan", "planrun = 1\n\nstep a: run {\n  with = { command = [\"true\"] }\n}\n");
+  EXPECT_EQ(planrun("fmt --to yaml --write p.plan").exit_code, 0);
+  EXPECT_NE(planrun("run p.plan").output.find("run 1 succeeded in"), std::string::npos);
+  Outcome again = planrun("run p.plan");
+  EXPECT_NE(again.output.find("1 up to date"), std::string::npos) << again.output;
+  // The same plan in YAML is another file, so another plan to the state: it runs.
+  Outcome yaml = planrun("run p.yaml");
+  EXPECT_NE(yaml.output.find("1 done"), std::string::npos) << yaml.output;
+  Outcome status = planrun("status");
+  EXPECT_NE(status.output.find("Steps of p.plan:"), std::string::npos) << status.output;
+  EXPECT_NE(status.output.find("Steps of p.yaml:"), std::string::npos) << status.output;
+}
+
 TEST_F(FmtCli, APlanThatDoesNotParseIsADiagnosticAndExitTwo) {
   write("bad.plan", "planrun = 1\nstep a run\n");
   Outcome outcome = planrun("fmt --check bad.plan");
