@@ -11,17 +11,21 @@ namespace {
 bool is_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-// Whether YAML reads `text`, written plain, back as the same plain scalar in block and flow
-// context: no indicator at the start, none of # , [ ] { } " ': ' or a line break inside, no blank
-// or ':' at the end, not a word YAML reads as null.
-bool plain_is_safe(const std::string& text) {
+// Whether YAML reads `text`, written plain, back as the same plain scalar: no indicator at the
+// start, no ': ' or ' #' inside, no line break, no blank or ':' at the end, not a word YAML reads
+// as null. Inside a flow collection ({...}, [...]) the flow indicators , [ ] { } end a plain
+// scalar too; in block context they are text.
+bool plain_is_safe(const std::string& text, bool in_flow) {
   if (text.empty() || text == "null" || text == "Null" || text == "NULL" || text == "~") return false;
   char first = text[0];
   bool signed_number = (first == '-' || first == '+') && text.size() > 1 && (is_digit(text[1]) || text[1] == '.');
   if (!is_alnum(first) && first != '_' && first != '.' && first != '/' && !signed_number) return false;
-  if (text.back() == ' ' || text.back() == ':' || text.find(": ") != std::string::npos) return false;
+  if (text.back() == ' ' || text.back() == ':' || text.find(": ") != std::string::npos ||
+      text.find(" #") != std::string::npos)
+    return false;
+  std::string_view allowed = in_flow ? " _./+-()'=<>$@%*!~?|^&;:#" : " _./+-()'=<>$@%*!~?|^&;:#,[]{}";
   for (char c : text)
-    if (!is_alnum(c) && std::string_view(" _./+-()'=<>$@%*!~?|^&;:").find(c) == std::string_view::npos) return false;
+    if (!is_alnum(c) && allowed.find(c) == std::string_view::npos) return false;
   return true;
 }
 
@@ -48,9 +52,9 @@ std::string double_quoted(const std::string& text) {
   return out + "\"";
 }
 
-std::string scalar_text(const ast::Node& node) {
+std::string scalar_text(const ast::Node& node, bool in_flow) {
   if (node.is_null()) return "null";
-  if (!node.quoted && plain_is_safe(node.scalar)) return node.scalar;
+  if (!node.quoted && plain_is_safe(node.scalar, in_flow)) return node.scalar;
   return double_quoted(node.scalar);
 }
 
@@ -67,7 +71,7 @@ class YamlWriter : LaidOutText {
     } else if (document.is_sequence() && !document.items.empty()) {
       write_items(document, NodeRole::Data, 0);
     } else if (!document.is_null()) {
-      out_ += flow(document, NodeRole::Data) + "\n";
+      out_ += one_line_text(document, NodeRole::Data) + "\n";
     }
     comment_lines(comments_.footer(), 0);
     return std::move(out_);
@@ -83,17 +87,23 @@ class YamlWriter : LaidOutText {
     if (node.is_mapping()) {
       std::string out = "{";
       for (const Entry* entry : canonical_entries(node, role))
-        out += (out.size() > 1 ? ", " : "") + scalar_text(entry->first) + ": " + flow(entry->second, NodeRole::Data);
+        out += (out.size() > 1 ? ", " : "") + scalar_text(entry->first, true) + ": " + flow(entry->second, NodeRole::Data);
       return out + "}";
     }
-    return scalar_text(node);
+    return scalar_text(node, true);
+  }
+
+  // A node written on one line where it stands alone (a key's value, a list item): a scalar is
+  // in block context there.
+  std::string one_line_text(const ast::Node& node, NodeRole role) const {
+    return node.is_scalar() || node.is_null() ? scalar_text(node, false) : flow(node, role);
   }
 
   // The flow form of `node` when it may go on a line at `column`, or "".
   std::string one_line(const ast::Node& node, NodeRole role, size_t column) const {
     bool empty = node.items.empty() && node.entries.empty();
     if (!empty && (takes_several_lines(role) || comments_.inside(node))) return "";
-    std::string text = flow(node, role);
+    std::string text = one_line_text(node, role);
     return empty || column + text.size() <= kFormatWidth ? text : "";
   }
 
@@ -115,7 +125,7 @@ class YamlWriter : LaidOutText {
   void write_entry(const Entry& entry, NodeRole parent, size_t indent) {
     LineComments line = line_comments(comments_, {&entry.first});
     comment_lines(line.before, indent);
-    out_ += std::string(indent, ' ') + scalar_text(entry.first) + ":";
+    out_ += std::string(indent, ' ') + scalar_text(entry.first, false) + ":";
     write_value(entry.second, child_role(parent, entry.first.scalar), indent, line);
   }
 
@@ -133,7 +143,7 @@ class YamlWriter : LaidOutText {
       LineComments line = line_comments(comments_, {&item});
       comment_lines(line.before, indent);
       out_ += prefix;
-      if (!block) out_ += " " + flow(item, role);
+      if (!block) out_ += " " + one_line_text(item, role);
       end_line(line);
       if (block) write_items(item, role, indent + 2);
       return;
@@ -141,7 +151,7 @@ class YamlWriter : LaidOutText {
     std::vector<const Entry*> entries = canonical_entries(item, role);
     LineComments line = line_comments(comments_, {&item, &entries[0]->first});
     comment_lines(line.before, indent);
-    out_ += prefix + " " + scalar_text(entries[0]->first) + ":";
+    out_ += prefix + " " + scalar_text(entries[0]->first, false) + ":";
     write_value(entries[0]->second, child_role(role, entries[0]->first.scalar), indent + 2, line);
     for (size_t i = 1; i < entries.size(); ++i) write_entry(*entries[i], role, indent + 2);
   }

@@ -30,7 +30,8 @@ const char* kTidy = "planrun: 1  # format\nsteps:\n  - id: a\n    type: run\n   
 
 TEST(FmtCliRepository, EveryExampleAndStdlibPlanPassesCheck) {
   Outcome outcome = testing::run_planrun(
-      "fmt --check $(find examples stdlib-plans -name '*.yaml' -o -name '*.yml' -o -name '*.plan' | sort)",
+      "fmt --check $(grep -rlE '^planrun *[:=]' examples stdlib-plans --include='*.yaml' --include='*.yml' "
+      "--include='*.plan' | sort)",
       PLANRUN_SOURCE_DIR);
   EXPECT_EQ(outcome.exit_code, 0) << outcome.output;
   EXPECT_EQ(outcome.output, "");

@@ -16,14 +16,18 @@ namespace fs = std::filesystem;
 
 using testing::read_file;
 
-// Every plan of the repository's examples and stdlib-plans, by path.
+// Every plan of the repository's examples and stdlib-plans, by path: the files of either syntax
+// that say `planrun` at the start of a line (a CI workflow beside them is no plan).
 std::vector<fs::path> repository_plans() {
   std::vector<fs::path> plans;
   for (const char* folder : {"examples", "stdlib-plans"}) {
     fs::path root = fs::path(PLANRUN_SOURCE_DIR) / folder;
     if (!fs::exists(root)) continue;
-    for (const auto& entry : fs::recursive_directory_iterator(root))
-      if (entry.is_regular_file() && syntax_of(entry.path().string())) plans.push_back(entry.path());
+    for (const auto& entry : fs::recursive_directory_iterator(root)) {
+      std::string text = entry.is_regular_file() ? read_file(entry.path()) : "";
+      bool says_planrun = text.starts_with("planrun") || text.find("\nplanrun") != std::string::npos;
+      if (syntax_of(entry.path().string()) && says_planrun) plans.push_back(entry.path());
+    }
   }
   std::sort(plans.begin(), plans.end());
   return plans;
@@ -226,17 +230,23 @@ TEST_F(FmtLayout, ScalarsKeepWhatTheyAre) {
   fs::path yaml = write("s.yaml",
                         "planrun: 1\n"
                         "a: [42, \"42\", true, 'true', 1.10, null, ~, \"null\", \"\", x y, \"x: y\", sqlite:a.db, -1]\n"
-                        "b: \"line\\nbreak \\\"quoted\\\" back\\\\slash\"\n");
+                        "b: \"line\\nbreak \\\"quoted\\\" back\\\\slash\"\n"
+                        "c: a, b] {c} d, e#f\n"
+                        "d: [\"a, b\", \"#x\"]\n");
   Formatted plan = format(yaml, PlanSyntax::Plan);
   EXPECT_EQ(
       plan.text.value_or("failed"),
       "planrun = 1\n"
       "a = [42, \"42\", true, \"true\", 1.10, null, null, \"null\", \"\", \"x y\", \"x: y\", \"sqlite:a.db\", -1]\n"
-      "b = \"line\\nbreak \\\"quoted\\\" back\\\\slash\"\n");
+      "b = \"line\\nbreak \\\"quoted\\\" back\\\\slash\"\n"
+      "c = \"a, b] {c} d, e#f\"\n"
+      "d = [\"a, b\", \"#x\"]\n");
   EXPECT_EQ(format(yaml, PlanSyntax::Yaml).text.value_or("failed"),
             "planrun: 1\n"
             "a: [42, \"42\", true, \"true\", 1.10, null, null, \"null\", \"\", x y, \"x: y\", sqlite:a.db, -1]\n"
-            "b: \"line\\nbreak \\\"quoted\\\" back\\\\slash\"\n");
+            "b: \"line\\nbreak \\\"quoted\\\" back\\\\slash\"\n"
+            "c: a, b] {c} d, e#f\n"
+            "d: [\"a, b\", \"#x\"]\n");
 }
 
 TEST_F(FmtLayout, AnyDocumentShapeSurvivesAsGenericFields) {
