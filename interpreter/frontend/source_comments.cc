@@ -100,7 +100,10 @@ class ScalarRanges {
     if (start >= text_.size()) return;
     char first = text_[start];
     if (first == '"' || first == '\'') ranges_.emplace_back(start, quoted_end(text_, start));
-    if (first == '|' || first == '>') ranges_.emplace_back(start, block_end(text_, start));
+    // A block scalar's text starts on the line after its indicator, which may end in a comment.
+    size_t content = text_.find('\n', start);
+    if ((first == '|' || first == '>') && content != std::string_view::npos)
+      ranges_.emplace_back(content + 1, block_end(text_, start));
   }
 
   std::string_view text_;

@@ -52,6 +52,33 @@ std::string double_quoted(const std::string& text) {
   return out + "\"";
 }
 
+// Whether YAML's literal block style (`|` with one final line break, `|-` without) holds `text`
+// exactly: text of several lines, printable but for tabs, not starting with a blank or a break
+// (which would need an indentation indicator), no line of blanks alone, at most one final break.
+bool fits_literal_block(const std::string& text) {
+  if (text.find('\n') == std::string::npos || text.ends_with("\n\n")) return false;
+  if (text[0] == ' ' || text[0] == '\t' || text[0] == '\n') return false;
+  for (char c : text)
+    if ((static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t') || c == 0x7f) return false;
+  size_t start = 0;
+  for (size_t end = text.find('\n'); start < text.size(); end = text.find('\n', start)) {
+    if (end == std::string::npos) end = text.size();
+    std::string_view line(text.data() + start, end - start);
+    if (!line.empty() && line.find_first_not_of(" \t") == std::string_view::npos) return false;
+    start = end + 1;
+  }
+  return true;
+}
+
+bool holds_literal_block(const ast::Node& node) {
+  if (node.is_scalar()) return fits_literal_block(node.scalar);
+  for (const ast::Node& item : node.items)
+    if (holds_literal_block(item)) return true;
+  for (const auto& [key, value] : node.entries)
+    if (holds_literal_block(value)) return true;
+  return false;
+}
+
 std::string scalar_text(const ast::Node& node, bool in_flow) {
   if (node.is_null()) return "null";
   if (!node.quoted && plain_is_safe(node.scalar, in_flow)) return node.scalar;
@@ -103,6 +130,7 @@ class YamlWriter : LaidOutText {
   std::string one_line(const ast::Node& node, NodeRole role, size_t column) const {
     bool empty = node.items.empty() && node.entries.empty();
     if (!empty && (takes_several_lines(role) || comments_.inside(node))) return "";
+    if (holds_literal_block(node)) return "";  // text of several lines reads best as a block
     std::string text = one_line_text(node, role);
     return empty || column + text.size() <= kFormatWidth ? text : "";
   }
@@ -114,6 +142,7 @@ class YamlWriter : LaidOutText {
       end_line(line);
       return;
     }
+    if (value.is_scalar()) return write_literal(value.scalar, indent + 2, line);
     end_line(line);
     if (value.is_mapping()) {
       for (const Entry* entry : canonical_entries(value, role)) write_entry(*entry, role, indent + 2);
@@ -139,6 +168,12 @@ class YamlWriter : LaidOutText {
     std::string prefix = std::string(indent, ' ') + "-";
     // A map in a block list reads best as `- key: value` lines, whatever its size.
     bool block = (item.is_mapping() && !item.entries.empty()) || one_line(item, role, indent + 2).empty();
+    if (item.is_scalar() && block) {
+      LineComments line = line_comments(comments_, {&item});
+      comment_lines(line.before, indent);
+      out_ += prefix;
+      return write_literal(item.scalar, indent + 2, line);
+    }
     if (!block || item.is_sequence()) {
       LineComments line = line_comments(comments_, {&item});
       comment_lines(line.before, indent);
@@ -154,6 +189,20 @@ class YamlWriter : LaidOutText {
     out_ += prefix + " " + scalar_text(entries[0]->first, false) + ":";
     write_value(entries[0]->second, child_role(role, entries[0]->first.scalar), indent + 2, line);
     for (size_t i = 1; i < entries.size(); ++i) write_entry(*entries[i], role, indent + 2);
+  }
+
+  // " |" (or " |-" for text without a final break), the rest of the line, then the text's lines.
+  void write_literal(const std::string& text, size_t indent, const LineComments& line) {
+    out_ += text.ends_with('\n') ? " |" : " |-";
+    end_line(line);
+    size_t start = 0;
+    while (start < text.size()) {
+      size_t end = text.find('\n', start);
+      if (end == std::string::npos) end = text.size();
+      if (end > start) out_ += std::string(indent, ' ') + text.substr(start, end - start);
+      out_ += "\n";
+      start = end + 1;
+    }
   }
 
   const CommentMap& comments_;

@@ -32,8 +32,9 @@ TEST(SourceComments, YamlHashesInsideQuotedScalarsAreText) {
 }
 
 TEST(SourceComments, YamlHashesInsideMultiLineStringsAreText) {
-  EXPECT_EQ(yaml_comments("a: \"first\n  # still the string\"\nb: |\n  # text of b\n    # more\n# a comment\nc: 1\n"),
-            "6 own: a comment\n");
+  EXPECT_EQ(yaml_comments("a: \"first\n  # still the string\"\nb: |  # on the indicator\n  # text of b\n    # more\n"
+                          "# a comment\nc: 1\n"),
+            "3 end: on the indicator\n6 own: a comment\n");
 }
 
 TEST(SourceComments, YamlFlowCollectionsAndLists) {

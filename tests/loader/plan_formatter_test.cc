@@ -244,9 +244,37 @@ TEST_F(FmtLayout, ScalarsKeepWhatTheyAre) {
   EXPECT_EQ(format(yaml, PlanSyntax::Yaml).text.value_or("failed"),
             "planrun: 1\n"
             "a: [42, \"42\", true, \"true\", 1.10, null, null, \"null\", \"\", x y, \"x: y\", sqlite:a.db, -1]\n"
-            "b: \"line\\nbreak \\\"quoted\\\" back\\\\slash\"\n"
+            "b: |-\n"
+            "  line\n"
+            "  break \"quoted\" back\\slash\n"
             "c: a, b] {c} d, e#f\n"
             "d: [\"a, b\", \"#x\"]\n");
+}
+
+TEST_F(FmtLayout, TextOfSeveralLinesIsALiteralBlockInYaml) {
+  fs::path yaml = write("t.yaml",
+                        "planrun: 1\n"
+                        "a: \"set -e\\necho 'a # b'\\n\\n\\tindented\\n\"  # script\n"
+                        "b: [\"one\\ntwo\", x]\n"
+                        "c: \" leading blank\\n\"\n");
+  EXPECT_EQ(format(yaml, PlanSyntax::Yaml).text.value_or("failed"),
+            "planrun: 1\n"
+            "a: |  # script\n"
+            "  set -e\n"
+            "  echo 'a # b'\n"
+            "\n"
+            "  \tindented\n"
+            "b:\n"
+            "  - |-\n"
+            "    one\n"
+            "    two\n"
+            "  - x\n"
+            "c: \" leading blank\\n\"\n");
+  EXPECT_EQ(format(yaml, PlanSyntax::Plan).text.value_or("failed"),
+            "planrun = 1\n"
+            "a = \"set -e\\necho 'a # b'\\n\\n\\tindented\\n\"  # script\n"
+            "b = [\"one\\ntwo\", x]\n"
+            "c = \" leading blank\\n\"\n");
 }
 
 TEST_F(FmtLayout, AnyDocumentShapeSurvivesAsGenericFields) {
