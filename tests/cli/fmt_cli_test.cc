@@ -65,6 +65,10 @@ TEST_F(FmtCli, ConvertsBesideThePlanAndTheConversionChecksAndRuns) {
   EXPECT_EQ(read_file(dir() / "p.plan"),
             "planrun = 1  # format\n\nstep a: run {\n  with = { command = [\"true\"] }\n}\n");
   EXPECT_EQ(planrun("check p.plan").output, "");
+  EXPECT_EQ(planrun("graph p.plan --format mermaid").output, planrun("graph p.yaml --format mermaid").output);
+  Outcome preview = planrun("plan p.plan");
+  EXPECT_EQ(preview.exit_code, 0) << preview.output;
+  EXPECT_NE(preview.output.find("a (run)"), std::string::npos) << preview.output;
   Outcome run = planrun("run p.plan");
   EXPECT_EQ(run.exit_code, 0) << run.output;
   EXPECT_EQ(planrun("fmt --to yaml p.plan").output, kTidy);
