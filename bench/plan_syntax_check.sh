@@ -14,19 +14,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 # The plan of bench/check_10k_steps.sh: a chain of `run` steps, each with an expression.
-{
-  echo "planrun: 1"
-  echo "name: bench-$steps"
-  echo "params:"
-  echo "  greeting: {type: string, default: hello}"
-  echo "steps:"
-  for ((i = 1; i <= steps; i++)); do
-    echo "  - id: s$i"
-    echo "    type: run"
-    [ "$i" -gt 1 ] && echo "    needs: [s$((i - 1))]"
-    echo "    with: {command: [\"/bin/echo\", \"\${greeting} $i\"]}"
-  done
-} > "$work/plan.yaml"
+bench/chain_plan.sh "$steps" > "$work/plan.yaml"
 planrun=$(pwd)/build/planrun
 "$planrun" fmt --to plan "$work/plan.yaml" > "$work/plan.plan"
 
