@@ -15,6 +15,7 @@
 #include <thread>
 #include <vector>
 
+#include "tests/support/self_signed_tls.h"
 #include "tests/support/tcp_test_listener.h"
 
 namespace planrun::testing {
@@ -50,27 +51,6 @@ class HttpTestServer {
   }
 
  private:
-  using Context = std::unique_ptr<SSL_CTX, void (*)(SSL_CTX*)>;
-
-  static Context self_signed_context() {
-    EVP_PKEY* key = EVP_EC_gen("P-256");
-    X509* certificate = X509_new();
-    ASN1_INTEGER_set(X509_get_serialNumber(certificate), 1);
-    X509_gmtime_adj(X509_getm_notBefore(certificate), 0);
-    X509_gmtime_adj(X509_getm_notAfter(certificate), 3600);
-    X509_set_pubkey(certificate, key);
-    X509_NAME* name = X509_get_subject_name(certificate);
-    X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC, reinterpret_cast<const unsigned char*>("localhost"), -1, -1, 0);
-    X509_set_issuer_name(certificate, name);
-    X509_sign(certificate, key, EVP_sha256());
-    Context context(SSL_CTX_new(TLS_server_method()), SSL_CTX_free);
-    SSL_CTX_use_certificate(context.get(), certificate);
-    SSL_CTX_use_PrivateKey(context.get(), key);
-    X509_free(certificate);
-    EVP_PKEY_free(key);
-    return context;
-  }
-
   void serve() {
     sigset_t pipe;  // a client that hung up must not kill the test binary with SIGPIPE
     sigemptyset(&pipe);
@@ -113,7 +93,7 @@ class HttpTestServer {
   }
 
   Responder respond_;
-  Context tls_{nullptr, SSL_CTX_free};
+  TlsServerContext tls_{nullptr, SSL_CTX_free};
   TcpTestListener listener_;
   std::atomic<bool> stop_{false};
   std::atomic<int> requests_{0};
