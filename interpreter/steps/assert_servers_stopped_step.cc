@@ -8,6 +8,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "interpreter/expressions/carbon_datasource.h"
+#include "interpreter/expressions/carbon_ports.h"
 #include "interpreter/net/tcp_connection.h"
 #include "interpreter/step_kit/step_failure.h"
 #include "interpreter/step_kit/step_field.h"
@@ -28,6 +30,10 @@ struct AssertServersStoppedFields {
       "ports", types::list_of(types::one_of({types::integer(), types::string()})),
       "ports of the servers: a port (on `host`) or host:port (another node of the cluster) that accepts a "
       "connection means a server runs; ${carbon_ports(home)} reads an installation's");
+  StepField<fs::path> carbon_home = StepField<fs::path>::optional(
+      "carbon_home", types::path(),
+      "a Carbon installation whose server must be stopped: its wso2carbon.pid, and its HTTPS and HTTP ports "
+      "from repository/conf/carbon.xml, read when the step runs");
   StepField<std::string> host =
       StepField<std::string>::with_default("host", types::string(), "127.0.0.1", "the host whose bare ports are tried");
 };
@@ -105,10 +111,28 @@ void check_port(const HostPort& address, Findings& findings) {
   }
 }
 
-std::vector<HostPort> addresses(const Value::Map& given) {
+// The ports of the Carbon installation in `carbon_home`, if given; a failure names its carbon.xml.
+std::optional<CarbonPorts> carbon_ports_given(const Value::Map& given) {
+  std::optional<fs::path> home = fields().carbon_home.find(given);
+  if (!home) return std::nullopt;
+  try {
+    return carbon_ports_of(*home);
+  } catch (const CarbonConfigError& error) {
+    throw StepFailure(Kind::Failed, error.what());
+  }
+}
+
+std::vector<std::string> pid_files(const Value::Map& given) {
+  std::vector<std::string> files = fields().pid_files.find(given).value_or(std::vector<std::string>{});
+  if (auto home = fields().carbon_home.find(given)) files.insert(files.begin(), (*home / "wso2carbon.pid").string());
+  return files;
+}
+
+std::vector<HostPort> addresses(const Value::Map& given, const std::optional<CarbonPorts>& carbon) {
   std::vector<HostPort> out;
-  if (!fields().ports.given(given)) return out;
   std::string host = fields().host.read(given);
+  if (carbon) out = {{host, static_cast<uint16_t>(carbon->https)}, {host, static_cast<uint16_t>(carbon->http)}};
+  if (!fields().ports.given(given)) return out;
   Value ports = fields().ports.read(given);
   if (!ports.is_list()) throw StepFailure(Kind::Failed, "field 'ports' holds " + ports.display() + ", not a list");
   for (const Value& port : ports.as_list()) out.push_back(address_of(port, host));
@@ -127,16 +151,23 @@ const StepSchema& AssertServersStoppedStep::schema() const {
   const AssertServersStoppedFields& f = fields();
   static const StepSchema schema = make_step_schema(
       "assert-servers-stopped", 1, "fails while any server of the old installation runs (pid files, ports)",
-      StepSchema::Effect::Check, {f.pid_files.spec(), f.ports.spec(), f.host.spec()}, {}, {});
+      StepSchema::Effect::Check, {f.carbon_home.spec(), f.pid_files.spec(), f.ports.spec(), f.host.spec()}, {},
+      {"https_port", "http_port", "port_offset"});
   return schema;
 }
 
 std::vector<std::string> AssertServersStoppedStep::describe(const DescribeContext& context) const {
   std::vector<std::string> lines;
-  for (const std::string& file : fields().pid_files.find(context.fields).value_or(std::vector<std::string>{}))
-    lines.push_back("would check that no process named in " + file + " runs");
+  for (const std::string& file : pid_files(context.fields)) lines.push_back("would check that no process named in " + file + " runs");
+  std::optional<CarbonPorts> carbon;
+  try {
+    carbon = carbon_ports_given(context.fields);
+  } catch (const StepFailure&) {  // not there yet, or broken: the run will say which
+    lines.push_back("would check the HTTPS and HTTP ports in " +
+                    (*fields().carbon_home.find(context.fields) / "repository/conf/carbon.xml").string());
+  }
   std::vector<std::string> ports;
-  for (const HostPort& address : addresses(context.fields)) ports.push_back(shown(address));
+  for (const HostPort& address : addresses(context.fields, carbon)) ports.push_back(shown(address));
   if (!ports.empty()) lines.push_back("would check that nothing accepts connections on " + joined(ports));
   for (std::string& line : lines) line = context.masker.mask(line);
   return lines;
@@ -145,9 +176,14 @@ std::vector<std::string> AssertServersStoppedStep::describe(const DescribeContex
 void AssertServersStoppedStep::run(StepContext& context) const {
   StepSecretMasker masker(context);
   Findings findings;
-  for (const std::string& file : fields().pid_files.find(context.fields).value_or(std::vector<std::string>{}))
-    check_pid_file(file, findings);
-  std::vector<HostPort> ports = addresses(context.fields);
+  for (const std::string& file : pid_files(context.fields)) check_pid_file(file, findings);
+  std::optional<CarbonPorts> carbon = carbon_ports_given(context.fields);
+  if (carbon) {
+    context.outputs["https_port"] = Value(carbon->https);
+    context.outputs["http_port"] = Value(carbon->http);
+    context.outputs["port_offset"] = Value(carbon->https - CarbonPorts{}.https);
+  }
+  std::vector<HostPort> ports = addresses(context.fields, carbon);
   for (const HostPort& address : ports) check_port(address, findings);
   for (const std::string& note : findings.notes) context.log.info(masker.mask(note));
   std::vector<std::string> problems = findings.running;

@@ -39,11 +39,11 @@ struct UpdateConfigFields {
       "xml",
       assignment("XPath of the element (its text is replaced) or attribute, "
                  "e.g. //datasource[name='WSO2_CARBON_DB']/definition/configuration/url",
-                 types::string(), "its new text"),
+                 types::any(), "its new text (a number or boolean is written as text)"),
       "changes to an XML file");
   StepField<Value> properties = StepField<Value>::optional(
       "properties",
-      types::one_of({types::map_of(types::string()), assignment("the property key", types::string(), "its new value")}),
+      types::one_of({types::map_of(types::any()), assignment("the property key", types::any(), "its new value")}),
       "changes to a Java properties file: key: value, or a list of set/value");
   StepField<Value> yaml = StepField<Value>::optional(
       "yaml",

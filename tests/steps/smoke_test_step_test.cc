@@ -17,6 +17,13 @@ namespace planrun {
 namespace {
 
 namespace fs = std::filesystem;
+
+Dsn sqlite_file(const fs::path& file) {
+  Dsn dsn;
+  dsn.kind = Dsn::Kind::Sqlite;
+  dsn.path = file.string();
+  return dsn;
+}
 using Kind = StepFailure::Kind;
 
 Value map(Value::Map items) { return Value(std::move(items)); }
@@ -26,12 +33,13 @@ class SmokeTest : public ::testing::Test {
  protected:
   void SetUp() override {
     for (const fs::path& file : {old_db, new_db}) {
-      soci::session db(soci::sqlite3, file.string());
+      auto connection = SociDatabases().open(sqlite_file(file));
+      soci::session& db = connection->session();
       db << "CREATE TABLE UM_TENANT (UM_ID INTEGER, UM_DOMAIN_NAME VARCHAR(255))";
       db << "INSERT INTO UM_TENANT VALUES (1, 'a.com')";
       db << "INSERT INTO UM_TENANT VALUES (2, 'b.com')";
     }
-    soci::session(soci::sqlite3, new_db.string()) << "INSERT INTO UM_TENANT VALUES (3, 'c.com')";
+    SociDatabases().open(sqlite_file(new_db))->session() << "INSERT INTO UM_TENANT VALUES (3, 'c.com')";
   }
   StepContext context_for(Value::List checks) {
     StepContext context = fixture.context({{"checks", Value(std::move(checks))}});

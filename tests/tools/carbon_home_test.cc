@@ -10,6 +10,7 @@
 #include <random>
 #include <sstream>
 
+#include "interpreter/databases/soci_databases.h"
 #include "tests/support/planrun_binary.h"
 #include "tests/support/tcp_test_listener.h"
 
@@ -17,6 +18,13 @@ namespace planrun {
 namespace {
 
 namespace fs = std::filesystem;
+
+Dsn sqlite_file(const fs::path& file) {
+  Dsn dsn;
+  dsn.kind = Dsn::Kind::Sqlite;
+  dsn.path = file.string();
+  return dsn;
+}
 
 std::string read(const fs::path& file) {
   std::ifstream in(file, std::ios::binary);
@@ -62,7 +70,8 @@ class CarbonHome : public ::testing::Test {
     fs::remove_all(dir);
     fs::create_directories(dir / "new");
     for (const fs::path& file : {dir / "old.db", dir / "staging.db"}) {
-      soci::session db(soci::sqlite3, file.string());
+      auto connection = SociDatabases().open(sqlite_file(file));
+      soci::session& db = connection->session();
       db << "CREATE TABLE UM_TENANT (UM_ID INTEGER, UM_DOMAIN_NAME VARCHAR(255))";
       db << "INSERT INTO UM_TENANT VALUES (1, 'a.com')";
     }

@@ -25,7 +25,7 @@ TEST(UnifiedDiff, FarApartChangesMakeTwoHunks) {
   for (int i = 1; i <= 20; ++i) before += std::to_string(i) + "\n";
   std::vector<std::string> diff = diff_of(before, {{0, 1, "A", false, "1"}, {before.find("20"), 2, "B", false, "20"}});
   EXPECT_EQ(diff[2], "@@ -1,4 +1,4 @@");
-  EXPECT_EQ(diff[7], "@@ -17,4 +17,4 @@");
+  EXPECT_EQ(diff[8], "@@ -17,4 +17,4 @@");
 }
 
 TEST(UnifiedDiff, SecretsAreStarsOnBothSidesButTheLineStillShowsAsChanged) {
