@@ -111,6 +111,42 @@ TEST_F(AssertServersStopped, AMalformedPortFailsTheStepNotTheAssertion) {
   EXPECT_EQ(failure_of({{"ports", list({Value("node2")})}}, Kind::Failed), "ports: 'node2' is neither a port nor host:port");
 }
 
+TEST_F(AssertServersStopped, ACarbonHomeGivesItsPidFileAndItsPortsFromCarbonXml) {
+  testing::TcpTestListener https;
+  int offset = https.port() - 9443;
+  if (offset < 0 || offset + 9763 > 65535) GTEST_SKIP() << "the free port is below 9443";
+  fs::path home = fixture.dir.path() / "home";
+  fs::create_directories(home / "repository/conf");
+  std::ofstream(home / "repository/conf/carbon.xml")
+      << "<Server xmlns=\"http://wso2.org/projects/carbon/carbon.xml\"><Ports><Offset>" << offset << "</Offset></Ports></Server>";
+  SleepingChild child;
+  std::ofstream(home / "wso2carbon.pid") << child.pid;
+  std::string message = failure_of({{"carbon_home", Value(home.string())}});
+  EXPECT_NE(message.find("process " + std::to_string(child.pid) + " (pid file " + (home / "wso2carbon.pid").string() + ") is running"),
+            std::string::npos) << message;
+  EXPECT_NE(message.find("127.0.0.1:" + std::to_string(https.port()) + " accepts connections"), std::string::npos) << message;
+  child.stop();
+  fs::remove(home / "wso2carbon.pid");
+  StepContext context = fixture.context({{"carbon_home", Value(home.string())}});
+  try {
+    AssertServersStoppedStep().run(context);
+  } catch (const StepFailure&) {  // the HTTP port may be taken by chance; the outputs are set first
+  }
+  EXPECT_EQ(context.outputs.at("https_port"), Value(int64_t{https.port()}));
+  EXPECT_EQ(context.outputs.at("http_port"), Value(int64_t{9763 + offset}));
+  EXPECT_EQ(context.outputs.at("port_offset"), Value(int64_t{offset}));
+}
+
+TEST_F(AssertServersStopped, ACarbonHomeWithoutCarbonXmlFailsNamingTheFile) {
+  fs::path home = fixture.dir.path() / "nowhere";
+  EXPECT_EQ(failure_of({{"carbon_home", Value(home.string())}}, Kind::Failed),
+            (home / "repository/conf/carbon.xml").string() + ": cannot read the Carbon configuration file");
+  Value::Map fields{{"carbon_home", Value(home.string())}};
+  EXPECT_EQ(AssertServersStoppedStep().describe({fixture.step, fields, fixture.masker}),
+            (std::vector<std::string>{"would check that no process named in " + (home / "wso2carbon.pid").string() + " runs",
+                                      "would check the HTTPS and HTTP ports in " + (home / "repository/conf/carbon.xml").string()}));
+}
+
 TEST_F(AssertServersStopped, DescribeNamesWhatWouldBeChecked) {
   Value::Map fields{{"pid_files", list({Value("/old/wso2carbon.pid")})}, {"ports", list({Value(int64_t{9443}), Value("node2:9443")})}};
   EXPECT_EQ(AssertServersStoppedStep().describe({fixture.step, fields, fixture.masker}),
