@@ -11,6 +11,7 @@
 #include <atomic>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <thread>
 #include <vector>
@@ -43,6 +44,11 @@ class HttpTestServer {
     return std::string(tls_ ? "https" : "http") + "://127.0.0.1:" + std::to_string(listener_.port()) + path;
   }
   int requests() const { return requests_; }
+  // The head (request line and headers) of each request served, in order.
+  std::vector<std::string> heads() const {
+    std::lock_guard<std::mutex> lock(heads_mutex_);
+    return heads_;
+  }
 
   static std::string answer(int status, const std::string& body = "ok") {
     std::string reason = status == 200 ? "OK" : status == 404 ? "Not Found" : status == 503 ? "Service Unavailable" : "Other";
@@ -74,6 +80,7 @@ class HttpTestServer {
     ssize_t got;
     while (request.find("\r\n\r\n") == std::string::npos && (got = ::recv(client, buffer, sizeof buffer, 0)) > 0)
       request.append(buffer, static_cast<size_t>(got));
+    record(request);
     std::string response = respond_(requests_++);
     ::send(client, response.data(), response.size(), MSG_NOSIGNAL);
   }
@@ -87,12 +94,20 @@ class HttpTestServer {
     int got;
     while (request.find("\r\n\r\n") == std::string::npos && (got = SSL_read(ssl.get(), buffer, sizeof buffer)) > 0)
       request.append(buffer, static_cast<size_t>(got));
+    record(request);
     std::string response = respond_(requests_++);
     SSL_write(ssl.get(), response.data(), static_cast<int>(response.size()));
     SSL_shutdown(ssl.get());
   }
 
+  void record(const std::string& request) {
+    std::lock_guard<std::mutex> lock(heads_mutex_);
+    heads_.push_back(request.substr(0, request.find("\r\n\r\n")));
+  }
+
   Responder respond_;
+  mutable std::mutex heads_mutex_;
+  std::vector<std::string> heads_;
   TlsServerContext tls_{nullptr, SSL_CTX_free};
   TcpTestListener listener_;
   std::atomic<bool> stop_{false};

@@ -237,3 +237,52 @@ TEST_F(CarbonHome, ASmokeTestAgainstTheServerListsEachFailure) {
 
 }  // namespace
 }  // namespace planrun
+
+namespace planrun {
+namespace {
+
+TEST_F(CarbonHome, PlanShowsTheConfigurationDiffWithTheSecretHidden) {
+  std::ofstream(dir / "connect.yaml")
+      << "planrun: 1\nname: connect\nparams:\n  home: {type: path}\n  staging_db: {type: database}\n"
+         "  staging_password: {type: secret, env: STAGING_DB_PASSWORD}\nsteps:\n"
+         "  - id: connect\n    type: update-config\n    with:\n"
+         "      file: \"${home}/repository/conf/datasources/master-datasources.xml\"\n      xml:\n"
+         "        - {set: \"//datasource[name='WSO2_CARBON_DB']/definition/configuration/url\", value: \"${jdbc_url(staging_db)}\"}\n"
+         "        - {set: \"//datasource[name='WSO2_CARBON_DB']/definition/configuration/password\", value: \"${staging_password}\"}\n";
+  std::string before = read(old_home / "repository/conf/datasources/master-datasources.xml");
+  testing::Outcome outcome = testing::run_planrun(
+      "plan connect.yaml --set home=" + old_home.string() + " --set staging_db=postgresql://carbon@db:5432/staging", dir.string(),
+      "STAGING_DB_PASSWORD=St4ging-pw");
+  EXPECT_EQ(outcome.exit_code, 0) << outcome.output;
+  EXPECT_NE(outcome.output.find("      => -                    <url>jdbc:sqlite:" + (dir / "old.db").string() + "</url>\n"),
+            std::string::npos) << outcome.output;
+  EXPECT_NE(outcome.output.find("      => +                    <url>jdbc:postgresql://db:5432/staging</url>\n"), std::string::npos)
+      << outcome.output;
+  EXPECT_NE(outcome.output.find("      => -                    <password>***</password>\n"), std::string::npos) << outcome.output;
+  EXPECT_NE(outcome.output.find("      => +                    <password>***</password>\n"), std::string::npos) << outcome.output;
+  EXPECT_EQ(outcome.output.find("St4ging-pw"), std::string::npos) << outcome.output;
+  EXPECT_EQ(outcome.output.find(">wso2carbon</password>"), std::string::npos) << "the old password shows: " << outcome.output;
+  EXPECT_EQ(read(old_home / "repository/conf/datasources/master-datasources.xml"), before);
+}
+
+}  // namespace
+}  // namespace planrun
+
+namespace planrun {
+namespace {
+
+TEST_F(CarbonHome, TheUserStoreExampleAddsAUserAndReadsItBackAndASecondAddFails) {
+  ASSERT_EQ(shell(old_home.string() + "/bin/wso2server.sh start").exit_code, 0);
+  std::string plan = std::string(PLANRUN_SOURCE_DIR) + "/examples/carbon-user-store-smoke.yaml";
+  std::string args = "run " + plan + " --state " + (dir / "state").string() + " --set home=" + old_home.string();
+  testing::Outcome first = testing::run_planrun(args, dir.string(), "CARBON_ADMIN_PASSWORD=admin");
+  EXPECT_EQ(first.exit_code, 0) << first.output;
+  EXPECT_NE(read(old_home / "repository/data/fake-carbon-users.txt").find("SECONDARY/planrun-smoke\n"), std::string::npos);
+  testing::Outcome again = testing::run_planrun(args + " --fresh", dir.string(), "CARBON_ADMIN_PASSWORD=admin");
+  EXPECT_EQ(again.exit_code, 3) << again.output;
+  EXPECT_NE(again.output.find("add planrun-smoke to SECONDARY: expected status 202, got status 500"), std::string::npos)
+      << again.output;
+}
+
+}  // namespace
+}  // namespace planrun
