@@ -113,6 +113,9 @@ PlannedChange plan_change(const Value::Map& given, const fs::path& file, std::st
   }
 }
 
+// Beside the kept original: the path of the file it is the original of.
+constexpr const char* kept_for = ".path";
+
 std::string skipped_note(const std::string& where) { return "'" + where + "' matches nothing; skipped (optional)"; }
 
 // The file's permission bits, so the rewritten file keeps them (a datasources file may be 0600).
@@ -130,6 +133,17 @@ void write(const fs::path& file, std::string_view bytes, mode_t mode) {
 }
 
 }  // namespace
+
+// An attempt interrupted after it changed the file, run again with other values: the file goes
+// back to the original it kept, so the new values are applied to (and diffed against) what the
+// operator had, and `changed` stays true to it.
+void UpdateConfigStep::discard_partial_work(StepContext& context) const {
+  std::optional<std::string> target = read_text(context.work_dir / "original" / kept_for);
+  if (!target) return;
+  fs::path file = *target;
+  std::optional<std::string> original = read_text(context.work_dir / "original" / file.filename());
+  if (original && read_text(file) != original) write(file, *original, mode_of(file));
+}
 
 const StepSchema& UpdateConfigStep::schema() const {
   const UpdateConfigFields& f = fields();
@@ -173,6 +187,7 @@ void UpdateConfigStep::run(StepContext& context) const {
     std::error_code ignored;
     fs::create_directories(original.parent_path(), ignored);
     write(original, *text, 0600);
+    write(context.work_dir / "original" / kept_for, file.string(), 0600);
     kept = text;
   }
   PlannedChange planned = plan_change(context.fields, file, *std::move(text));

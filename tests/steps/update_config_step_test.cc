@@ -120,6 +120,23 @@ TEST_F(UpdateConfigStepTest, ARerunAfterACrashFindsTheChangeMadeAndStillReportsI
   EXPECT_EQ(read(fixture.run_dir() / "connect-staging.master-datasources.xml.orig"), kDatasources);
 }
 
+TEST_F(UpdateConfigStepTest, StartingOverWithOtherValuesPutsTheOriginalBackFirst) {
+  StepContext first = context_for(datasource_fields());
+  UpdateConfigStep().run(first);  // then interrupted before its record; the plan is edited
+  ASSERT_NE(read(file), kDatasources);
+  UpdateConfigStep().discard_partial_work(first);
+  EXPECT_EQ(read(file), kDatasources);
+  struct stat info {};
+  ::stat(file.c_str(), &info);
+  EXPECT_EQ(info.st_mode & 07777, 0640u);
+}
+
+TEST_F(UpdateConfigStepTest, NothingToUndoIsNothing) {
+  StepContext context = context_for(datasource_fields());
+  UpdateConfigStep().discard_partial_work(context);
+  EXPECT_EQ(read(file), kDatasources);
+}
+
 TEST_F(UpdateConfigStepTest, AnXPathMatchingNothingNamesTheFileAndTheXPathAndChangesNothing) {
   Value::Map fields{{"file", Value(file.string())}, {"xml", xml_sets({{"//datasource[name='WSO2_AM_DB']/url", Value("x")}})}};
   EXPECT_EQ(failure_of(fields), file.string() + ": '//datasource[name='WSO2_AM_DB']/url' matches nothing");
