@@ -100,7 +100,6 @@ std::string single_quoted(const std::string& text) {
   return out + "'";
 }
 
-std::string flow_text(const Value& value);
 
 std::string string_text(const std::string& text, char style) {
   bool controls = std::any_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; });
