@@ -124,6 +124,14 @@ mode_t mode_of(const fs::path& file) {
   return ::stat(file.c_str(), &info) == 0 ? info.st_mode & 07777 : 0644;
 }
 
+// The file a configuration path names: a symlinked configuration file (a shared conf folder) is
+// changed where it is; a rename over the link would replace the link with a copy.
+fs::path link_target(const fs::path& file) {
+  std::error_code error;
+  fs::path target = fs::is_symlink(file, error) ? fs::canonical(file, error) : file;
+  return error ? file : target;
+}
+
 void write(const fs::path& file, std::string_view bytes, mode_t mode) {
   try {
     write_file_durably(file, bytes, mode);
@@ -142,7 +150,7 @@ void UpdateConfigStep::discard_partial_work(StepContext& context) const {
   if (!target) return;
   fs::path file = *target;
   std::optional<std::string> original = read_text(context.work_dir / "original" / file.filename());
-  if (original && read_text(file) != original) write(file, *original, mode_of(file));
+  if (original && read_text(file) != original) write(link_target(file), *original, mode_of(file));
 }
 
 const StepSchema& UpdateConfigStep::schema() const {
@@ -193,7 +201,7 @@ void UpdateConfigStep::run(StepContext& context) const {
   PlannedChange planned = plan_change(context.fields, file, *std::move(text));
   for (const std::string& where : planned.skipped) context.log.info(masker.mask(skipped_note(where)));
   for (const std::string& line : planned.diff) context.log.info(masker.mask(line));
-  if (planned.after != planned.before) write(file, planned.after, mode_of(file));
+  if (planned.after != planned.before) write(link_target(file), planned.after, mode_of(file));
   else context.log.info(masker.mask(file.string() + " already holds these values"));
   bool changed = planned.after != *kept;
   if (changed) {

@@ -131,6 +131,17 @@ TEST_F(UpdateConfigStepTest, StartingOverWithOtherValuesPutsTheOriginalBackFirst
   EXPECT_EQ(info.st_mode & 07777, 0640u);
 }
 
+TEST_F(UpdateConfigStepTest, ASymlinkedFileIsChangedWhereItIsAndStaysALink) {
+  fs::path link = fixture.dir.path() / "link.xml";
+  fs::create_symlink(file.filename(), link);
+  Value::Map fields = datasource_fields();
+  fields["file"] = Value(link.string());
+  StepContext context = context_for(fields);
+  UpdateConfigStep().run(context);
+  EXPECT_TRUE(fs::is_symlink(link));
+  EXPECT_NE(read(file).find("<url>jdbc:postgresql://db/staging</url>"), std::string::npos);
+}
+
 TEST_F(UpdateConfigStepTest, NothingToUndoIsNothing) {
   StepContext context = context_for(datasource_fields());
   UpdateConfigStep().discard_partial_work(context);
