@@ -28,6 +28,11 @@ struct CommandOptions {
   bool quiet = false;
   bool allow_network_state = false;  // a state directory on NFS, SMB, ... is refused otherwise
   bool force = false;                // unlock: even a lock whose owner still runs
+  // reuse and review
+  std::string check_format = "text";  // check: text or github (Actions annotations)
+  std::string diff_format = "text";   // diff: text or markdown
+  std::vector<std::string> new_names;  // new: FAMILY PAIR
+  std::string output_file;             // new: where the plan goes
 };
 
 // Parses argv; `planrun PLAN ...` is `planrun run PLAN ...`. On --help/--version prints and sets
