@@ -1,5 +1,6 @@
 #include "interpreter/compiler/template_substitution.h"
 
+#include "interpreter/expressions/expression_text.h"
 #include "interpreter/expressions/step_output_reference.h"
 
 namespace planrun {
@@ -86,7 +87,10 @@ BoundValue substitute(const BoundValue& value, const Substitution& substitution)
   BoundValue result = value;
   switch (value.kind) {
     case BoundValue::Kind::Literal: break;
-    case BoundValue::Kind::Template: result.tmpl = rewrite(*value.tmpl, substitution); break;
+    case BoundValue::Kind::Template:
+      result.tmpl = rewrite(*value.tmpl, substitution);
+      result.text = expr::template_text(*result.tmpl);  // what `plan` shows while it waits for outputs
+      break;
     case BoundValue::Kind::List:
       for (BoundValue& item : result.items) item = substitute(item, substitution);
       break;

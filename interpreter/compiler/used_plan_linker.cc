@@ -82,6 +82,12 @@ std::optional<Value> literal_value(const BoundValue& bound) {
   return std::nullopt;
 }
 
+std::optional<expr::Expr> literal_argument(Value value) {
+  BoundValue bound;
+  bound.literal = std::move(value);
+  return argument_expression(bound);
+}
+
 // The name of a plain `${param}` argument, or "".
 std::string plain_param(const BoundValue& argument) {
   if (argument.kind != BoundValue::Kind::Template || !argument.tmpl->is_single_expression()) return "";
@@ -139,7 +145,7 @@ class ArgumentBinder {
     }
     auto expression = argument_expression(*bound);
     if (!expression) {
-      if (auto value = literal_value(*bound)) expression = argument_expression(BoundValue{.literal = *value});
+      if (auto value = literal_value(*bound)) expression = literal_argument(std::move(*value));
     }
     if (!expression)
       diagnostics_.error(node->location, "'" + param.name + "' takes a list or map written out or one \"${...}\", "
@@ -149,7 +155,7 @@ class ArgumentBinder {
   }
 
   std::optional<expr::Expr> missing(const ParamNode& param) {
-    if (param.default_value) return argument_expression(BoundValue{.literal = *param.default_value});
+    if (param.default_value) return literal_argument(*param.default_value);
     std::string doc = param.doc.empty() ? "" : ": " + param.doc;
     diagnostics_.error(use_.node->find("use")->location,
                        "use '" + use_.id + "' does not give parameter '" + param.name + "' of plan '" +

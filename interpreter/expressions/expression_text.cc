@@ -26,15 +26,23 @@ std::string expression_text(const Expr& node) {
   return "";
 }
 
+// Text as a template writes it: `${` escaped as `$${`.
+static std::string escaped_text(const std::string& text) {
+  std::string out;
+  for (size_t at = 0; at < text.size(); ++at) out += text.compare(at, 2, "${") == 0 ? "$$" : std::string(1, text[at]);
+  return out;
+}
+
 std::string template_text(const Template& tmpl) {
   std::string out;
   for (const Template::Part& part : tmpl.parts) {
     if (!part.expression) {
-      for (size_t at = 0; at < part.text.size(); ++at)
-        out += part.text.compare(at, 2, "${") == 0 ? "$" + std::string(1, part.text[at]) : std::string(1, part.text[at]);
-      continue;
+      out += escaped_text(part.text);
+    } else if (part.expression->kind == Expr::Kind::Literal && tmpl.parts.size() > 1) {
+      out += escaped_text(part.expression->literal.to_text());  // a used plan's argument, as the text it makes
+    } else {
+      out += "${" + expression_text(*part.expression) + "}";
     }
-    out += "${" + expression_text(*part.expression) + "}";
   }
   return out;
 }

@@ -15,7 +15,12 @@ namespace {
 std::string written(const BoundValue& bound) {
   switch (bound.kind) {
     case BoundValue::Kind::Literal: return bound.literal.display();
-    case BoundValue::Kind::Template: return "\"" + expr::template_text(*bound.tmpl) + "\"";
+    case BoundValue::Kind::Template: {
+      const expr::Template& tmpl = *bound.tmpl;
+      if (tmpl.is_single_expression() && tmpl.parts.front().expression->kind == expr::Expr::Kind::Literal)
+        return tmpl.parts.front().expression->literal.display();  // a used plan's param given a literal
+      return "\"" + expr::template_text(tmpl) + "\"";
+    }
     case BoundValue::Kind::List: {
       std::string out = "[";
       for (const BoundValue& item : bound.items) out += (out.size() > 1 ? ", " : "") + written(item);
