@@ -98,7 +98,7 @@ TEST_F(ReuseCli, CheckWritesGithubAnnotations) {
   EXPECT_EQ(outcome.output,
             "::error file=bad plan.yaml,line=5,col=11,title=planrun check::unknown step type 'copy-dirr' "
             "(did you mean 'copy-dir'?)\n"
-            "::error file=bad plan.yaml,line=8,col=30,title=planrun check::undefined name 'nme'\n");
+            "::error file=bad plan.yaml,line=8,col=29,title=planrun check::undefined name 'nme'\n");
 }
 
 TEST_F(ReuseCli, DiffPrintsMarkdownForAPullRequest) {

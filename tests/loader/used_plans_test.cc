@@ -159,9 +159,9 @@ TEST_F(UsedPlansTest, APlanUsingItselfThroughAnotherIsACycle) {
   write("b.yaml", "planrun: 1\nname: b\nsteps:\n  - id: a\n    use: a\n");
   EXPECT_FALSE(load("a.yaml"));
   EXPECT_EQ(messages,
-            "b.yaml:4:10: error: plan 'a' uses itself: a.yaml -> b.yaml -> a.yaml "
-            "(in plan 'b' used as 'b' at a.yaml:4:10)\n"
-            "  - id: a\n    use: a\n         ^\n");
+            "b.yaml:5:10: error: plan 'a' uses itself: a.yaml -> b.yaml -> a.yaml "
+            "(in plan 'b' used as 'b' at a.yaml:5:10)\n"
+            "    use: a\n         ^\n");
 }
 
 TEST_F(UsedPlansTest, APlanUsedTwiceIsReportedOnce) {
@@ -210,6 +210,34 @@ TEST_F(UsedPlansTest, APasswordBoundInsideTheUsedPlanBindsTheCallersDatabase) {
   auto graph = load("main.yaml");
   ASSERT_TRUE(graph) << messages;
   EXPECT_EQ(graph->find_param("old_db")->password_param, "old_pw");
+}
+
+}  // namespace
+}  // namespace planrun
+
+namespace planrun {
+namespace {
+
+TEST_F(UsedPlansTest, ASecretPassedToAUsedPlanStaysSecret) {
+  write("stage.yaml", kStage);
+  write("inner.yaml", "planrun: 1\nname: inner\nparams:\n  pw: {type: secret, env: INNER_PW}\nsteps:\n"
+                      "  - id: login\n    type: run\n    with: {command: \"true\", env: {PW: \"${pw}\"}}\n");
+  write("main.yaml", "planrun: 1\nname: main\nparams:\n  password: {type: secret, env: MAIN_PW}\nsteps:\n"
+                     "  - id: u\n    use: inner\n    with: {pw: \"${password}\"}\n");
+  auto graph = load("main.yaml");
+  ASSERT_TRUE(graph) << messages;
+  PlanScope scope(ParamValues{{"password", Value("hunter2").mark_secret()}});
+  Value env = evaluate_bound(graph->find_step("u.login")->with.at("env"), scope);
+  EXPECT_EQ(env.as_map().at("PW").to_text(), "hunter2");
+  EXPECT_TRUE(env.as_map().at("PW").secret());
+}
+
+TEST_F(UsedPlansTest, AUseWithoutALibraryOrWithAnUnknownPlanIsReported) {
+  write("main.yaml", "planrun: 1\nname: main\nsteps:\n  - id: u\n    use: nowhere/plan\n");
+  EXPECT_FALSE(load("main.yaml"));
+  EXPECT_NE(messages.find("main.yaml:5:10: error: cannot find plan 'nowhere/plan' in the plan's folder (.)"),
+            std::string::npos)
+      << messages;
 }
 
 }  // namespace
