@@ -73,6 +73,7 @@ class IncludeExpander {
       return;
     }
     if (!included_.insert(canonical).second) return;  // once, like a header with #pragma once
+    where_.emplace(file->string(), name.location);
     auto fragment = read_plan_document(file->string(), sources_, diagnostics_);
     if (!fragment || !reader_.expect_mapping(*fragment, "a fragment")) return;
     reader_.reject_unknown_keys(*fragment, kFragmentKeys, "fragment field");
@@ -113,12 +114,18 @@ class IncludeExpander {
   std::vector<std::string> stack_;  // canonical paths of the files being expanded, outermost first
   std::vector<std::string> shown_;  // the same, as named
   std::set<std::string> included_;  // canonical paths of the fragments taken in already
+
+ public:
+  std::map<std::string, SourceLocation> where_;  // fragment file as read -> where it was included
 };
 
 }  // namespace
 
-void expand_includes(ast::Node& document, SourceFiles& sources, Diagnostics& diagnostics) {
-  IncludeExpander(sources, diagnostics).expand(document, document.location.file);
+std::map<std::string, SourceLocation> expand_includes(ast::Node& document, SourceFiles& sources,
+                                                      Diagnostics& diagnostics) {
+  IncludeExpander expander(sources, diagnostics);
+  expander.expand(document, document.location.file);
+  return std::move(expander.where_);
 }
 
 }  // namespace planrun

@@ -1,5 +1,8 @@
 #pragma once
 
+#include <map>
+#include <string>
+
 #include "interpreter/ast/node.h"
 #include "interpreter/diagnostics/diagnostic.h"
 
@@ -12,7 +15,9 @@ namespace planrun {
 // a fragment's param a default), and a param declared by two fragments comes from the first.
 // Fragments may include fragments; a fragment reached twice is taken in once (two fragments may
 // both include the preflight checks), and one that includes itself is an error naming the chain.
-// Every node keeps its own file's location, so diagnostics point into the fragment.
-void expand_includes(ast::Node& document, SourceFiles& sources, Diagnostics& diagnostics);
+// Every node keeps its own file's location, so diagnostics point into the fragment. Returns
+// where each fragment file was included (first), to say so under diagnostics inside it.
+std::map<std::string, SourceLocation> expand_includes(ast::Node& document, SourceFiles& sources,
+                                                      Diagnostics& diagnostics);
 
 }  // namespace planrun

@@ -16,16 +16,31 @@ static std::string position(const SourceLocation& where) {
   return where.file.str() + ":" + std::to_string(where.line) + ":" + std::to_string(where.column);
 }
 
+// Adds `found` to `diagnostics`, each ending with `suffix(its location)`.
+template <typename Suffix>
+static void append_with(Diagnostics& diagnostics, const Diagnostics& found, Suffix suffix) {
+  for (const Diagnostic& each : found.all()) {
+    std::string message = each.message + suffix(each.location);
+    if (each.severity == Severity::Error) diagnostics.error(each.location, std::move(message));
+    else diagnostics.warning(each.location, std::move(message));
+  }
+}
+
 std::optional<ActionGraph> UsedPlans::compile(const std::string& path, Diagnostics& diagnostics,
                                               std::optional<ast::Node>* keep) {
   auto document = read_plan_document(path, sources_, diagnostics);
   if (!document) return std::nullopt;
-  expand_includes(*document, sources_, diagnostics);
+  Diagnostics found;
+  std::map<std::string, SourceLocation> included = expand_includes(*document, sources_, found);
   stack_.push_back(fs::weakly_canonical(path).string());
   shown_.push_back(path);
-  auto graph = compile_plan(*document, diagnostics, this);
+  auto graph = compile_plan(*document, found, this);
   stack_.pop_back();
   shown_.pop_back();
+  append_with(diagnostics, found, [&](const SourceLocation& where) {
+    auto fragment = included.find(where.file);
+    return fragment == included.end() ? std::string() : " (in fragment included at " + position(fragment->second) + ")";
+  });
   if (keep) *keep = std::move(document);
   return graph;
 }
@@ -54,10 +69,7 @@ const ActionGraph* UsedPlans::use(const std::string& name, const std::string& as
   Diagnostics inside;
   auto graph = compile(file->string(), inside);
   std::string used_from = " (in plan '" + name + "' used as '" + as + "' at " + position(where) + ")";
-  for (const Diagnostic& found : inside.all()) {
-    if (found.severity == Severity::Error) diagnostics.error(found.location, found.message + used_from);
-    else diagnostics.warning(found.location, found.message + used_from);
-  }
+  append_with(diagnostics, inside, [&](const SourceLocation&) { return used_from; });
   auto& kept = compiled_[canonical] = std::move(graph);
   return kept ? &*kept : nullptr;
 }

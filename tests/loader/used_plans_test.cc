@@ -196,7 +196,8 @@ TEST_F(UsedPlansTest, AFragmentIncludingItselfIsReported) {
   write("g.yaml", "planrun: 1\ninclude: f\nsteps: []\n");
   write("main.yaml", "planrun: 1\nname: main\ninclude: f\nsteps:\n  - id: s\n    type: run\n    with: {command: \"true\"}\n");
   EXPECT_FALSE(load("main.yaml"));
-  EXPECT_EQ(messages, "g.yaml:2:10: error: fragment 'f' includes itself: main.yaml -> f.yaml -> g.yaml -> f.yaml\n"
+  EXPECT_EQ(messages, "g.yaml:2:10: error: fragment 'f' includes itself: main.yaml -> f.yaml -> g.yaml -> f.yaml "
+                      "(in fragment included at f.yaml:2:10)\n"
                       "include: f\n         ^\n");
 }
 
