@@ -11,15 +11,24 @@
 namespace planrun {
 namespace {
 
+// The value of a template whose expressions are all literals (a used plan's params given
+// literals), which means the same as that value written plainly.
+std::optional<Value> literal_template_value(const expr::Template& tmpl) {
+  for (const expr::Template::Part& part : tmpl.parts)
+    if (part.expression && part.expression->kind != expr::Expr::Kind::Literal) return std::nullopt;
+  if (tmpl.is_single_expression()) return tmpl.parts.front().expression->literal;
+  std::string text;
+  for (const expr::Template::Part& part : tmpl.parts) text += part.expression ? part.expression->literal.to_text() : part.text;
+  return Value(text);
+}
+
 // A field as its meaning: literals shown, templates written back from their parsed form.
 std::string written(const BoundValue& bound) {
   switch (bound.kind) {
     case BoundValue::Kind::Literal: return bound.literal.display();
     case BoundValue::Kind::Template: {
-      const expr::Template& tmpl = *bound.tmpl;
-      if (tmpl.is_single_expression() && tmpl.parts.front().expression->kind == expr::Expr::Kind::Literal)
-        return tmpl.parts.front().expression->literal.display();  // a used plan's param given a literal
-      return "\"" + expr::template_text(tmpl) + "\"";
+      if (auto value = literal_template_value(*bound.tmpl)) return value->display();
+      return "\"" + expr::template_text(*bound.tmpl) + "\"";
     }
     case BoundValue::Kind::List: {
       std::string out = "[";
@@ -49,11 +58,18 @@ std::set<std::string> needed_ids(const ActionGraph& graph, const StepNode& step)
   return ids;
 }
 
-// What a step is, without its id: for finding renamed steps.
-std::string definition(const ActionGraph& graph, const StepNode& step) {
+// What a step is, without its id: for finding renamed steps. The ids it needs are read through
+// `renamed` (old id -> new id), so that the steps after a renamed step can match too.
+std::string definition(const ActionGraph& graph, const StepNode& step,
+                       const std::map<std::string, std::string>& renamed = {}) {
   std::string out = step.type + "@" + std::to_string(step.schema_version);
   for (const auto& [name, value] : step.with) out += "|" + name + "=" + written(value);
-  for (const std::string& id : needed_ids(graph, step)) out += "|needs " + id;
+  std::set<std::string> needs;
+  for (const std::string& id : needed_ids(graph, step)) {
+    auto rename = renamed.find(id);
+    needs.insert(rename == renamed.end() ? id : rename->second);
+  }
+  for (const std::string& id : needs) out += "|needs " + id;
   return out;
 }
 
@@ -91,17 +107,25 @@ class Differ {
       if (!new_.find_param(param.name)) diff_.params.push_back({'-', param.name, param_summary(param)});
   }
 
-  // A removed step and an added one with the same definition are one step renamed.
+  // A removed step and an added one with the same definition are one step renamed; matched
+  // again until nothing more matches, as a rename lets the steps after it match.
   void match_renames() {
-    std::multimap<std::string, std::string> removed;
-    for (const StepNode& step : old_.steps)
-      if (!new_.find_step(step.id)) removed.emplace(definition(old_, step), step.id);
-    for (const StepNode& step : new_.steps) {
-      if (old_.find_step(step.id)) continue;
-      auto match = removed.find(definition(new_, step));
-      if (match == removed.end()) continue;
-      renamed_[step.id] = match->second;
-      removed.erase(match);
+    for (bool matched = true; matched;) {
+      matched = false;
+      std::map<std::string, std::string> old_to_new;
+      for (const auto& [to, from] : renamed_) old_to_new[from] = to;
+      std::multimap<std::string, std::string> removed;
+      for (const StepNode& step : old_.steps)
+        if (!new_.find_step(step.id) && !old_to_new.count(step.id))
+          removed.emplace(definition(old_, step, old_to_new), step.id);
+      for (const StepNode& step : new_.steps) {
+        if (old_.find_step(step.id) || renamed_.count(step.id)) continue;
+        auto match = removed.find(definition(new_, step));
+        if (match == removed.end()) continue;
+        renamed_[step.id] = match->second;
+        removed.erase(match);
+        matched = true;
+      }
     }
   }
 
@@ -112,6 +136,7 @@ class Differ {
       if (auto rename = renamed_.find(step.id); rename != renamed_.end()) {
         diff_.steps.push_back({'>', step.id, "renamed from " + rename->second});
         rerun_.insert(step.id);
+        diff_step(*old_.find_step(rename->second), step);  // a `when` may differ; its definition does not
       } else if (const StepNode* before = old_.find_step(step.id)) {
         diff_step(*before, step);
       } else {

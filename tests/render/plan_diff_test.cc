@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "interpreter/loader/plan_loader.h"
+#include "tests/support/compile_text.h"
 
 namespace planrun {
 namespace {
@@ -67,6 +68,26 @@ TEST(PlanDiff, APlanAgainstItselfHasNoChange) {
   EXPECT_TRUE(diff.empty());
   EXPECT_TRUE(diff.redo.empty());
   EXPECT_EQ(render_diff_text(diff, "a", "b"), "planrun diff a b\nno change in meaning\n");
+}
+
+}  // namespace
+}  // namespace planrun
+
+namespace planrun {
+namespace {
+
+// Renaming a step renames the `needs` of the steps after it; those still match as renamed.
+TEST(PlanDiff, StepsAfterARenamedStepAreRenamedNotRemovedAndAdded) {
+  auto old_plan = testing::compile_text(
+      "planrun: 1\nname: r\nsteps:\n  - id: a\n    type: run\n    with: {command: \"true\"}\n"
+      "  - id: b\n    type: run\n    needs: [a]\n    with: {command: \"false\"}\n");
+  auto new_plan = testing::compile_text(
+      "planrun: 1\nname: r\nsteps:\n  - id: x\n    type: run\n    with: {command: \"true\"}\n"
+      "  - id: y\n    type: run\n    needs: [x]\n    with: {command: \"false\"}\n");
+  ASSERT_TRUE(old_plan.graph && new_plan.graph);
+  EXPECT_EQ(render_diff_text(diff_plans(*old_plan.graph, *new_plan.graph), "old", "new"),
+            "planrun diff old new\nsteps:\n  > x: renamed from a\n  > y: renamed from b\n"
+            "a run would redo: x, y\n");
 }
 
 }  // namespace
