@@ -90,7 +90,7 @@ TEST_F(ChainPlan, RunsBothStagesInOrderWithTheFirstStagesOutputFeedingTheSecond)
 TEST_F(ChainPlan, KilledInTheSecondStageResumesThereUnderNamespacedIds) {
   std::ofstream(dir / "gate-446").close();
   pid_t pid = testing::start_planrun(dir, "chain.yaml", {"--set", "dir=" + dir.string()});
-  for (int i = 0; i < 400 && !log_has("4.4.7-start"); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(25));
+  for (int i = 0; i < 1200 && !log_has("4.4.7-start"); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(25));
   ASSERT_TRUE(log_has("4.4.7-start")) << "the second stage's start never began";
   kill(pid, SIGKILL);
   testing::wait_exit(pid);
