@@ -56,6 +56,9 @@ class IncludeExpander {
     merge(document, std::move(params), std::move(steps));
   }
 
+  // Where each fragment was included, once expanding is done.
+  std::map<std::string, SourceLocation> take_inclusions() { return std::move(where_); }
+
  private:
   void include_one(const ast::Node& name, const std::string& path, ast::Node& params, ast::Node& steps) {
     auto text = reader_.string(name, "a fragment file name");
@@ -114,8 +117,6 @@ class IncludeExpander {
   std::vector<std::string> stack_;  // canonical paths of the files being expanded, outermost first
   std::vector<std::string> shown_;  // the same, as named
   std::set<std::string> included_;  // canonical paths of the fragments taken in already
-
- public:
   std::map<std::string, SourceLocation> where_;  // fragment file as read -> where it was included
 };
 
@@ -125,7 +126,7 @@ std::map<std::string, SourceLocation> expand_includes(ast::Node& document, Sourc
                                                       Diagnostics& diagnostics) {
   IncludeExpander expander(sources, diagnostics);
   expander.expand(document, document.location.file);
-  return std::move(expander.where_);
+  return expander.take_inclusions();
 }
 
 }  // namespace planrun
