@@ -44,10 +44,28 @@ void add_fmt_command(CLI::App& app, CommandOptions& options) {
   fmt->add_flag("--write", options.fmt_write, "Write the result: in place, or with --to beside the plan");
 }
 
+// Reuse and review: starting a plan from the standard library, the schema, a semantic diff.
+void add_review_commands(CLI::App& app, CommandOptions& options) {
+  CLI::App* diff = app.add_subcommand("diff", "What changed between two versions of a plan, and what a run would redo");
+  diff->add_option("OLD NEW", options.plans, "Plan files")->required()->expected(2);
+  diff->add_option("--format", options.diff_format, "text, or markdown (for a pull request)")
+      ->check(CLI::IsMember({"text", "markdown"}))
+      ->capture_default_str();
+
+  CLI::App* start = app.add_subcommand("new", "Start a version-pair plan from the standard library");
+  start->add_option("FAMILY PAIR", options.new_names, "e.g. carbon 4.4.7-to-4.4.8")->required()->expected(2);
+  start->add_option("-o,--output", options.output_file, "The plan file (default: FAMILY-PAIR.yaml)")->type_name("FILE");
+
+  app.add_subcommand("schema", "Print the JSON Schema of YAML plans (for editors; same as explain --json-schema)");
+}
+
 void add_commands(CLI::App& app, CommandOptions& options) {
   CLI::App* check = app.add_subcommand("check", "Compile and validate plans; print diagnostics only");
   check->add_option("PLAN", options.plans, "Plan files")->required();
   check->add_flag("--strict", options.strict, "Treat warnings as errors");
+  check->add_option("--format", options.check_format, "text, or github (GitHub Actions annotations on stdout)")
+      ->check(CLI::IsMember({"text", "github"}))
+      ->capture_default_str();
 
   CLI::App* plan = app.add_subcommand("plan", "Dry run: steps in order with resolved parameters");
   plan->add_option("PLAN", options.plans, "Plan file")->required()->expected(1);
@@ -65,6 +83,7 @@ void add_commands(CLI::App& app, CommandOptions& options) {
 
   add_run_command(app, options);
   add_fmt_command(app, options);
+  add_review_commands(app, options);
 
   CLI::App* status = app.add_subcommand("status", "Show runs and step states from the state store");
   status->add_option("PLAN", options.plans, "Plan file (default: the state in ./.planrun)")->expected(0, 1);

@@ -32,6 +32,11 @@ struct CommandOptions {
   std::string fmt_to;                // "" (the file's own syntax), "yaml" or "plan"
   bool fmt_check = false;            // name the files that are not canonical, exit 1
   bool fmt_write = false;            // write the result (in place, or beside with --to)
+  // reuse and review
+  std::string check_format = "text";  // check: text or github (Actions annotations)
+  std::string diff_format = "text";   // diff: text or markdown
+  std::vector<std::string> new_names;  // new: FAMILY PAIR
+  std::string output_file;             // new: where the plan goes
 };
 
 // Parses argv; `planrun PLAN ...` is `planrun run PLAN ...`. On --help/--version prints and sets

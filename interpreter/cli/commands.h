@@ -16,6 +16,9 @@ int run_run_command(const CommandOptions& options);
 int run_status_command(const CommandOptions& options);
 int run_unlock_command(const CommandOptions& options);
 int run_fmt_command(const CommandOptions& options);
+int run_diff_command(const CommandOptions& options);
+int run_new_command(const CommandOptions& options);
+int run_schema_command(const CommandOptions& options);
 
 // Runs the command the options name.
 int run_command(const CommandOptions& options);

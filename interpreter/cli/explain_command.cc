@@ -7,11 +7,13 @@
 
 namespace planrun {
 
+int run_schema_command(const CommandOptions&) {
+  std::puts(plan_json_schema().dump(2).c_str());
+  return kExitSuccess;
+}
+
 int run_explain_command(const CommandOptions& options) {
-  if (options.json_schema) {
-    std::puts(plan_json_schema().dump(2).c_str());
-    return kExitSuccess;
-  }
+  if (options.json_schema) return run_schema_command(options);
   StepExplainer explainer;
   if (options.step_type.empty()) {
     std::fputs(explainer.overview().c_str(), stdout);

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "interpreter/compiler/name_table.h"
 #include "interpreter/diagnostics/did_you_mean.h"
 
 namespace planrun {
@@ -34,7 +35,7 @@ Edges link(const std::vector<StepDraft>& drafts, const std::set<std::string>& br
       if (id == draft.node.id) {
         diagnostics.error(where, "step '" + id + "' needs itself");
         ok = false;
-      } else if (broken.count(id)) {
+      } else if (is_broken_step(broken, id)) {
         ok = false;
       } else if (found == index.end()) {
         diagnostics.error(where, "step '" + draft.node.id + "' needs unknown step '" + id + "'" + did_you_mean(id, all_ids()));

@@ -4,6 +4,7 @@
 
 #include "interpreter/diagnostics/did_you_mean.h"
 #include "interpreter/expressions/expression_functions.h"
+#include "interpreter/expressions/step_output_reference.h"
 
 namespace planrun {
 
@@ -11,6 +12,15 @@ std::vector<std::string> NameTable::param_names() const {
   std::vector<std::string> result;
   for (const auto& [name, kind] : params) result.push_back(name);
   return result;
+}
+
+bool NameTable::is_broken(const std::string& id) const { return is_broken_step(broken_steps, id); }
+
+bool is_broken_step(const std::set<std::string>& broken, const std::string& id) {
+  if (broken.count(id)) return true;
+  for (size_t dot = id.find('.'); dot != std::string::npos; dot = id.find('.', dot + 1))
+    if (broken.count(id.substr(0, dot))) return true;
+  return false;
 }
 
 std::vector<std::string> NameTable::step_ids() const {
@@ -77,13 +87,14 @@ void ExpressionChecker::check_variable(const expr::Reference& ref, const SourceL
 void ExpressionChecker::check_step_output(const expr::Reference& ref, const ast::Node& scalar,
                                           std::set<std::string>& steps_used) {
   SourceLocation where = scalar.location_of(ref.offset);
-  if (ref.path.size() != 4 || ref.path[2] != "outputs") {
+  auto reference = expr::step_output_reference(ref.path);
+  if (!reference) {
     diagnostics_.error(where, "'" + dotted(ref.path, ref.path.size()) +
                                   "' is not a name: step outputs are steps.ID.outputs.NAME");
     return;
   }
-  const std::string& id = ref.path[1];
-  if (names_.broken_steps.count(id)) return;
+  const std::string& id = reference->step;
+  if (names_.is_broken(id)) return;
   auto step = names_.step_outputs.find(id);
   if (step == names_.step_outputs.end()) {
     diagnostics_.error(where, "unknown step '" + id + "'" + did_you_mean(id, step_candidates()));
@@ -91,7 +102,7 @@ void ExpressionChecker::check_step_output(const expr::Reference& ref, const ast:
   }
   steps_used.insert(id);
   const std::vector<std::string>& outputs = *step->second;
-  const std::string& output = ref.path[3];
+  const std::string& output = reference->output;
   if (std::find(outputs.begin(), outputs.end(), output) == outputs.end()) {
     std::string known = outputs.empty() ? " (it publishes no outputs)" : did_you_mean(output, outputs);
     diagnostics_.error(where, "step '" + id + "' has no output '" + output + "'" + known);

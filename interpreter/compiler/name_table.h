@@ -17,12 +17,18 @@ struct NameTable {
   std::map<std::string, std::string> secret_variables;
   // step id -> the output names its type publishes, in the step catalogue
   std::map<std::string, const std::vector<std::string>*> step_outputs;
-  // Steps whose type is unknown: already reported, so references to them are not reported again.
+  // Steps whose type is unknown, and uses whose plan did not compile: already reported, so
+  // references to them (and to the steps under a broken use, `upgrade.copy-db`) are not reported again.
   std::set<std::string> broken_steps;
+
+  bool is_broken(const std::string& id) const;
 
   std::vector<std::string> param_names() const;
   std::vector<std::string> step_ids() const;
 };
+
+// True when `id` or the use it lies under (`upgrade` of `upgrade.copy-db`) is in `broken`.
+bool is_broken_step(const std::set<std::string>& broken, const std::string& id);
 
 // Roots that are not parameters: env.NAME, steps.ID.outputs.NAME, run.id, run.dir.
 inline const std::set<std::string>& reserved_roots() {

@@ -8,6 +8,7 @@
 #include "interpreter/compiler/dependency_resolver.h"
 #include "interpreter/compiler/param_compiler.h"
 #include "interpreter/compiler/step_compiler.h"
+#include "interpreter/compiler/used_plan_linker.h"
 #include "interpreter/parallel/for_each_slice.h"
 #include "interpreter/steps/step_registry.h"
 
@@ -18,7 +19,8 @@ namespace {
 // Steps bound as one unit of work: a thread costs more than binding a few hundred steps.
 constexpr size_t kStepsPerSlice = 500;
 
-const std::vector<std::string> kTopLevelKeys{"planrun", "name", "description", "params", "steps"};
+// `include` is expanded by the loader before the compiler sees the plan (loader/plan_includes.h).
+const std::vector<std::string> kTopLevelKeys{"planrun", "name", "description", "params", "steps", "include"};
 
 void read_header(const ast::Node& document, ActionGraph& graph, NodeReader& reader, Diagnostics& diagnostics) {
   graph.source_path = document.location.file;
@@ -84,9 +86,19 @@ std::vector<StepDraft> compile_steps(std::span<const StepHeader> headers, const 
   return std::move(drafts);
 }
 
+// The used plans' steps among the plan's own, each at its use entry's place, so that file order
+// still breaks ties in the step order.
+std::vector<StepDraft> merged_in_file_order(std::vector<StepDraft> own, std::vector<StepDraft> used) {
+  if (used.empty()) return own;
+  std::move(used.begin(), used.end(), std::back_inserter(own));
+  std::stable_sort(own.begin(), own.end(),
+                   [](const StepDraft& a, const StepDraft& b) { return a.position < b.position; });
+  return own;
+}
+
 }  // namespace
 
-std::optional<ActionGraph> compile_plan(const ast::Node& document, Diagnostics& diagnostics) {
+std::optional<ActionGraph> compile_plan(const ast::Node& document, Diagnostics& diagnostics, PlanLibrary* library) {
   NodeReader reader(diagnostics);
   if (!reader.expect_mapping(document, "a plan")) return std::nullopt;
   reader.reject_unknown_keys(document, kTopLevelKeys, "top-level field");
@@ -97,8 +109,14 @@ std::optional<ActionGraph> compile_plan(const ast::Node& document, Diagnostics& 
   if (!steps) diagnostics.error(document.location, "missing 'steps' (the list of steps the plan runs)");
   if (!steps || !reader.expect_sequence(*steps, "'steps'")) return std::nullopt;
   std::vector<StepHeader> headers = read_step_headers(*steps, diagnostics);
+  std::vector<UseEntry> uses = read_use_entries(*steps, library, diagnostics);
   NameTable names = name_table(graph.params, headers);
+  add_used_names(uses, names, diagnostics);
   std::vector<StepDraft> drafts = compile_steps(headers, names, diagnostics);
+  if (!uses.empty()) {
+    drafts = merged_in_file_order(std::move(drafts), link_used_steps(uses, names, graph.params, diagnostics));
+    expand_needs_on_uses(drafts, uses);
+  }
   auto ordered = resolve_dependencies(std::move(drafts), names.broken_steps, diagnostics);
   if (!ordered) return std::nullopt;
   graph.steps = std::move(*ordered);

@@ -3,6 +3,7 @@
 #include <optional>
 
 #include "interpreter/ast/node.h"
+#include "interpreter/compiler/plan_library.h"
 #include "interpreter/diagnostics/diagnostic.h"
 #include "interpreter/graph/action_graph.h"
 
@@ -10,7 +11,9 @@ namespace planrun {
 
 // Compiles a plan document into a checked ActionGraph. Reports every problem it finds, not
 // only the first; returns nullopt when any is an error (warnings still give a graph).
-std::optional<ActionGraph> compile_plan(const ast::Node& document, Diagnostics& diagnostics);
+// `library` compiles the plans its steps `use`; without one a `use` is an error.
+std::optional<ActionGraph> compile_plan(const ast::Node& document, Diagnostics& diagnostics,
+                                        PlanLibrary* library = nullptr);
 
 // The plan format versions this planrun understands (`planrun: 1`).
 constexpr int kPlanFormatVersion = 1;

@@ -21,6 +21,7 @@ static std::optional<StepHeader> read_header(const ast::Node& step, size_t index
                                              Diagnostics& diagnostics) {
   std::string what = "step " + std::to_string(index + 1);
   if (!reader.expect_mapping(step, what)) return std::nullopt;
+  if (step.find("use")) return std::nullopt;
   reader.reject_unknown_keys(step, kStepKeys, "step field");
   const ast::Node* id = step.find("id");
   const ast::Node* type = step.find("type");
@@ -33,7 +34,7 @@ static std::optional<StepHeader> read_header(const ast::Node& step, size_t index
   if (!known_type)
     diagnostics.error(type->location, "unknown step type '" + *type_name + "'" +
                                           did_you_mean(*type_name, step_type_names()));
-  return StepHeader{&step, id->scalar, *type_name, known_type};
+  return StepHeader{&step, id->scalar, *type_name, known_type, index};
 }
 
 std::vector<StepHeader> read_step_headers(const ast::Node& steps, Diagnostics& diagnostics) {
@@ -130,6 +131,7 @@ std::optional<StepDraft> compile_step(const StepHeader& header, NodeReader& read
   draft.node.type = header.type;
   draft.node.schema_version = schema.version;
   draft.node.location = step.location;
+  draft.position = header.position;
   read_options(step, draft, reader, binder, diagnostics);
   const ast::Node* with = step.find("with");
   ast::Node empty;

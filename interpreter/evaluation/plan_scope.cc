@@ -2,6 +2,8 @@
 
 #include <cstdlib>
 
+#include "interpreter/expressions/step_output_reference.h"
+
 namespace planrun {
 
 void PlanScope::set_run(std::string id, std::string dir) {
@@ -21,10 +23,10 @@ std::optional<Value> PlanScope::lookup(const std::vector<std::string>& path) con
     const std::optional<std::string>& value = path[1] == "id" ? run_id_ : run_dir_;
     return value ? std::optional<Value>(Value(*value)) : std::nullopt;
   }
-  if (root == "steps" && path.size() == 4) {
-    auto step = outputs_.find(path[1]);
+  if (auto reference = expr::step_output_reference(path)) {
+    auto step = outputs_.find(reference->step);
     if (step == outputs_.end()) return std::nullopt;
-    auto output = step->second.find(path[3]);
+    auto output = step->second.find(reference->output);
     return output == step->second.end() ? Value() : output->second;
   }
   return lookup_param(path);

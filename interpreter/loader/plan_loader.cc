@@ -5,6 +5,7 @@
 #include "interpreter/compiler/plan_compiler.h"
 #include "interpreter/frontend/plan_frontend.h"
 #include "interpreter/frontend/yaml_frontend.h"
+#include "interpreter/loader/used_plans.h"
 
 namespace planrun {
 
@@ -73,10 +74,9 @@ std::optional<ParamValues> resolve_params(const ActionGraph& graph, const ParamI
   return resolve_params(graph, inputs, plan_document_reader(), sources, diagnostics);
 }
 
-std::optional<ActionGraph> load_plan(const std::string& path, SourceFiles& sources, Diagnostics& diagnostics) {
-  auto document = read_plan_document(path, sources, diagnostics);
-  if (!document) return std::nullopt;
-  return compile_plan(*document, diagnostics);
+std::optional<ActionGraph> load_plan(const std::string& path, SourceFiles& sources, Diagnostics& diagnostics,
+                                     std::optional<ast::Node>* keep_document) {
+  return UsedPlans(sources).compile(path, diagnostics, keep_document);
 }
 
 }  // namespace planrun

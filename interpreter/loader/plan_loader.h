@@ -28,8 +28,11 @@ std::optional<ast::Node> parse_plan_document(PlanSyntax syntax, const std::strin
 // keeping its text in `sources` for diagnostics. An unreadable file is a diagnostic too.
 std::optional<ast::Node> read_plan_document(const std::string& path, SourceFiles& sources, Diagnostics& diagnostics);
 
-// Reads and compiles a plan file: the whole front half of the pipeline.
-std::optional<ActionGraph> load_plan(const std::string& path, SourceFiles& sources, Diagnostics& diagnostics);
+// Reads and compiles a plan file: the whole front half of the pipeline, with the fragments it
+// `include`s and the plans its steps `use` (loader/used_plans.h). `keep_document` receives the
+// plan's document tree, for `check`, which never frees what it built.
+std::optional<ActionGraph> load_plan(const std::string& path, SourceFiles& sources, Diagnostics& diagnostics,
+                                     std::optional<ast::Node>* keep_document = nullptr);
 
 // The front ends as evaluation reads parameter documents with them (vars files, --set flow text).
 const DocumentReader& plan_document_reader();

@@ -148,6 +148,26 @@ json step_schema(const std::vector<StepSchema>& schemas) {
           {"allOf", by_type}};
 }
 
+// An entry of `steps` that takes in another plan (compiler/used_plan_linker.h).
+json use_schema() {
+  json needs = step_options()["needs"];
+  return {{"type", "object"},
+          {"required", {"id", "use"}},
+          {"additionalProperties", false},
+          {"properties",
+           {{"id", {{"type", "string"}, {"pattern", kIdentifier}, {"description", "the name its steps are known under (ID.STEP)"}}},
+            {"use", {{"type", "string"}, {"description", "the plan to use: stdlib-plans/, the plan's folder or PLANRUN_PATH"}}},
+            {"with", {{"type", "object"}, {"description", "values of the used plan's params"}}},
+            {"needs", needs},
+            {"description", {{"type", "string"}, {"description", "what it is for, for people"}}}}}};
+}
+
+json include_schema() {
+  json name{{"type", "string"}};
+  return {{"anyOf", {name, {{"type", "array"}, {"items", name}}}},
+          {"description", "fragments whose params and steps join this plan's"}};
+}
+
 }  // namespace
 
 json json_schema_of(const TypeSpec& type) {
@@ -182,7 +202,8 @@ json plan_json_schema(const std::vector<StepSchema>& schemas) {
          {{"type", "object"},
           {"propertyNames", {{"pattern", kIdentifier}}},
           {"additionalProperties", param_schema()}}},
-        {"steps", {{"type", "array"}, {"items", step_schema(schemas)}}}}},
+        {"include", include_schema()},
+        {"steps", {{"type", "array"}, {"items", {{"anyOf", {step_schema(schemas), use_schema()}}}}}}}},
   };
 }
 

@@ -100,10 +100,16 @@ TEST_F(FmtRoundTrip, YamlToPlanToYamlGivesTheSameGraph) {
     if (syntax_of(yaml.string()) != PlanSyntax::Yaml || summary_of(yaml) == "does not compile") continue;
     Formatted as_plan = format(yaml, PlanSyntax::Plan);
     ASSERT_TRUE(as_plan.text) << yaml << as_plan.diagnostics;
-    fs::path plan = write(yaml.stem().string() + ".plan", *as_plan.text);
+    // Beside a copy of the plan's folder, so that the fragments and plans it includes or uses
+    // by relative name are found as they are from the original.
+    fs::path folder = scratch.path / ("plan-" + std::to_string(plans));
+    fs::copy(yaml.parent_path(), folder, fs::copy_options::recursive);
+    fs::path plan = folder / (yaml.stem().string() + ".round-trip.plan");
+    testing::write_file(plan, *as_plan.text);
     Formatted back = format(plan, PlanSyntax::Yaml);
     ASSERT_TRUE(back.text) << plan << back.diagnostics;
-    fs::path yaml_again = write(yaml.stem().string() + ".yaml", *back.text);
+    fs::path yaml_again = folder / (yaml.stem().string() + ".round-trip.yaml");
+    testing::write_file(yaml_again, *back.text);
     EXPECT_EQ(summary_of(plan), summary_of(yaml)) << yaml;
     EXPECT_EQ(summary_of(yaml_again), summary_of(yaml)) << yaml;
     ++plans;

@@ -44,3 +44,52 @@ TEST(GraphWriter, MermaidUsesIndexIdsAndHexagonsForConditionalSteps) {
 
 }  // namespace
 }  // namespace planrun
+
+namespace planrun {
+namespace {
+
+// A used plan's steps are drawn in a box named after the use, the plan's own steps outside.
+ActionGraph graph_with_a_use() {
+  ActionGraph graph;
+  graph.name = "chain";
+  for (const char* id : {"first", "to-446.copy", "to-446.start"}) {
+    StepNode step;
+    step.id = id;
+    step.type = "run";
+    graph.steps.push_back(step);
+  }
+  graph.steps[1].needs = {0};
+  graph.steps[2].needs = {1};
+  return graph;
+}
+
+TEST(GraphWriter, MermaidDrawsAUsedPlanAsASubgraph) {
+  EXPECT_EQ(write_mermaid(graph_with_a_use()),
+            "flowchart TD\n"
+            "  s0[\"first<br/><i>run</i>\"]\n"
+            "  subgraph u0[\"to-446\"]\n"
+            "    s1[\"to-446.copy<br/><i>run</i>\"]\n"
+            "    s2[\"to-446.start<br/><i>run</i>\"]\n"
+            "  end\n"
+            "  s0 --> s1\n"
+            "  s1 --> s2\n");
+}
+
+TEST(GraphWriter, DotDrawsAUsedPlanAsACluster) {
+  EXPECT_EQ(write_dot(graph_with_a_use()),
+            "digraph \"chain\" {\n"
+            "  rankdir=TB;\n"
+            "  node [shape=box, style=rounded, fontname=\"Helvetica\"];\n"
+            "  \"first\" [label=\"first\\nrun\"];\n"
+            "  subgraph \"cluster_to-446\" {\n"
+            "    label=\"to-446\";\n"
+            "    \"to-446.copy\" [label=\"to-446.copy\\nrun\"];\n"
+            "    \"to-446.start\" [label=\"to-446.start\\nrun\"];\n"
+            "  }\n"
+            "  \"first\" -> \"to-446.copy\";\n"
+            "  \"to-446.copy\" -> \"to-446.start\";\n"
+            "}\n");
+}
+
+}  // namespace
+}  // namespace planrun

@@ -193,13 +193,13 @@ TEST(JsonSchema, DeclaresDraft2020AndThePlanShape) {
   EXPECT_EQ(schema["required"], json({"planrun", "steps"}));
   std::set<std::string> top;
   for (const auto& [key, value] : schema["properties"].items()) top.insert(key);
-  EXPECT_EQ(top, (std::set<std::string>{"planrun", "name", "description", "params", "steps"}));
+  EXPECT_EQ(top, (std::set<std::string>{"planrun", "name", "description", "params", "steps", "include"}));
   EXPECT_EQ(schema["properties"]["params"]["additionalProperties"]["properties"]["type"]["enum"],
             json(param_kind_names()));
 }
 
 TEST(JsonSchema, ChoosesWithByStepType) {
-  json steps = plan_json_schema()["properties"]["steps"]["items"];
+  json steps = plan_json_schema()["properties"]["steps"]["items"]["anyOf"][0];  // [1] is a use
   ASSERT_EQ(steps["allOf"].size(), step_schemas().size());
   for (size_t i = 0; i < step_schemas().size(); ++i) {
     const StepSchema& schema = step_schemas()[i];
@@ -269,6 +269,23 @@ TEST(JsonSchema, AcceptsPlainScalarsWhereTextIsExpected) {
   EXPECT_TRUE(valid(yaml(one_step("update-config", "{file: a.properties, properties: {port: 9443}}")), schema));
   EXPECT_TRUE(valid(yaml(one_step("run", "{command: echo hi, expect_exit: [0, 1]}")), schema));
   EXPECT_FALSE(valid(yaml(one_step("run", "{command: [echo, {x: 1}]}")), schema));
+}
+
+}  // namespace
+}  // namespace planrun
+
+namespace planrun {
+namespace {
+
+// The editors' schema takes the reuse forms: `include:` and steps that `use` another plan.
+TEST(JsonSchema, AcceptsIncludeAndUseEntries) {
+  json schema = plan_json_schema();
+  std::string plan = "planrun: 1\ninclude: [fragments/preflight]\nsteps:\n"
+                     "  - id: upgrade\n    use: carbon/upgrade-same-db\n    needs: [x]\n    with: {old_home: /opt}\n";
+  EXPECT_TRUE(valid(yaml(plan), schema));
+  EXPECT_FALSE(valid(yaml("planrun: 1\nsteps:\n  - id: u\n    use: p\n    when: \"${x}\"\n"), schema))
+      << "a use takes no when";
+  EXPECT_FALSE(valid(yaml("planrun: 1\ninclude: {a: b}\nsteps: []\n"), schema));
 }
 
 }  // namespace
