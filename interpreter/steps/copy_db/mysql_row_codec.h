@@ -1,0 +1,49 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "interpreter/steps/copy_db/database_copier.h"
+
+namespace planrun {
+
+class MysqlSession;
+
+// How one table's rows travel: the source SELECT, the target LOAD DATA, and the line each row
+// becomes. Every value crosses as the server's exact text or bytes (character_set_results and
+// LOAD DATA's character set are binary); the few types whose text is not exact are read through
+// an exact form: FLOAT as its DOUBLE value (FLOAT text has 6 digits), BIT, ENUM and SET as
+// numbers (LOAD DATA would store their text as bytes or names). Generated columns are left to
+// the target to compute.
+class MysqlTableCodec {
+ public:
+  // The table's columns from the catalogue; a DatabaseError names a column whose type cannot
+  // be carried exactly (spatial types) or a table the login cannot see.
+  static MysqlTableCodec of(MysqlSession& catalog, const std::string& table);
+
+  const std::string& select_sql() const { return select_sql_; }
+  const std::string& load_sql() const { return load_sql_; }
+
+ private:
+  std::string select_sql_;
+  std::string load_sql_;
+};
+
+// Appends one row as a line of LOAD DATA's default text form (tab between fields, \N for NULL,
+// backslash escapes for backslash, tab, newline and NUL). The encoding is one-to-one, so the
+// line is also what the row checksum hashes.
+void append_mysql_line(std::string& out, char** values, const unsigned long* lengths, unsigned columns);
+
+// An order-independent checksum of rows: the sum, modulo 2^128, of each row's 128-bit hash
+// (XXH3), so equal multisets of rows give equal sums and a duplicated row counts twice.
+class RowChecksum {
+ public:
+  void add(const char* row, size_t size);
+  TableSummary summary() const;
+
+ private:
+  int64_t rows_ = 0;
+  unsigned __int128 sum_ = 0;
+};
+
+}  // namespace planrun
