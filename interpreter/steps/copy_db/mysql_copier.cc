@@ -33,7 +33,8 @@ enum class Values { Text, Bytes };  // catalogue sessions read text, workers the
 std::unique_ptr<MysqlSession> open_session(Databases& databases, const Dsn& dsn, bool read_only, Values values) {
   auto session = std::make_unique<MysqlSession>(databases.open(dsn, {.read_only = read_only}));
   if (mysql_set_character_set(session->handle(), "utf8mb4") != 0) session->fail("use the utf8mb4 character set");
-  std::string settings = "SET SESSION sql_mode = 'NO_AUTO_VALUE_ON_ZERO', time_zone = '+00:00', foreign_key_checks = 0";
+  std::string settings = "SET SESSION sql_mode = '" + std::string(kMysqlCopySqlMode) +
+                         "', time_zone = '+00:00', foreign_key_checks = 0";
   if (values == Values::Bytes) settings += ", character_set_results = binary, unique_checks = 0";
   session->execute(settings, "prepare the session");
   return session;
@@ -111,11 +112,16 @@ class MysqlCopier final : public DatabaseCopier {
     schema_.create_tables(tables);
   }
 
+  // The table's secondary indexes are built right after its rows, on the same thread, while
+  // other threads still load theirs: index builds overlap loading instead of following it.
   TableSummary copy_table(const std::string& table, const CopiedRows& copied, const CancellationToken& cancel) override {
     MysqlTableCodec table_codec = codec(table);
+    MysqlTableDdl ddl = source_table(table);
     auto source = source_workers_.borrow();
     auto target = target_workers_.borrow();
-    return transfer_mysql_table(*source, *target, table, table_codec, options_, copied, cancel);
+    TableSummary summary = transfer_mysql_table(*source, *target, table, table_codec, options_, copied, cancel);
+    add_missing_mysql_keys(*target, table, ddl, false);
+    return summary;
   }
 
   void finish_schema(const std::vector<std::string>& tables) override {
@@ -189,6 +195,11 @@ class MysqlCopier final : public DatabaseCopier {
                     static_cast<unsigned long long>(hash.low64));
       return hex;
     }
+  }
+
+  MysqlTableDdl source_table(const std::string& table) {
+    std::lock_guard lock(catalog_mutex_);
+    return schema_.source_table(table);
   }
 
   // Called without the catalogue lock held (it takes it, after its own).

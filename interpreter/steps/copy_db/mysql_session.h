@@ -36,6 +36,12 @@ class MysqlSession {
   st_mysql* handle_;
 };
 
+// The sql_mode of every copier session: none of the modes that change what SHOW CREATE or a
+// SELECT prints (ANSI_QUOTES, PAD_CHAR_TO_FULL_LENGTH, NO_*_OPTIONS...) or that refuse values a
+// source may hold (NO_ZERO_DATE, strict modes), and NO_AUTO_VALUE_ON_ZERO so that a stored 0 in
+// an AUTO_INCREMENT column stays 0.
+inline constexpr const char* kMysqlCopySqlMode = "NO_AUTO_VALUE_ON_ZERO";
+
 // `name` as a quoted identifier (backticks, a backtick inside doubled).
 std::string mysql_identifier(const std::string& name);
 

@@ -8,7 +8,7 @@
 
 namespace planrun {
 
-// Empties `table` in `target`, then streams every row that `source` (inside its snapshot) reads
+// Empties `table` in `target` (dropping its triggers, which finish_schema makes), then streams every row that `source` (inside its snapshot) reads
 // into it: a server-side cursor (mysql_use_result) feeds LOAD DATA LOCAL INFILE through the
 // client's infile callbacks, one statement (and commit) per `batch_rows` rows, so memory holds
 // one row and one network buffer whatever the table's size. Returns the summary of the rows

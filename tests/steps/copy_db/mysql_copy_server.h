@@ -41,9 +41,11 @@ class MysqlCopyTest : public ::testing::Test {
     for (const std::string& user : users) admin->execute("DROP USER IF EXISTS '" + user + "'@'127.0.0.1'", "clean up");
   }
 
-  Dsn database(const std::string& name) const {
+  // The test login's DSN for database `name` (a password is bound per database).
+  Dsn database(const std::string& name) {
     Dsn dsn = server->dsn;
     dsn.database = name;
+    credentials.add(dsn, server->password);
     return dsn;
   }
 
@@ -73,7 +75,7 @@ class MysqlCopyTest : public ::testing::Test {
                     "g % 51 - 1234 FROM s", "load");
   }
 
-  // A login that may read `database` only as `grants` (a GRANT's privileges and object).
+  // A login `user` with `grants` (each a GRANT's privileges and object), for `dsn`'s database.
   Dsn restricted_login(const std::string& user, const std::vector<std::string>& grants, const Dsn& dsn) {
     users.push_back(user);
     admin->execute("CREATE USER '" + user + "'@'127.0.0.1' IDENTIFIED BY 'secret pw'", "set up");
