@@ -27,7 +27,7 @@ std::string source_views_sql() {
 
 }  // namespace
 
-std::string MysqlSchemaCopy::show_create_table(MysqlSession& session, const std::string& table) {
+std::string mysql_show_create_table(MysqlSession& session, const std::string& table) {
   auto rows = session.rows("SHOW CREATE TABLE " + mysql_identifier(table), "read the definition of table `" + table + "`");
   if (rows.empty() || rows[0].size() < 2 || !rows[0][1])
     throw DatabaseError("cannot read the definition of table `" + table + "` on " + session.dsn().to_string());
@@ -40,7 +40,7 @@ std::vector<std::string> MysqlSchemaCopy::target_objects() {
 }
 
 MysqlTableDdl MysqlSchemaCopy::source_table(const std::string& table) {
-  return parse_mysql_table_ddl(table, show_create_table(source_, table));
+  return parse_mysql_table_ddl(table, mysql_show_create_table(source_, table));
 }
 
 void MysqlSchemaCopy::create_tables(const std::vector<std::string>& tables) {
@@ -62,10 +62,7 @@ void MysqlSchemaCopy::finish(const std::vector<std::string>& tables) {
 
 void add_missing_mysql_keys(MysqlSession& target, const std::string& table, const MysqlTableDdl& wanted,
                             bool foreign_keys) {
-  auto shown = target.rows("SHOW CREATE TABLE " + mysql_identifier(table), "read the definition of table `" + table + "`");
-  if (shown.empty() || shown[0].size() < 2 || !shown[0][1])
-    throw DatabaseError("cannot read the definition of table `" + table + "` on " + target.dsn().to_string());
-  std::vector<std::string> present = mysql_table_elements(table, *shown[0][1]);
+  std::vector<std::string> present = mysql_table_elements(table, mysql_show_create_table(target, table));
   std::string together;
   std::vector<std::string> alone;
   for (const auto* part : {&wanted.later_keys, &wanted.foreign_keys}) {

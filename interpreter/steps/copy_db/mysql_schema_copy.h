@@ -39,7 +39,6 @@ class MysqlSchemaCopy {
     std::optional<std::string> sql_mode;  // triggers only
   };
 
-  std::string show_create_table(MysqlSession& session, const std::string& table);
   Definition definition(const std::string& show, size_t text_column, const std::string& doing);
   void make(const Definition& definition, const std::string& doing);
   void restore_session();
@@ -50,6 +49,9 @@ class MysqlSchemaCopy {
   MysqlSession& source_;
   MysqlSession& target_;
 };
+
+// The text of SHOW CREATE TABLE for `table` on `session`.
+std::string mysql_show_create_table(MysqlSession& session, const std::string& table);
 
 // Adds to `table` in `target` the later keys of `wanted` that it lacks (compared with its own
 // SHOW CREATE TABLE), and its foreign keys too when `foreign_keys`: one ALTER TABLE for all

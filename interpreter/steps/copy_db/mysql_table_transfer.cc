@@ -100,15 +100,22 @@ void refuse_warnings(MysqlSession& target, const std::string& table, const Mysql
     throw DatabaseError("cannot " + doing + " on " + target.dsn().to_string() + ": the server changed values: " + text);
 }
 
-// A server-side cursor over `sql` on `session`, freed (its rest drained) when it goes.
+// A server-side cursor over `sql` on `session`. Left before its end (cancelled, or the target
+// failed), it would drain the rest of the table on freeing: the connection is cut instead
+// (mariadb_cancel), which leaves that session unusable and copy-db failing, as it does then.
 struct StreamedResult {
-  StreamedResult(MysqlSession& session, const std::string& sql, const std::string& doing) {
-    if (mysql_real_query(session.handle(), sql.data(), sql.size()) != 0) session.fail(doing);
-    result = mysql_use_result(session.handle());
+  StreamedResult(MysqlSession& session, const std::string& sql, const std::string& doing) : handle(session.handle()) {
+    if (mysql_real_query(handle, sql.data(), sql.size()) != 0) session.fail(doing);
+    result = mysql_use_result(handle);
     if (!result) session.fail(doing);
   }
-  ~StreamedResult() { mysql_free_result(result); }
+  ~StreamedResult() {
+    if (!read_to_the_end) mariadb_cancel(handle);
+    mysql_free_result(result);
+  }
+  MYSQL* handle;
   MYSQL_RES* result;
+  bool read_to_the_end = false;
 };
 
 // A rerun may find the table's triggers, made by an earlier attempt's finish_schema: loading
@@ -142,6 +149,7 @@ TableSummary transfer_mysql_table(MysqlSession& source, MysqlSession& target, co
     refuse_warnings(target, table, codec);
     if (copied && feed.batch_rows_done() > 0) copied(feed.batch_rows_done(), feed.batch_bytes());
   } while (!feed.source_done());
+  rows.read_to_the_end = true;
   return feed.checksum().summary();
 }
 
@@ -156,6 +164,7 @@ TableSummary summarize_mysql_table(MysqlSession& session, const std::string& tab
     checksum.add(line.data(), line.size());
   }
   if (mysql_errno(session.handle()) != 0) session.fail("read table `" + table + "`");
+  rows.read_to_the_end = true;
   return checksum.summary();
 }
 
