@@ -74,9 +74,12 @@ int main(int argc, char** argv) {
     std::mutex mutex;
     CancellationToken never;
     on_threads(tables, jobs, [&](const std::string& table) {
+      auto table_start = std::chrono::steady_clock::now();
       TableSummary summary = copier->copy_table(table, nullptr, never);
       std::lock_guard lock(mutex);
       summaries[table] = summary;
+      std::printf("  %s: %lld rows in %.2f s\n", table.c_str(), static_cast<long long>(summary.rows),
+                  seconds_since(table_start));
     });
     double copied = seconds_since(start);
     copier->finish_schema(tables);
