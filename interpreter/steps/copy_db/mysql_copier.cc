@@ -14,8 +14,8 @@
 #include <map>
 #include <mutex>
 #include <thread>
+#include <utility>
 
-#define XXH_INLINE_ALL
 #include <xxhash.h>
 
 #include "interpreter/databases/database_error.h"
@@ -61,6 +61,7 @@ class MysqlCopier final : public DatabaseCopier {
         target_(open_session(databases, to, false, Values::Text)),
         schema_(*source_, *target_) {
     require_database_wide_select();
+    version_at_snapshot_ = version_token();
     int jobs = std::max(options.jobs, 1);
     for (int i = 0; i < jobs; ++i) {
       source_workers_.add(open_session(databases, from, true, Values::Bytes));
@@ -86,8 +87,12 @@ class MysqlCopier final : public DatabaseCopier {
     return tables;
   }
 
+  // The first call answers the token taken just before the snapshot: a write between the two
+  // then counts as a write after it (a resumed copy starts over) rather than slipping between
+  // the token and the rows.
   std::string source_version() override {
     std::lock_guard lock(catalog_mutex_);
+    if (version_at_snapshot_) return std::exchange(version_at_snapshot_, std::nullopt).value();
     return version_token();
   }
 
@@ -212,6 +217,7 @@ class MysqlCopier final : public DatabaseCopier {
   }
 
   CopyOptions options_;
+  std::optional<std::string> version_at_snapshot_;
   std::mutex catalog_mutex_;
   std::unique_ptr<MysqlSession> source_;
   std::unique_ptr<MysqlSession> target_;

@@ -1,8 +1,5 @@
 #include "interpreter/steps/copy_db/mysql_row_codec.h"
 
-#define XXH_INLINE_ALL
-#include <xxhash.h>
-
 #include "interpreter/databases/database_error.h"
 #include "interpreter/steps/copy_db/mysql_session.h"
 
@@ -105,20 +102,6 @@ void append_mysql_line(std::string& out, char** values, const unsigned long* len
     out.append(value + start, lengths[i] - start);
   }
   out += '\n';
-}
-
-void RowChecksum::add(const char* row, size_t size) {
-  XXH128_hash_t hash = XXH3_128bits(row, size);
-  sum_ += (static_cast<unsigned __int128>(hash.high64) << 64) | hash.low64;
-  ++rows_;
-}
-
-TableSummary RowChecksum::summary() const {
-  static const char digits[] = "0123456789abcdef";
-  std::string hex(32, '0');
-  unsigned __int128 value = sum_;
-  for (int i = 31; i >= 0; --i, value >>= 4) hex[i] = digits[static_cast<unsigned>(value & 0xf)];
-  return {rows_, hex};
 }
 
 }  // namespace planrun

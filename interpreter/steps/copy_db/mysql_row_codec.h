@@ -35,19 +35,7 @@ class MysqlTableCodec {
 
 // Appends one row as a line of LOAD DATA's default text form (tab between fields, \N for NULL,
 // backslash escapes for backslash, tab, newline and NUL). The encoding is one-to-one, so the
-// line is also what the row checksum hashes.
+// line is also what the table checksum (TableChecksum) hashes.
 void append_mysql_line(std::string& out, char** values, const unsigned long* lengths, unsigned columns);
-
-// An order-independent checksum of rows: the sum, modulo 2^128, of each row's 128-bit hash
-// (XXH3), so equal multisets of rows give equal sums and a duplicated row counts twice.
-class RowChecksum {
- public:
-  void add(const char* row, size_t size);
-  TableSummary summary() const;
-
- private:
-  int64_t rows_ = 0;
-  unsigned __int128 sum_ = 0;
-};
 
 }  // namespace planrun

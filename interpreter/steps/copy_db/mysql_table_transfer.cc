@@ -10,6 +10,7 @@
 #include "interpreter/databases/database_error.h"
 #include "interpreter/step_kit/cancellation_token.h"
 #include "interpreter/step_kit/step_failure.h"
+#include "interpreter/steps/copy_db/table_checksum.h"
 
 namespace planrun {
 namespace {
@@ -29,7 +30,7 @@ class RowFeed {
   FeedStop stop() const { return stop_; }
   int64_t batch_rows_done() const { return batch_rows_done_; }
   uint64_t batch_bytes() const { return batch_bytes_; }
-  const RowChecksum& checksum() const { return checksum_; }
+  const TableChecksum& checksum() const { return checksum_; }
 
   // Fills `buffer` with up to `size` bytes of lines; 0 at the end of the batch, -1 to abort.
   int read(char* buffer, unsigned size) {
@@ -44,7 +45,7 @@ class RowFeed {
       }
       size_t start = pending_.size();
       append_mysql_line(pending_, row, mysql_fetch_lengths(result_), columns_);
-      checksum_.add(pending_.data() + start, pending_.size() - start);
+      checksum_.add_row(pending_.data() + start, pending_.size() - start);
       batch_bytes_ += pending_.size() - start;
       ++batch_rows_done_;
     }
@@ -71,7 +72,7 @@ class RowFeed {
   uint64_t batch_bytes_ = 0;
   bool source_done_ = false;
   FeedStop stop_ = FeedStop::None;
-  RowChecksum checksum_;
+  TableChecksum checksum_;
 };
 
 void use_feed(MYSQL* target, RowFeed& feed) {
@@ -156,12 +157,12 @@ TableSummary transfer_mysql_table(MysqlSession& source, MysqlSession& target, co
 TableSummary summarize_mysql_table(MysqlSession& session, const std::string& table, const MysqlTableCodec& codec) {
   StreamedResult rows(session, codec.select_sql(), "read table `" + table + "`");
   unsigned columns = mysql_num_fields(rows.result);
-  RowChecksum checksum;
+  TableChecksum checksum;
   std::string line;
   while (MYSQL_ROW row = mysql_fetch_row(rows.result)) {
     line.clear();
     append_mysql_line(line, row, mysql_fetch_lengths(rows.result), columns);
-    checksum.add(line.data(), line.size());
+    checksum.add_row(line.data(), line.size());
   }
   if (mysql_errno(session.handle()) != 0) session.fail("read table `" + table + "`");
   rows.read_to_the_end = true;

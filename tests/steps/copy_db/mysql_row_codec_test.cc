@@ -34,17 +34,5 @@ TEST(MysqlRowCodec, NullEmptyAndTheTextBackslashNAreThreeLines) {
   EXPECT_NE(line_of({"a"s, "b"s}), line_of({"a\tb"s}));
 }
 
-TEST(RowChecksum, IgnoresOrderAndCountsDuplicates) {
-  RowChecksum one, other, twice;
-  for (const char* row : {"a\n", "b\n", "c\n"}) one.add(row, 2);
-  for (const char* row : {"c\n", "a\n", "b\n"}) other.add(row, 2);
-  for (const char* row : {"a\n", "b\n", "c\n", "c\n"}) twice.add(row, 2);
-  EXPECT_EQ(one.summary(), other.summary());
-  EXPECT_EQ(one.summary().rows, 3);
-  EXPECT_EQ(one.summary().checksum.size(), 32u);
-  EXPECT_NE(twice.summary().checksum, one.summary().checksum);
-  EXPECT_EQ(RowChecksum().summary(), (TableSummary{0, std::string(32, '0')}));
-}
-
 }  // namespace
 }  // namespace planrun
