@@ -29,11 +29,8 @@ class MysqlSessionPool {
   };
 
   void add(std::unique_ptr<MysqlSession> session) { give_back(std::move(session)); }
-  size_t size() const {
-    std::lock_guard lock(mutex_);
-    return idle_.size();
-  }
-  std::vector<std::unique_ptr<MysqlSession>>& idle() { return idle_; }  // before any borrowing
+  // The sessions, for setting them all up before any is borrowed (the snapshot).
+  std::vector<std::unique_ptr<MysqlSession>>& idle() { return idle_; }
 
   Lease borrow() {
     std::unique_lock lock(mutex_);
@@ -52,7 +49,7 @@ class MysqlSessionPool {
     returned_.notify_one();
   }
 
-  mutable std::mutex mutex_;
+  std::mutex mutex_;
   std::condition_variable returned_;
   std::vector<std::unique_ptr<MysqlSession>> idle_;
 };
