@@ -67,7 +67,7 @@ start_mariadb() {
   mariadb --no-defaults -S "$dir/mysqld.sock" -u root -e "
     CREATE DATABASE planrun_test;
     CREATE USER 'planrun'@'127.0.0.1' IDENTIFIED BY $(sql_quoted "$password");
-    GRANT ALL PRIVILEGES ON *.* TO 'planrun'@'127.0.0.1';"
+    GRANT ALL PRIVILEGES ON *.* TO 'planrun'@'127.0.0.1' WITH GRANT OPTION;"
 }
 
 start() {

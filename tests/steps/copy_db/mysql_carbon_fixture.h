@@ -1,0 +1,111 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace planrun::testing {
+
+// A small Carbon-4.4-like MariaDB database (UM_* and REG_* shapes: composite keys with a tenant
+// id, the super tenant -1234, BLOB columns, a table without a primary key, foreign keys) with
+// every value a copy gets wrong when it is not exact. Run with sql_mode NO_AUTO_VALUE_ON_ZERO
+// (zero dates and a 0 id are stored as written).
+inline const std::vector<std::string>& mysql_carbon_fixture() {
+  static const std::vector<std::string> statements = {
+      "CREATE TABLE UM_TENANT (UM_ID INTEGER NOT NULL AUTO_INCREMENT, UM_DOMAIN_NAME VARCHAR(255) NOT NULL, "
+      "UM_EMAIL VARCHAR(255), UM_ACTIVE BOOLEAN DEFAULT FALSE, UM_CREATED_DATE TIMESTAMP NOT NULL DEFAULT "
+      "CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP, UM_USER_CONFIG LONGBLOB, PRIMARY KEY (UM_ID), "
+      "UNIQUE (UM_DOMAIN_NAME)) ENGINE=InnoDB",
+      "CREATE TABLE UM_USER (UM_ID INTEGER NOT NULL AUTO_INCREMENT, UM_USER_NAME VARCHAR(255) NOT NULL, "
+      "UM_USER_PASSWORD VARCHAR(255) NOT NULL, UM_SALT_VALUE VARCHAR(31), UM_REQUIRE_CHANGE BOOLEAN DEFAULT FALSE, "
+      "UM_CHANGED_TIME TIMESTAMP NOT NULL DEFAULT '2000-01-01 00:00:00', UM_TENANT_ID INTEGER DEFAULT 0, "
+      "PRIMARY KEY (UM_ID, UM_TENANT_ID), UNIQUE (UM_USER_NAME, UM_TENANT_ID)) ENGINE=InnoDB",
+      "CREATE TABLE UM_ROLE (UM_ID INTEGER NOT NULL AUTO_INCREMENT, UM_ROLE_NAME VARCHAR(255) NOT NULL, "
+      "UM_TENANT_ID INTEGER DEFAULT 0, UM_SHARED_ROLE BOOLEAN DEFAULT FALSE, PRIMARY KEY (UM_ID, UM_TENANT_ID), "
+      "UNIQUE (UM_ROLE_NAME, UM_TENANT_ID)) ENGINE=InnoDB",
+      "CREATE TABLE UM_USER_ROLE (UM_ID INTEGER NOT NULL AUTO_INCREMENT, UM_ROLE_ID INTEGER NOT NULL, "
+      "UM_USER_ID INTEGER NOT NULL, UM_TENANT_ID INTEGER DEFAULT 0, UNIQUE (UM_USER_ID, UM_ROLE_ID, UM_TENANT_ID), "
+      "FOREIGN KEY (UM_ROLE_ID, UM_TENANT_ID) REFERENCES UM_ROLE(UM_ID, UM_TENANT_ID), "
+      "FOREIGN KEY (UM_USER_ID, UM_TENANT_ID) REFERENCES UM_USER(UM_ID, UM_TENANT_ID) ON DELETE CASCADE, "
+      "PRIMARY KEY (UM_ID, UM_TENANT_ID)) ENGINE=InnoDB",
+      "CREATE TABLE UM_USER_ATTRIBUTE (UM_ID INTEGER NOT NULL AUTO_INCREMENT, UM_ATTR_NAME VARCHAR(255) NOT NULL, "
+      "UM_ATTR_VALUE VARCHAR(1024), UM_PROFILE_ID VARCHAR(255), UM_USER_ID INTEGER, UM_TENANT_ID INTEGER DEFAULT 0, "
+      "PRIMARY KEY (UM_ID, UM_TENANT_ID), FOREIGN KEY (UM_USER_ID, UM_TENANT_ID) REFERENCES UM_USER(UM_ID, "
+      "UM_TENANT_ID) ON DELETE CASCADE, INDEX UM_ATTR_NAME_VALUE_IDX (UM_ATTR_NAME, UM_ATTR_VALUE(100))) ENGINE=InnoDB",
+      "CREATE TABLE REG_CONTENT (REG_CONTENT_ID INTEGER NOT NULL AUTO_INCREMENT, REG_CONTENT_DATA LONGBLOB, "
+      "REG_TENANT_ID INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (REG_CONTENT_ID, REG_TENANT_ID)) ENGINE=InnoDB",
+      "CREATE TABLE REG_CONTENT_HISTORY (REG_CONTENT_ID INTEGER NOT NULL, REG_CONTENT_DATA LONGBLOB, "
+      "REG_DELETED SMALLINT, REG_TENANT_ID INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (REG_CONTENT_ID, REG_TENANT_ID)) "
+      "ENGINE=InnoDB",
+      "CREATE TABLE REG_SNAPSHOT (REG_SNAPSHOT_ID INTEGER NOT NULL AUTO_INCREMENT, REG_PATH_ID INTEGER NOT NULL, "
+      "REG_RESOURCE_NAME VARCHAR(255), REG_RESOURCE_VIDS LONGBLOB NOT NULL, REG_TENANT_ID INTEGER DEFAULT 0, "
+      "PRIMARY KEY (REG_SNAPSHOT_ID, REG_TENANT_ID), UNIQUE KEY REG_SNAPSHOT_IND (REG_PATH_ID, REG_RESOURCE_NAME, "
+      "REG_TENANT_ID)) ENGINE=InnoDB",
+      // No primary key, and the same row twice.
+      "CREATE TABLE REG_LOG_NO_KEY (REG_PATH VARCHAR(2000), REG_USER_ID VARCHAR(31) NOT NULL, REG_LOGGED_TIME "
+      "TIMESTAMP NOT NULL DEFAULT '2000-01-01 00:00:00', REG_ACTION INTEGER NOT NULL, REG_TENANT_ID INTEGER DEFAULT 0, "
+      "KEY REG_LOG_IND_BY_REG_LOGTIME (REG_LOGGED_TIME, REG_TENANT_ID)) ENGINE=InnoDB",
+      // The AUTO_INCREMENT column is not first in the primary key: a secondary index keys it.
+      "CREATE TABLE REG_RESOURCE_TAG (REG_TENANT_ID INTEGER NOT NULL, REG_ID INTEGER NOT NULL AUTO_INCREMENT, "
+      "REG_TAG_ID INTEGER, PRIMARY KEY (REG_TENANT_ID, REG_ID), KEY (REG_ID), KEY BY_TAG (REG_TAG_ID)) ENGINE=InnoDB",
+      "CREATE TABLE HARD_VALUES (id INTEGER NOT NULL PRIMARY KEY, txt TEXT, latin VARCHAR(40) CHARACTER SET latin1, "
+      "bin VARBINARY(64), blb BLOB, dt DATETIME(6), d DATE, ts TIMESTAMP NULL DEFAULT NULL, tm TIME(3), yr YEAR, "
+      "ti TINYINT, bi BIGINT, ubi BIGINT UNSIGNED, dec65 DECIMAL(65,30), f FLOAT, f74 FLOAT(7,4), dbl DOUBLE, "
+      "b BIT(64), e ENUM('a','b','c'), s SET('x','y','z'), j JSON, ch CHAR(5), hid INT INVISIBLE DEFAULT 7, "
+      "gen INTEGER AS (id * 2) VIRTUAL, pers VARCHAR(20) AS (CONCAT('p', id)) PERSISTENT, "
+      "CONSTRAINT positive_ti CHECK (ti IS NULL OR ti <> 42), FULLTEXT KEY txt_words (txt)) ENGINE=InnoDB",
+      "CREATE TABLE `odd name, with ``quotes`` (and parens)` (`col \"x\"` INTEGER NOT NULL PRIMARY KEY, "
+      "`select` VARCHAR(10) DEFAULT 'a,b''c', `ünï` INTEGER) ENGINE=InnoDB",
+      "CREATE TABLE SINGLE_TEXT (v VARCHAR(10)) ENGINE=InnoDB",
+      "CREATE TABLE MYISAM_NOTES (id INTEGER NOT NULL AUTO_INCREMENT PRIMARY KEY, note TEXT) ENGINE=MyISAM",
+
+      "INSERT INTO UM_TENANT VALUES (0, 'carbon.super', NULL, 1, '2016-01-01 00:00:00', x'00'), "
+      "(-1234, 'super.tenant', 'a@b', 0, '2038-01-19 03:14:07', ''), (1, 'wso2.com', 'x', 1, '1970-01-01 00:00:01', NULL), "
+      "(7, 'seven.example', '', 0, '0000-00-00 00:00:00', REPEAT(x'00ff5c4e0a09', 1000))",
+      "INSERT INTO UM_USER VALUES (1, 'admin', 'h1', 'salt', 0, '2016-01-01 00:00:00', -1234), "
+      "(2, 'admin', 'h2', NULL, 1, '2016-01-01 00:00:00', 1), (0, 'zero', '', '', 0, '0000-00-00 00:00:00', -1234), "
+      "(-5, 'négatif ünïcødé 日本 🎉', 'it''s', 'back\\\\slash', 0, '2016-02-29 12:00:00', 7)",
+      "INSERT INTO UM_ROLE VALUES (1, 'admin', -1234, 0), (2, 'everyone', -1234, 1), (1, 'admin', 1, 0)",
+      "INSERT INTO UM_USER_ROLE VALUES (1, 1, 1, -1234), (2, 2, 0, -1234), (3, 1, 2, 1)",
+      "INSERT INTO UM_USER_ATTRIBUTE VALUES (1, 'mail', 'admin@wso2.com', 'default', 1, -1234), "
+      "(2, 'tab', 'a\\tb', 'default', 1, -1234), (3, 'newline', 'a\\nb\\r\\n', NULL, 0, -1234), "
+      "(4, 'backslash N', '\\\\N', 'default', 0, -1234), (5, 'empty', '', '', -5, 7), (6, 'null', NULL, NULL, -5, 7)",
+      "INSERT INTO REG_CONTENT VALUES (1, x'', -1234), (2, NULL, -1234), (3, x'000102035c4e0a0d09ff', -1234), "
+      "(4, REPEAT(x'5c', 70000), 1), (5, '\\\\N', 1)",
+      "INSERT INTO REG_CONTENT_HISTORY VALUES (1, x'00', 0, -1234), (3, x'ff00', 1, -1234)",
+      "INSERT INTO REG_SNAPSHOT VALUES (1, 1, '/_system/config', x'0001', -1234), (2, 1, NULL, x'', -1234), "
+      "(3, 2, 'r', x'00', 1)",
+      "INSERT INTO REG_LOG_NO_KEY VALUES ('/a', 'admin', '2016-01-01 00:00:00', 1, -1234), "
+      "('/a', 'admin', '2016-01-01 00:00:00', 1, -1234), (NULL, '', '0000-00-00 00:00:00', 0, 0)",
+      "INSERT INTO REG_RESOURCE_TAG VALUES (-1234, 1, 10), (-1234, 2, 11), (1, 3, NULL), (1, 40, 12)",
+      "DELETE FROM REG_RESOURCE_TAG WHERE REG_ID = 40",  // the counter stays above the largest id
+      "INSERT INTO HARD_VALUES (id, txt, latin, bin, blb, dt, d, ts, tm, yr, ti, bi, ubi, dec65, f, f74, dbl, b, e, s, "
+      "j, ch, hid) VALUES "
+      "(1, 'plain', 'café', x'00', x'00', '0000-00-00 00:00:00', '0000-00-00', '0000-00-00 00:00:00', "
+      "'-838:59:59.000', 0, -128, -9223372036854775808, 18446744073709551615, "
+      "-99999999999999999999999999999999999.999999999999999999999999999999, 3.4028234e38, 123.4567, "
+      "1.7976931348623157e308, b'1111111111111111111111111111111111111111111111111111111111111111', 'a', 'x,z', "
+      "'{\"k\": [1, 2.5, \"\\\\u00e9\"]}', 'ab', 1), "
+      "(2, '', '', x'', x'', '9999-12-31 23:59:59.999999', '2020-00-15', '1970-01-01 00:00:01', '838:59:59.999', "
+      "2155, 127, 9223372036854775807, 0, 0.000000000000000000000000000001, 1.4e-45, -999.9999, 5e-324, b'0', '', '', "
+      "'[]', '', 0), "
+      "(3, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "
+      "NULL, NULL, NULL, NULL, NULL), "
+      "(4, '\\\\N', '\\\\N', '\\\\N', x'5c4e', '2016-02-29 23:59:59.000001', '1000-01-01', '2038-01-19 03:14:07', "
+      "'00:00:00', 1901, 0, 0, 1, 0.1, 1.2345678, 0.0001, 0.1, b'101', 'c', 'x,y,z', 'null', 'a b', -1), "
+      "(5, 'tab\\there\\nnewline\\\\back \\'quote\\' \"dq\" \\0nul', 'ÿ', x'0a090d5c00', x'ff', "
+      "'2016-01-01 00:00:00', '2016-01-01', '2016-03-27 02:30:00', '-00:00:00.001', 2016, -1, -1, 9, -0.5, -1.17549435e-38, "
+      "-0.0001, -2.2250738585072014e-308, b'1', 'b', 'y', '{}', 'ü', 2)",
+      "INSERT INTO `odd name, with ``quotes`` (and parens)` VALUES (1, 'x,y', 3), (-1234, NULL, NULL)",
+      "INSERT INTO SINGLE_TEXT VALUES (''), (NULL), (''), ('\\\\N'), ('x')",
+      "INSERT INTO MYISAM_NOTES (note) VALUES ('one'), ('two')",
+
+      "CREATE VIEW UM_ADMINS AS SELECT u.UM_USER_NAME, u.UM_TENANT_ID FROM UM_USER u JOIN UM_USER_ROLE r ON "
+      "r.UM_USER_ID = u.UM_ID AND r.UM_TENANT_ID = u.UM_TENANT_ID WHERE r.UM_ROLE_ID = 1",
+      "CREATE VIEW A_VIEW_OF_A_VIEW AS SELECT COUNT(*) AS admins FROM UM_ADMINS",
+      "CREATE TRIGGER UM_USER_SALT BEFORE INSERT ON UM_USER FOR EACH ROW SET NEW.UM_SALT_VALUE = "
+      "IFNULL(NEW.UM_SALT_VALUE, 'default-salt')",
+  };
+  return statements;
+}
+
+}  // namespace planrun::testing
