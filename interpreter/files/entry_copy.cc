@@ -69,6 +69,9 @@ uint64_t copy_file_exact(const std::filesystem::path& from, const struct stat& s
   FileDescriptor copy(::open(to.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600));
   if (!copy.valid()) throw_file_error("create", to);
   uint64_t copied = copy_bytes(source.get(), copy.get(), to);
+  // Start writing the bytes to disk now, without waiting: the disk works while the next files
+  // are copied, and the sync that makes them durable later has less left to wait for.
+  ::sync_file_range(copy.get(), 0, 0, SYNC_FILE_RANGE_WRITE);
   if (copied != static_cast<uint64_t>(status.st_size))
     throw_file_error("copy '" + from.string() + "' (it changed while it was copied) to", to, EAGAIN);
   // Owner before mode: chown clears the setuid and setgid bits.

@@ -131,14 +131,33 @@ TreeCopyHooks hooks_for(StepContext& context, const TreeCopy& copy) {
   return hooks;
 }
 
-TreeCopyResult copy_tree(StepContext& context, const TreeCopy& copy) {
-  try {
-    return copy.run(hooks_for(context, copy));
-  } catch (const TreeCopyError& error) {
-    throw StepFailure(Kind::Failed, error.what());
-  } catch (const std::system_error& error) {
-    throw EnvironmentError(error.what());
-  }
+void copy_dir(StepContext& context) {
+  const CopyDirFields& f = fields();
+  fs::path from = directory_to_copy(f.from.read(context.fields));
+  fs::path to = fs::weakly_canonical(f.to.read(context.fields));
+  refuse_overlap(from, to);
+  TreeCopyOptions options;
+  options.verify = f.verify.read(context.fields);
+  options.preserve_owner = f.preserve_owner.read(context.fields);
+  options.replaced_dir = context.run_dir / (context.step.id + ".replaced");
+  std::vector<TreeEntry> entries = entries_to_copy(context, from);
+  options.durable_through = durable_through(context, entries);
+  TreeCopy copy(from, to, std::move(entries), options);
+  context.progress.set_total(copy.total_bytes(), Unit::Bytes);
+  context.log.info("copying " + std::to_string(copy.total_files()) + " files (" + std::to_string(copy.total_bytes()) +
+                   " bytes) from '" + from.string() + "' to '" + to.string() + "'" +
+                   (options.durable_through ? ", resuming after an interrupted attempt" : ""));
+  TreeCopyResult result = copy.run(hooks_for(context, copy));
+  if (result.cancelled)
+    throw StepFailure(Kind::Cancelled, "interrupted; what was copied is durable and is not copied again");
+  log_replaced(context, to, options.replaced_dir, result.replaced);
+  context.log.info("copied " + std::to_string(result.files_copied) + " files (" + std::to_string(result.bytes_copied) +
+                   " bytes)" + (result.files_already_there ? "; " + std::to_string(result.files_already_there) +
+                                                                  " were already there" : "") +
+                   (options.verify ? "; every file verified (size and sha256)" : ""));
+  context.outputs["files"] = Value(static_cast<int64_t>(copy.total_files()));
+  context.outputs["bytes"] = Value(static_cast<int64_t>(copy.total_bytes()));
+  context.outputs["replaced"] = Value(static_cast<int64_t>(result.replaced.size()));
 }
 
 }  // namespace
@@ -163,37 +182,13 @@ std::vector<std::string> CopyDirStep::describe(const DescribeContext& context) c
 }
 
 void CopyDirStep::run(StepContext& context) const {
-  const CopyDirFields& f = fields();
-  fs::path from = directory_to_copy(f.from.read(context.fields));
-  fs::path to = fs::weakly_canonical(f.to.read(context.fields));
-  refuse_overlap(from, to);
-  TreeCopyOptions options;
-  options.verify = f.verify.read(context.fields);
-  options.preserve_owner = f.preserve_owner.read(context.fields);
-  options.replaced_dir = context.run_dir / (context.step.id + ".replaced");
-  std::vector<TreeEntry> entries;
   try {
-    entries = entries_to_copy(context, from);
+    copy_dir(context);
+  } catch (const TreeCopyError& error) {
+    throw StepFailure(Kind::Failed, error.what());
   } catch (const std::system_error& error) {
     throw EnvironmentError(error.what());
   }
-  options.durable_through = durable_through(context, entries);
-  TreeCopy copy(from, to, std::move(entries), options);
-  context.progress.set_total(copy.total_bytes(), Unit::Bytes);
-  context.log.info("copying " + std::to_string(copy.total_files()) + " files (" + std::to_string(copy.total_bytes()) +
-                   " bytes) from '" + from.string() + "' to '" + to.string() + "'" +
-                   (options.durable_through ? ", resuming after an interrupted attempt" : ""));
-  TreeCopyResult result = copy_tree(context, copy);
-  if (result.cancelled)
-    throw StepFailure(Kind::Cancelled, "interrupted; what was copied is durable and is not copied again");
-  log_replaced(context, to, options.replaced_dir, result.replaced);
-  context.log.info("copied " + std::to_string(result.files_copied) + " files (" + std::to_string(result.bytes_copied) +
-                   " bytes)" + (result.files_already_there ? "; " + std::to_string(result.files_already_there) +
-                                                                  " were already there" : "") +
-                   (options.verify ? "; every file verified (size and sha256)" : ""));
-  context.outputs["files"] = Value(static_cast<int64_t>(copy.total_files()));
-  context.outputs["bytes"] = Value(static_cast<int64_t>(copy.total_bytes()));
-  context.outputs["replaced"] = Value(static_cast<int64_t>(result.replaced.size()));
 }
 
 void CopyDirStep::discard_partial_work(StepContext& context) const {

@@ -188,6 +188,19 @@ TEST_F(CopyDirTest, ADirectoryWhereTheSourceHasAFileFailsTheStepNamingIt) {
   EXPECT_TRUE(fs::exists(to / "app" / "inside"));
 }
 
+TEST_F(CopyDirTest, ATargetThatCannotBeCreatedFailsWithTheSystemsReasonNotAsABug) {
+  write_file(from / "a", "a");
+  write_file(fixture.dir.path() / "plain-file", "f");
+  to = fixture.dir.path() / "plain-file" / "server";
+  StepContext run_context = context();
+  try {
+    CopyDirStep().run(run_context);
+    ADD_FAILURE() << "the step did not fail";
+  } catch (const EnvironmentError& error) {
+    EXPECT_NE(std::string(error.what()).find("Not a directory"), std::string::npos) << error.what();
+  }
+}
+
 TEST_F(CopyDirTest, RefusesATargetInsideTheSource) {
   write_file(from / "a", "a");
   to = from / "copy";
