@@ -34,6 +34,16 @@ void write_tree(const fs::path& root) {
   fs::create_hard_link(root / "big" / "blob1", root / "d1" / "hard");
 }
 
+// Whether the state records the copy done; a kill while the state was being created leaves one
+// that cannot be read yet, which records nothing.
+bool copy_done(const fs::path& dir) {
+  try {
+    return done_steps(dir, "copy.yaml").count("copy") > 0;
+  } catch (const std::exception&) {
+    return false;
+  }
+}
+
 void write_plan(const fs::path& dir) {
   std::ofstream(dir / "copy.yaml") << "planrun: 1\nname: copy\nsteps:\n"
                                       "  - id: copy\n    type: copy-dir\n"
@@ -49,7 +59,7 @@ TEST(CopyDirCrash, KilledAtRandomMomentsResumesToAnExactCopyWithoutRecopying) {
   std::mt19937 random(2024);
   std::map<std::string, ino_t> complete_at_kills;
   int killed_while_copying = 0;
-  for (int round = 0; round < 8 && !done_steps(dir, "copy.yaml").count("copy"); ++round) {
+  for (int round = 0; round < 8 && !copy_done(dir); ++round) {
     pid_t pid = start_planrun(dir, "copy.yaml");
     std::this_thread::sleep_for(std::chrono::milliseconds(std::uniform_int_distribution(40, 400)(random)));
     kill(pid, SIGKILL);
@@ -65,7 +75,7 @@ TEST(CopyDirCrash, KilledAtRandomMomentsResumesToAnExactCopyWithoutRecopying) {
   EXPECT_GT(killed_while_copying, 0);
   EXPECT_GT(complete_at_kills.size(), 0u);
   ASSERT_EQ(wait_exit(start_planrun(dir, "copy.yaml")), 0);
-  EXPECT_TRUE(done_steps(dir, "copy.yaml").count("copy"));
+  EXPECT_TRUE(copy_done(dir));
   EXPECT_EQ(describe_tree(dir / "dst"), describe_tree(dir / "src"));
   std::map<std::string, ino_t> final_inodes = file_inodes(dir / "dst");
   for (const auto& [name, inode] : complete_at_kills) {
