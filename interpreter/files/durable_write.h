@@ -17,4 +17,8 @@ void write_file_durably(const std::filesystem::path& path, std::string_view byte
 // Makes the entries of `directory` (renames, creations) durable.
 void sync_directory(const std::filesystem::path& directory);
 
+// Makes everything written to the file system that holds `path` durable, data and names: one
+// syncfs instead of an fdatasync per file, for steps that write thousands of files.
+void sync_file_system(const std::filesystem::path& path);
+
 }  // namespace planrun

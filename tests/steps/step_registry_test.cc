@@ -18,7 +18,8 @@ TEST(StepRegistry, OnlyTheTypesGivenAnActionCanRunToday) {
   for (const RegisteredStepType& registered : registered_step_types())
     if (registered.type) runnable.insert(registered.schema.type);
   EXPECT_EQ(runnable, (std::set<std::string>{"assert-same-dbtype", "assert-db-empty", "assert-servers-stopped", "run",
-                                             "wait-for", "update-config", "smoke-test", "confirm", "copy-db"}));
+                                             "wait-for", "update-config", "smoke-test", "confirm", "copy-db",
+                                             "copy-dir", "unpack"}));
   EXPECT_EQ(find_step_type("backup"), nullptr);
 }
 
