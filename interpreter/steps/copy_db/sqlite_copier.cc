@@ -51,9 +51,9 @@ class SqliteCopier final : public DatabaseCopier {
     SqliteStatement attach(db_, "ATTACH DATABASE ?1 AS src");
     attach.bind_text(1, sqlite_read_only_uri(from.path));
     attach.run_to_end("attaching the source " + from.to_string());
-    // Reading through a memory map saves copying every page out of the page cache; a larger
-    // cache keeps b-tree interior pages of both files in memory.
-    execute("PRAGMA main.mmap_size = 2147483647; PRAGMA src.mmap_size = 2147483647; PRAGMA main.cache_size = -65536");
+    // A larger page cache keeps b-tree interior pages of both files in memory. No memory map:
+    // its pages would count in planrun's resident memory, which must not grow with the database.
+    execute("PRAGMA main.cache_size = -65536");
     // Reading sqlite_master now fails here, naming the file, when it is not a database.
     source_entries("table");
     version_at_open_ = file_version(from.path);

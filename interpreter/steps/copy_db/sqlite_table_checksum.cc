@@ -82,9 +82,6 @@ SqliteTableChecksum::SqliteTableChecksum(sqlite3* db) : db_(db) {
   int status = sqlite3_create_function_v2(db, "planrun_table_checksum", -1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
                                           &copied_, nullptr, step_row, finish, nullptr);
   if (status != SQLITE_OK) throw DatabaseError(std::string("cannot register the checksum function: ") + sqlite3_errmsg(db));
-  // A checksum reads a table whole: through a memory map, pages are not copied out of the
-  // page cache one by one.
-  sqlite3_exec(db, "PRAGMA mmap_size = 2147483647", nullptr, nullptr, nullptr);
 }
 
 TableSummary SqliteTableChecksum::summarize(const std::string& schema, const std::string& table,
