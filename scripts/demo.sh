@@ -1,32 +1,70 @@
 #!/usr/bin/env bash
-# Builds planrun and shows the main job on the embedded default (SQLite, no server): the
-# Carbon 4.4.6 -> 4.4.7 plan is checked, previewed with rehearsal values and drawn; then a small
-# plan whose steps run today is run, run again (everything up to date) and its state shown.
+# The main job on the embedded default (SQLite, no database server): builds planrun, generates a
+# Carbon 4.4.6 installation with its SQLite database and a 4.4.7 product archive, and runs the
+# whole upgrade plan (examples/446-to-447.yaml): preflight checks, backups, copy-db, unpack,
+# update-config, copy-dir, start, smoke test. Run it again: the plan resumes and does nothing.
+# Everything goes to build/demo/ (PLANRUN_DEMO_DIR to move it); delete it to start afresh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+repo=$(pwd)
 scripts/build.sh >/dev/null
-planrun=build/planrun
+planrun=$repo/build/planrun
 plan=examples/446-to-447.yaml
-state=$(mktemp -d)
-trap 'rm -rf "$state"' EXIT
+demo=$(realpath -m "${PLANRUN_DEMO_DIR:-build/demo}")
+old_db=$demo/carbon-446.db
+
+generate_installation() {
+  echo "== generating a Carbon 4.4.6 installation and the 4.4.7 product in $demo"
+  mkdir -p "$demo"
+  scripts/make-carbon-home.sh --out "$demo" --jdbc-url "jdbc:sqlite:$old_db" --tenants 3 >/dev/null
+  # The old database: the Carbon-like UM_*/REG_* tables with the values copies get wrong, and
+  # a few thousand users, attributes and registry resources.
+  {
+    cat tests/fixtures/carbon-like/sqlite-schema.sql tests/fixtures/carbon-like/sqlite-values.sql
+    echo "WITH RECURSIVE s(g) AS (SELECT 2 UNION ALL SELECT g + 1 FROM s WHERE g < 5000)"
+    echo "  INSERT INTO UM_USER SELECT g, 'user' || g, hex(randomblob(16)), hex(randomblob(4)), 0, '2026-02-01', g % 4 - 1234 FROM s;"
+    echo "WITH RECURSIVE s(g) AS (SELECT 5 UNION ALL SELECT g + 1 FROM s WHERE g < 5000)"
+    echo "  INSERT INTO REG_CONTENT SELECT g, randomblob(g % 4000), g % 4 FROM s;"
+  } | sqlite3 "$old_db"
+  cat > "$demo/vars.yaml" <<VARS
+old_home: $demo/wso2carbon-4.4.6
+new_home: $demo/wso2carbon-4.4.7
+product_zip: $demo/wso2carbon-4.4.7.tar.gz
+old_db: sqlite:$old_db
+staging_db: sqlite:$demo/carbon-447-staging.db
+backup_dir: $demo/backups
+VARS
+}
+
+[ -f "$demo/vars.yaml" ] || generate_installation
+run=("$planrun" run "$plan" --vars "$demo/vars.yaml" --state "$demo/state")
 
 echo "== planrun check $plan"
-$planrun check "$plan"
-echo "clean: no diagnostics"
+"$planrun" check "$plan" && echo "clean: no diagnostics"
 echo
-echo "== planrun plan $plan --vars examples/446-to-447.demo-vars.yaml"
-$planrun plan "$plan" --vars examples/446-to-447.demo-vars.yaml
+echo "== planrun plan $plan --vars $demo/vars.yaml   (what a run would do)"
+"$planrun" plan "$plan" --vars "$demo/vars.yaml" --state "$demo/state"
 echo
-echo "== planrun graph $plan --format mermaid"
-$planrun graph "$plan" --format mermaid
+echo "== planrun run $plan --vars $demo/vars.yaml --state $demo/state"
+"${run[@]}"
+# The plan leaves the new server running, as an upgrade does; the demo stops it again.
+"$demo/wso2carbon-4.4.7/bin/wso2server.sh" stop >/dev/null
 echo
-echo "== the same plan in the .plan syntax (examples/446-to-447.plan): both canonical, one graph"
-$planrun fmt --check "$plan" examples/446-to-447.plan
-diff <($planrun graph "$plan") <($planrun graph examples/446-to-447.plan) && echo "same graph"
+echo "== the copy is exact: sqlite3's own .dump of the old and the staging database are the same"
+if diff <(sqlite3 "$old_db" .dump) <(sqlite3 "$demo/carbon-447-staging.db" .dump) >/dev/null; then
+  echo "same: $(sqlite3 "$old_db" 'SELECT count(*) FROM sqlite_master') schema entries, every row and value"
+else
+  echo "DIFFERENT" && exit 1
+fi
 echo
-echo "== planrun examples/ci/hello.yaml (run, then again: every step is up to date)"
-$planrun examples/ci/hello.yaml --state "$state" --set marker="$state/marker"
-$planrun examples/ci/hello.yaml --state "$state" --set marker="$state/marker"
+echo "== where everything went"
+echo "  old installation (never written):   $demo/wso2carbon-4.4.6, database $old_db"
+echo "  new installation:                   $demo/wso2carbon-4.4.7"
+echo "  staging database:                   $demo/carbon-447-staging.db"
+echo "  backups (tar + sha256sum manifest): $demo/backups"
+echo "  state and step logs:                $demo/state (planrun status $plan --state $demo/state)"
 echo
-echo "== planrun status examples/ci/hello.yaml"
-$planrun status examples/ci/hello.yaml --state "$state"
+echo "== planrun status $plan --state $demo/state"
+"$planrun" status "$plan" --state "$demo/state"
+echo
+echo "Run scripts/demo.sh again: every step is up to date and nothing runs. rm -rf $demo starts afresh."
