@@ -14,7 +14,7 @@ fixtures=${PLANRUN_FIXTURES:-$(cd .. && pwd)/shared/fixtures}
 scripts/install-deps.sh hyperfine pgcopydb postgresql mariadb-server >/dev/null
 scripts/build.sh >/dev/null
 work=$(mktemp -d)
-servers="$work/servers"
+servers=$(mktemp -d)  # apart from $work: the servers run as nobody under root, and may not enter it
 trap 'scripts/test-servers.sh stop "$servers"; rm -rf "$work"' EXIT
 eval "$(scripts/test-servers.sh start "$servers")"
 dsn=$PLANRUN_TEST_POSTGRES_DSN                  # postgresql://planrun@127.0.0.1:PORT/planrun_test
@@ -34,7 +34,7 @@ load() {
 load source "$users"
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sr)"
 echo "source: carbon_pg.sql with users=$users, $(psql -Atc "SELECT pg_size_pretty(pg_database_size('source'))" -d source)"
-echo "$(pg_dump --version), $(pgcopydb --version 2>&1 | head -1)"
+echo "$(pg_dump --version), pgcopydb $(pgcopydb --version 2>/dev/null | tail -1)"
 echo
 
 fresh_target="dropdb --if-exists --force target && createdb target && rm -rf $work/pgcopydb"
