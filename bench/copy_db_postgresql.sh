@@ -34,7 +34,7 @@ load() {
 load source "$users"
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sr)"
 echo "source: carbon_pg.sql with users=$users, $(psql -Atc "SELECT pg_size_pretty(pg_database_size('source'))" -d source)"
-echo "$(pg_dump --version), pgcopydb $(pgcopydb --version 2>/dev/null | tail -1)"
+echo "$(pg_dump --version), pgcopydb $(dpkg-query -W -f='${Version}' pgcopydb)"
 echo
 
 fresh_target="dropdb --if-exists --force target && createdb target && rm -rf $work/pgcopydb"
