@@ -44,7 +44,7 @@ TEST(PostgresqlCopierKilled, ResumedAfterKillsAtRandomMomentsItEndsInAnExactCopy
   std::filesystem::path checkpoints = scratch.path / "done";
   unsigned seed = std::random_device{}();
   std::mt19937 random(seed);
-  std::uniform_int_distribution<int> delay_ms(10, 700);
+  std::uniform_int_distribution<int> delay_ms(0, 40);
   int killed_mid_copy = 0;  // kills that came before every table was checkpointed
   auto checkpointed = [&] {
     std::ifstream file(checkpoints);
@@ -52,7 +52,7 @@ TEST(PostgresqlCopierKilled, ResumedAfterKillsAtRandomMomentsItEndsInAnExactCopy
     for (std::string line; std::getline(file, line);) ++lines;
     return lines;
   };
-  for (int round = 0; round < 6; ++round) {
+  for (int round = 0; round < 8; ++round) {
     pid_t child = fork();
     if (child == 0) {
       try {
@@ -62,10 +62,17 @@ TEST(PostgresqlCopierKilled, ResumedAfterKillsAtRandomMomentsItEndsInAnExactCopy
       }
       _exit(0);
     }
-    usleep(delay_ms(random) * 1000);
-    ::kill(child, SIGKILL);
+    // Killed once a random number of tables are checkpointed (whatever the machine's speed), a
+    // moment later: in the middle of a table, of create_tables, or of finish_schema.
+    int tables_done = std::uniform_int_distribution<int>(checkpointed(), 12)(random);
     int status = 0;
-    waitpid(child, &status, 0);
+    bool exited = false;
+    while (checkpointed() < tables_done && !(exited = waitpid(child, &status, WNOHANG) == child)) usleep(1000);
+    if (!exited) {
+      usleep(delay_ms(random) * 1000);
+      ::kill(child, SIGKILL);
+      waitpid(child, &status, 0);
+    }
     killed_mid_copy += WIFSIGNALED(status) && checkpointed() < 12;
     ASSERT_TRUE(WIFSIGNALED(status) || WEXITSTATUS(status) == 0) << "attempt failed, seed " << seed;
   }
