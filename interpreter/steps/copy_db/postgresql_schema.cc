@@ -123,6 +123,11 @@ std::vector<PgSequence> PgSchemaReader::sequences() {
   return sequences;
 }
 
+int64_t PgSchemaReader::table_bytes(const std::string& name) {
+  return source_.query("SELECT pg_catalog.pg_table_size($1::oid)", {table_oid(name)}, "size table " + name)
+      .integer(0, 0);
+}
+
 std::pair<std::string, bool> PgSchemaReader::sequence_state(const std::string& name) {
   PgResult state = source_.query("SELECT last_value, is_called FROM " + quote_identifier(name), {},
                                  "read sequence " + name);
@@ -197,7 +202,11 @@ PgSchemaPlan read_schema_plan(PgSchemaReader& source, const std::vector<std::str
   auto append = [](std::vector<PgTableObject>& to, std::vector<PgTableObject> from) {
     to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
   };
-  for (const std::string& table : tables) {
+  // Largest first: two index builds at a time then end together rather than on one long build.
+  std::vector<std::pair<int64_t, std::string>> by_size;
+  for (const std::string& table : tables) by_size.emplace_back(-source.table_bytes(table), table);
+  std::stable_sort(by_size.begin(), by_size.end());
+  for (const auto& [negative_size, table] : by_size) {
     append(plan.keys, source.keys(table));
     append(plan.indexes, source.indexes(table));
     append(plan.checks, source.checks(table));

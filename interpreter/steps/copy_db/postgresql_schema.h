@@ -57,6 +57,8 @@ class PgSchemaReader {
   std::vector<PgTableObject> checks(const std::string& table);
   std::vector<PgTableObject> foreign_keys(const std::string& table);
   std::vector<PgView> views();
+  // The table's size on disk with its TOAST, for building the largest tables' indexes first.
+  int64_t table_bytes(const std::string& name);
   // (last_value, is_called) of a sequence, read now (sequences are outside any snapshot).
   std::pair<std::string, bool> sequence_state(const std::string& name);
 

@@ -86,7 +86,6 @@ void PgTargetSchema::finish(const PgSchemaPlan& plan, int jobs,
                             const std::function<std::unique_ptr<PgSession>()>& open) {
   std::vector<PgTableObject> builds = missing(plan.keys, false);
   for (PgTableObject& index : missing(plan.indexes, true)) builds.push_back(std::move(index));
-  // The largest tables' builds first would balance better; by table name they are stable.
   run_in_parallel(builds, jobs, open);
   session_->execute(kJoinMemory, "prepare foreign key checks");
   for (const PgTableObject& check : missing(plan.checks, false)) session_->execute(check.sql, doing(check));
