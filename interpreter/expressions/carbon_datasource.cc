@@ -61,6 +61,12 @@ std::string carbon_datasource_dsn(const fs::path& home, const std::string& name)
   std::string error;
   std::optional<Dsn> dsn = parse_dsn(url, &error);
   if (!dsn) throw CarbonConfigError(where + ": " + error);
+  if (dsn->kind == Dsn::Kind::H2) {
+    // Carbon runs with its home as working directory: a relative H2 path is inside the home.
+    if (std::filesystem::path(dsn->path).is_relative())
+      dsn->path = (std::filesystem::absolute(home) / dsn->path).lexically_normal().string();
+    return dsn->to_string();
+  }
   if (dsn->user.empty()) dsn->user = trimmed(configuration.child_value("username"));
   return dsn->to_string();
 }

@@ -40,7 +40,7 @@ std::vector<RegisteredStepType> make_registry() {
       schema_only(assert_servers_stopped_schema()),
       schema_only(backup_schema()),
       schema_only(restore_schema()),
-      schema_only(copy_db_schema()),
+      runnable<CopyDbStep>(),
       schema_only(copy_dir_schema()),
       schema_only(unpack_schema()),
       schema_only(update_config_schema()),
