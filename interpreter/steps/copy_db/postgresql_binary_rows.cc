@@ -1,8 +1,5 @@
 #include "interpreter/steps/copy_db/postgresql_binary_rows.h"
 
-#define XXH_INLINE_ALL
-#include <xxhash.h>
-
 #include <cstring>
 
 #include "interpreter/databases/database_error.h"
@@ -83,18 +80,8 @@ size_t PgBinaryRows::consume_row(std::string_view data) {
   }
   size_t length = row_length(data, fields);
   if (length == 0) return 0;
-  XXH128_hash_t hash = XXH3_128bits(data.data(), length);
-  sum_ += (static_cast<unsigned __int128>(hash.high64) << 64) | hash.low64;
-  ++rows_;
+  checksum_.add_row(data.data(), length);
   return length;
-}
-
-TableSummary PgBinaryRows::summary() const {
-  static const char digits[] = "0123456789abcdef";
-  std::string hex(32, '0');
-  unsigned __int128 value = sum_;
-  for (int i = 31; i >= 0; --i, value >>= 4) hex[i] = digits[static_cast<int>(value & 0xf)];
-  return {rows_, hex};
 }
 
 }  // namespace planrun

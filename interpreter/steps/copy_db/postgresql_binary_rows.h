@@ -5,24 +5,22 @@
 #include <string>
 #include <string_view>
 
-#include "interpreter/steps/copy_db/database_copier.h"
+#include "interpreter/steps/copy_db/table_checksum.h"
 
 namespace planrun {
 
-// Reads the stream of `COPY ... (FORMAT binary)` as it arrives, in pieces of any size, and keeps
-// the table's summary: the row count and the sum (mod 2^128) of a 128-bit hash (XXH3) of each
-// row's exact bytes (its field count, each field's length, -1 for NULL, and bytes). The sum does
-// not depend on row order and counts duplicate rows; NULL and empty differ, as does every bit
-// of every value. Both sides of a copy read their rows through it, so equal summaries mean
-// equal tables.
+// Reads the stream of `COPY ... (FORMAT binary)` as it arrives, in pieces of any size, and adds
+// each row's exact bytes (its field count, each field's length, -1 for NULL, and bytes) to the
+// table's TableChecksum: NULL and empty differ, as does every bit of every value. Both sides of
+// a copy read their rows through it, so equal summaries mean equal tables.
 class PgBinaryRows {
  public:
   // Takes the next piece of the stream; throws DatabaseError when it is not a binary COPY stream.
   void feed(std::string_view piece);
   // The stream ended with its trailer (a stream cut short is not a table).
   bool complete() const { return state_ == State::Ended; }
-  int64_t rows() const { return rows_; }
-  TableSummary summary() const;
+  int64_t rows() const { return checksum_.rows(); }
+  TableSummary summary() const { return checksum_.summary(); }
 
  private:
   enum class State { Header, Rows, Ended };
@@ -33,8 +31,7 @@ class PgBinaryRows {
 
   State state_ = State::Header;
   std::string pending_;  // the start of a row (or header) that a piece cut
-  int64_t rows_ = 0;
-  unsigned __int128 sum_ = 0;
+  TableChecksum checksum_;
 };
 
 }  // namespace planrun
