@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <chrono>
 #include <random>
 #include <thread>
 
@@ -51,16 +52,25 @@ TEST(CopyDbSqliteCrash, KilledAtRandomMomentsResumesToAnExactCopy) {
     ~Restore() { fs::current_path(to); }
   } restore{was};
   std::string expected = dump(dir.path() / "carbon.db");
+  // How long one whole copy takes here, so that the kills land inside copies on a fast machine
+  // and on a loaded one alike.
+  auto started = std::chrono::steady_clock::now();
+  ASSERT_EQ(testing::wait_exit(testing::start_planrun(dir.path(), "copy.yaml")), 0);
+  int whole_ms = static_cast<int>(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                      std::chrono::steady_clock::now() - started).count());
+  ASSERT_EQ(dump(dir.path() / "staging.db"), expected);
   std::mt19937 random(20261129);
   int kills_while_copying = 0;
   for (int round = 0; round < 12; ++round) {
-    pid_t pid = testing::start_planrun(dir.path(), "copy.yaml");
-    std::this_thread::sleep_for(std::chrono::milliseconds(std::uniform_int_distribution(20, 900)(random)));
-    kill(pid, SIGKILL);
-    int exit = testing::wait_exit(pid);
-    if (exit == -SIGKILL) ++kills_while_copying;
-    if (testing::done_steps(dir.path(), "copy.yaml").count("copy"))
+    if (testing::done_steps(dir.path(), "copy.yaml").count("copy")) {
       ASSERT_EQ(dump(dir.path() / "staging.db"), expected) << "recorded done but not exact, round " << round;
+      fs::remove_all(dir.path() / ".planrun");  // another copy from scratch, to interrupt
+      fs::remove(dir.path() / "staging.db");
+    }
+    pid_t pid = testing::start_planrun(dir.path(), "copy.yaml");
+    std::this_thread::sleep_for(std::chrono::milliseconds(std::uniform_int_distribution(10, whole_ms)(random)));
+    kill(pid, SIGKILL);
+    if (testing::wait_exit(pid) == -SIGKILL) ++kills_while_copying;
   }
   EXPECT_GE(kills_while_copying, 3);  // the check is not empty
   EXPECT_EQ(testing::wait_exit(testing::start_planrun(dir.path(), "copy.yaml")), 0);
