@@ -22,7 +22,7 @@ namespace {
 
 namespace fs = std::filesystem;
 using Kind = StepFailure::Kind;
-using testing::quoted;
+using testing::shell_quoted;
 using testing::shell;
 
 // Runs backup and restore steps against one Databases service, keeping what they logged.
@@ -57,12 +57,12 @@ class DatabaseSteps {
   fs::path work_;
 };
 
-std::string sqlite_dump(const fs::path& file) { return shell("sqlite3 " + quoted(file.string()) + " .dump").output; }
+std::string sqlite_dump(const fs::path& file) { return shell("sqlite3 " + shell_quoted(file.string()) + " .dump").output; }
 
 class SqliteBackup : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto made = shell("sqlite3 " + quoted(source().string()) +
+    auto made = shell("sqlite3 " + shell_quoted(source().string()) +
                       " \"PRAGMA journal_mode=WAL; CREATE TABLE um_user (id INTEGER PRIMARY KEY AUTOINCREMENT, "
                       "name TEXT NOT NULL, data BLOB); CREATE INDEX um_user_name ON um_user(name); "
                       "INSERT INTO um_user (name, data) VALUES ('admin', x'00ff10'), ('ann', NULL); "
@@ -83,7 +83,7 @@ TEST_F(SqliteBackup, TheCopyOpensInSqlite3AsTheSourceAndTheSealChecksWithSha256s
   auto failure = steps.run<BackupStep>({{"database", Value(dsn(source()))}, {"to", Value(backup().string())}});
   ASSERT_FALSE(failure) << failure->what();
   EXPECT_EQ(sqlite_dump(backup() / "database.db"), sqlite_dump(source()));
-  EXPECT_EQ(shell("cd " + quoted(backup().string()) + " && sha256sum -c SHA256SUMS").output, "database.db: OK\n");
+  EXPECT_EQ(shell("cd " + shell_quoted(backup().string()) + " && sha256sum -c SHA256SUMS").output, "database.db: OK\n");
   EXPECT_EQ(steps.outputs["path"], Value((backup() / "database.db").string()));
   EXPECT_EQ(steps.outputs["sha256"], Value(sha256_of_file(backup() / "database.db")));
   EXPECT_EQ(testing::tree_snapshot(dir.path()).at("source.db"), before);  // the source is not written
@@ -96,7 +96,7 @@ TEST_F(SqliteBackup, RestoreMakesTheTargetTheSourceAndRefusesOneWithTablesUnless
   auto failure = steps.run<RestoreStep>({{"from", Value(backup().string())}, {"database", Value(dsn(target))}});
   ASSERT_FALSE(failure) << failure->what();
   EXPECT_EQ(sqlite_dump(target), sqlite_dump(source()));
-  shell("sqlite3 " + quoted(target.string()) + " \"INSERT INTO um_user (name) VALUES ('later')\"");
+  shell("sqlite3 " + shell_quoted(target.string()) + " \"INSERT INTO um_user (name) VALUES ('later')\"");
   failure = steps.run<RestoreStep>({{"from", Value(backup().string())}, {"database", Value(dsn(target))}});
   ASSERT_TRUE(failure);
   EXPECT_EQ(failure->kind, Kind::Precondition);
@@ -246,10 +246,10 @@ class ServerBackup : public ::testing::TestWithParam<ServerCase> {
     fs::path file = backup() / GetParam().dump_file;
     std::string port = std::to_string(dsn.port);
     if (postgres())
-      return "PGPASSWORD=" + quoted(server->password) + " pg_restore --exit-on-error -h " + dsn.host + " -p " + port +
-             " -U " + dsn.user + " -d " + dsn.database + " " + quoted(file.string());
-    return "MYSQL_PWD=" + quoted(server->password) + " mariadb -h " + dsn.host + " -P " + port + " -u " + dsn.user +
-           " " + dsn.database + " < " + quoted(file.string());
+      return "PGPASSWORD=" + shell_quoted(server->password) + " pg_restore --exit-on-error -h " + dsn.host + " -p " + port +
+             " -U " + dsn.user + " -d " + dsn.database + " " + shell_quoted(file.string());
+    return "MYSQL_PWD=" + shell_quoted(server->password) + " mariadb -h " + dsn.host + " -P " + port + " -u " + dsn.user +
+           " " + dsn.database + " < " + shell_quoted(file.string());
   }
 
   std::optional<StepFailure> back_up() {
@@ -272,7 +272,7 @@ class ServerBackup : public ::testing::TestWithParam<ServerCase> {
 TEST_P(ServerBackup, TheDumpRestoresWithTheDatabasesOwnToolAndMatchesTheSource) {
   auto failure = back_up();
   ASSERT_FALSE(failure) << failure->what();
-  EXPECT_EQ(shell("cd " + quoted(backup().string()) + " && sha256sum -c SHA256SUMS").output,
+  EXPECT_EQ(shell("cd " + shell_quoted(backup().string()) + " && sha256sum -c SHA256SUMS").output,
             std::string(GetParam().dump_file) + ": OK\n");
   auto by_hand = shell(restore_by_hand(other()));
   ASSERT_EQ(by_hand.exit_code, 0) << by_hand.output;
@@ -308,7 +308,7 @@ TEST_P(ServerBackup, ThePasswordIsInNoLogNoArgumentAndNoFileLeftBehind) {
   ASSERT_FALSE(restore(target()));
   EXPECT_EQ(steps->log.find(server->password), std::string::npos) << steps->log;
   EXPECT_FALSE(fs::exists(dir.path() / "work/client.cnf"));
-  EXPECT_EQ(shell("grep -rF " + quoted(server->password) + " " + quoted(dir.path().string())).exit_code, 1);
+  EXPECT_EQ(shell("grep -rF " + shell_quoted(server->password) + " " + shell_quoted(dir.path().string())).exit_code, 1);
 }
 
 TEST_P(ServerBackup, RestoreRefusesATamperedDumpBeforeTouchingTheTarget) {

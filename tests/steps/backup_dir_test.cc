@@ -20,7 +20,7 @@ namespace {
 
 namespace fs = std::filesystem;
 using Kind = StepFailure::Kind;
-using testing::quoted;
+using testing::shell_quoted;
 using testing::shell;
 
 void write(const fs::path& path, const std::string& text, mode_t mode = 0644) {
@@ -98,14 +98,14 @@ TEST_F(DirectoryBackup, TarAndSha256sumVerifyTheBackupWithoutPlanrun) {
   ASSERT_FALSE(failure) << failure->what();
   fs::path extracted = dir.path() / "extracted";
   fs::create_directories(extracted);
-  auto tar = shell("tar -xf " + quoted((backup() / "tree.tar.zst").string()) + " -C " + quoted(extracted.string()));
+  auto tar = shell("tar -xf " + shell_quoted((backup() / "tree.tar.zst").string()) + " -C " + shell_quoted(extracted.string()));
   ASSERT_EQ(tar.exit_code, 0) << tar.output;
-  auto files = shell("cd " + quoted(extracted.string()) + " && sha256sum -c --strict " +
-                     quoted((backup() / "tree.sha256").string()));
+  auto files = shell("cd " + shell_quoted(extracted.string()) + " && sha256sum -c --strict " +
+                     shell_quoted((backup() / "tree.sha256").string()));
   EXPECT_EQ(files.exit_code, 0) << files.output;
   EXPECT_NE(files.output.find("name with spaces and \\ backslash.txt: OK"), std::string::npos) << files.output;
   EXPECT_NE(files.output.find("bin/lib-link.jar: OK"), std::string::npos) << files.output;
-  auto seal = shell("cd " + quoted(backup().string()) + " && sha256sum -c --strict SHA256SUMS");
+  auto seal = shell("cd " + shell_quoted(backup().string()) + " && sha256sum -c --strict SHA256SUMS");
   EXPECT_EQ(seal.exit_code, 0) << seal.output;
   EXPECT_EQ(seal.output, "tree.sha256: OK\ntree.tar.zst: OK\n");
   EXPECT_EQ(testing::tree_snapshot(extracted), testing::tree_snapshot(home()));
@@ -122,14 +122,14 @@ TEST_F(DirectoryBackup, PublishesTheArchivesPathDigestAndSize) {
 
 TEST_F(DirectoryBackup, GzipAndUncompressedArchivesAreNamedForTar) {
   ASSERT_FALSE(back_up({{"compression", Value("gzip")}}));
-  EXPECT_EQ(shell("tar -tzf " + quoted((backup() / "tree.tar.gz").string())).exit_code, 0);
+  EXPECT_EQ(shell("tar -tzf " + shell_quoted((backup() / "tree.tar.gz").string())).exit_code, 0);
   ASSERT_FALSE(back_up({{"compression", Value("none")}}));
-  auto listing = shell("tar -tvf " + quoted((backup() / "tree.tar").string()));
+  auto listing = shell("tar -tvf " + shell_quoted((backup() / "tree.tar").string()));
   EXPECT_EQ(listing.exit_code, 0) << listing.output;
   EXPECT_NE(listing.output.find("./bin/lib-link.jar link to ./lib.jar"), std::string::npos) << listing.output;
   EXPECT_NE(listing.output.find("./bin/carbon.xml -> ../repository/conf/carbon.xml"), std::string::npos);
   EXPECT_FALSE(fs::exists(backup() / "tree.tar.zst.sha256"));
-  EXPECT_EQ(shell("cd " + quoted(backup().string()) + " && sha256sum -c SHA256SUMS").output,
+  EXPECT_EQ(shell("cd " + shell_quoted(backup().string()) + " && sha256sum -c SHA256SUMS").output,
             "tree.sha256: OK\ntree.tar: OK\n");
 }
 
@@ -182,11 +182,11 @@ TEST_F(DirectoryBackup, RestoreRefusesAnArchiveThatDiffersFromTheSeal) {
 TEST_F(DirectoryBackup, RestoreChecksEveryFileAgainstTheManifestAndLeavesNothingWhenOneDiffers) {
   ASSERT_FALSE(back_up());
   // A manifest that disagrees with the archive, resealed so only the per-file check can see it.
-  std::string manifest = testing::shell("cat " + quoted((backup() / "tree.sha256").string())).output;
+  std::string manifest = testing::shell("cat " + shell_quoted((backup() / "tree.sha256").string())).output;
   size_t line = manifest.find("  lib.jar");
   manifest.replace(line - 64, 64, std::string(64, '0'));
   write(backup() / "tree.sha256", manifest);
-  ASSERT_EQ(shell("cd " + quoted(backup().string()) + " && sha256sum tree.tar.zst tree.sha256 > SHA256SUMS").exit_code, 0);
+  ASSERT_EQ(shell("cd " + shell_quoted(backup().string()) + " && sha256sum tree.tar.zst tree.sha256 > SHA256SUMS").exit_code, 0);
   auto failure = restore(dir.path() / "restored");
   ASSERT_TRUE(failure);
   EXPECT_EQ(std::string(failure->what()), "the archive " + (backup() / "tree.tar.zst").string() +
@@ -221,7 +221,7 @@ TEST_F(DirectoryBackup, AnInterruptedBackupRemovesTheOldSealFirst) {
   EXPECT_FALSE(fs::exists(backup() / "SHA256SUMS"));
   EXPECT_FALSE(fs::exists(backup() / ".tree.tar.zst.partial"));  // the next attempt removes it in any case
   ASSERT_FALSE(back_up());
-  EXPECT_EQ(shell("cd " + quoted(backup().string()) + " && sha256sum -c --quiet SHA256SUMS").exit_code, 0);
+  EXPECT_EQ(shell("cd " + shell_quoted(backup().string()) + " && sha256sum -c --quiet SHA256SUMS").exit_code, 0);
 }
 
 TEST_F(DirectoryBackup, RefusesToArchiveIntoTheDirectoryItself) {
@@ -243,10 +243,10 @@ TEST_F(DirectoryBackup, RefusesFormatsOtherThanTar) {
 TEST_F(DirectoryBackup, RestoreRefusesEntriesThatLeaveTheTarget) {
   fs::path evil = dir.path() / "evil";
   fs::create_directories(backup());
-  auto made = shell("cd " + quoted(dir.path().string()) + " && mkdir -p evil/out && ln -s /tmp evil/out/link && "
-                    "echo x > f && tar -cf " + quoted((backup() / "tree.tar").string()) +
+  auto made = shell("cd " + shell_quoted(dir.path().string()) + " && mkdir -p evil/out && ln -s /tmp evil/out/link && "
+                    "echo x > f && tar -cf " + shell_quoted((backup() / "tree.tar").string()) +
                     " -C evil ./out/link --transform 's,^f$,./out/link/escaped,' -C .. f && : > " +
-                    quoted((backup() / "tree.sha256").string()) + " && cd " + quoted(backup().string()) +
+                    shell_quoted((backup() / "tree.sha256").string()) + " && cd " + shell_quoted(backup().string()) +
                     " && sha256sum tree.tar tree.sha256 > SHA256SUMS");
   ASSERT_EQ(made.exit_code, 0) << made.output;
   auto failure = restore(dir.path() / "restored");

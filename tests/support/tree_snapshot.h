@@ -59,7 +59,7 @@ inline ShellOutcome shell(const std::string& command) {
 }
 
 // 'text' for the shell.
-inline std::string quoted(const std::string& text) {
+inline std::string shell_quoted(const std::string& text) {
   std::string out = "'";
   for (char c : text) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
   return out + "'";

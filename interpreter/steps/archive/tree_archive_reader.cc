@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <map>
@@ -119,9 +120,13 @@ class TreeArchiveReader {
   // file's digest (a hard link's is its target's) against the manifest.
   template <class Sink>
   void read_data(archive_entry* entry, const std::string& path, Sink sink) {
+    // A hard link's content is its target's (tar gives a link entry no file type of its own).
+    if (const char* link = archive_entry_hardlink(entry)) {
+      if (const auto found = digests_.find(tree_path(link).value_or("")); found != digests_.end())
+        compare(path, found->second);
+      return;
+    }
     if (archive_entry_filetype(entry) != AE_IFREG) return;
-    const char* link = archive_entry_hardlink(entry);
-    if (link) return compare(path, digests_[tree_path(link).value_or("")]);
     Sha256Hasher hasher;
     const void* block;
     size_t size;
@@ -131,11 +136,7 @@ class TreeArchiveReader {
       int status = archive_read_data_block(reader_, &block, &size, &offset);
       if (status == ARCHIVE_EOF) break;
       check(status);
-      for (static const std::vector<char> zeros(block_size); hashed < offset;) {  // a sparse file's hole
-        size_t gap = static_cast<size_t>(std::min<int64_t>(offset - hashed, block_size));
-        hasher.update(zeros.data(), gap);
-        hashed += static_cast<int64_t>(gap);
-      }
+      hash_hole(hasher, hashed, offset);
       hasher.update(block, size);
       hashed += static_cast<int64_t>(size);
       sink(block, size, offset);
@@ -147,6 +148,16 @@ class TreeArchiveReader {
   }
 
   const fs::path& path() const { return path_; }
+
+  // A sparse file's hole before `offset`: zeros, as reading the file would give.
+  static void hash_hole(Sha256Hasher& hasher, int64_t& hashed, int64_t offset) {
+    static const std::vector<char> zeros(block_size);
+    while (hashed < offset) {
+      size_t gap = static_cast<size_t>(std::min<int64_t>(offset - hashed, block_size));
+      hasher.update(zeros.data(), gap);
+      hashed += static_cast<int64_t>(gap);
+    }
+  }
 
   void check(int status) {
     if (status >= ARCHIVE_WARN) return;
