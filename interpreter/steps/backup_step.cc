@@ -65,6 +65,19 @@ void publish(const fs::path& temporary, const fs::path& path) {
   }
 }
 
+// Runs `write`, removing the partial file it was writing when it fails (a kill leaves it to
+// the next attempt's start_backup).
+template <class Write>
+auto without_partial_on_failure(const fs::path& partial, Write write) {
+  try {
+    return write();
+  } catch (...) {
+    std::error_code ignored;  // the failure that brought us here is the one to report
+    fs::remove(partial, ignored);
+    throw;
+  }
+}
+
 void set_outputs(StepContext& context, const fs::path& path, const std::string& sha256, uint64_t bytes) {
   context.outputs["path"] = Value(path.string());
   context.outputs["sha256"] = Value(sha256);
@@ -89,7 +102,8 @@ void back_up_directory(StepContext& context, const fs::path& dir, const fs::path
                              [&](uint64_t total) { context.progress.set_total(total, ProgressReporter::Unit::Bytes); },
                              [&](uint64_t bytes) { context.progress.advance(bytes); },
                              [&](const std::string& line) { context.log.warn(line); }};
-  TreeArchive written = write_tree_archive(dir, BackupLayout::partial(archive), options);
+  TreeArchive written = without_partial_on_failure(
+      BackupLayout::partial(archive), [&] { return write_tree_archive(dir, BackupLayout::partial(archive), options); });
   publish(BackupLayout::partial(archive), archive);
   std::string files_text = written.files.text();
   context.services.files->write_durably(to / BackupLayout::tree_manifest, files_text);
@@ -124,7 +138,7 @@ void back_up_database(StepContext& context, const Dsn& database, const fs::path&
   start_backup(to);
   fs::path file = to / dump.file_name();
   context.log.info(masker.mask("dumping " + database.to_string() + " into " + file.string()));
-  dump.dump(database, BackupLayout::partial(file), services);
+  without_partial_on_failure(BackupLayout::partial(file), [&] { dump.dump(database, BackupLayout::partial(file), services); });
   bool verify = fields().verify.read(context.fields);
   if (verify) dump.check(BackupLayout::partial(file), services);
   std::string sha256 = file_digest(BackupLayout::partial(file));

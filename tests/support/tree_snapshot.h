@@ -37,7 +37,7 @@ inline std::map<std::string, std::string> tree_snapshot(const std::filesystem::p
   entries["."] = describe(root, ".");
   std::map<std::string, std::filesystem::path> sorted;  // hard links named after the first in byte order
   for (const auto& entry : std::filesystem::recursive_directory_iterator(root))
-    sorted[std::filesystem::relative(entry.path(), root).string()] = entry.path();
+    sorted[entry.path().lexically_relative(root).string()] = entry.path();
   for (const auto& [name, path] : sorted) entries[name] = describe(path, name);
   return entries;
 }

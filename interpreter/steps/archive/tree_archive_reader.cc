@@ -3,6 +3,7 @@
 #include <archive.h>
 #include <archive_entry.h>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -108,6 +109,8 @@ class TreeArchiveReader {
       if (!path)
         throw StepFailure(Kind::Failed, "the archive " + path_.string() + " holds the entry '" +
                                             archive_entry_pathname(entry) + "', which would leave its directory");
+      const char* link = archive_entry_hardlink(entry);
+      link_ = link ? tree_path(link) : std::nullopt;  // before `visit` may rename it for the disk
       visit(entry, *path);
     }
     for (const auto& [path, sha256] : files_.entries())
@@ -121,9 +124,8 @@ class TreeArchiveReader {
   template <class Sink>
   void read_data(archive_entry* entry, const std::string& path, Sink sink) {
     // A hard link's content is its target's (tar gives a link entry no file type of its own).
-    if (const char* link = archive_entry_hardlink(entry)) {
-      if (const auto found = digests_.find(tree_path(link).value_or("")); found != digests_.end())
-        compare(path, found->second);
+    if (archive_entry_hardlink(entry)) {
+      if (const auto found = digests_.find(link_.value_or("")); found != digests_.end()) compare(path, found->second);
       return;
     }
     if (archive_entry_filetype(entry) != AE_IFREG) return;
@@ -180,6 +182,7 @@ class TreeArchiveReader {
   const TreeArchiveReadOptions& options_;
   ArchiveInput input_;
   archive* reader_;
+  std::optional<std::string> link_;  // the current entry's hard link target in the tree
   std::map<std::string, std::string> digests_;
   std::set<std::string> seen_;
   TreeArchiveCheck result_;
@@ -194,10 +197,14 @@ class TreeExtractor {
     if (::geteuid() == 0) flags |= ARCHIVE_EXTRACT_OWNER;
     archive_write_disk_set_options(disk_, flags);
   }
-  ~TreeExtractor() { archive_write_free(disk_); }
+  ~TreeExtractor() {
+    archive_write_free(disk_);
+    if (root_) archive_entry_free(root_);
+  }
 
   void extract(TreeArchiveReader& reader, archive_entry* entry, const std::string& path) {
     refuse_through_links(reader, path);
+    if (path.empty()) root_ = archive_entry_clone(entry);
     archive_entry_copy_pathname(entry, (target_ / path).c_str());
     if (const char* link = archive_entry_hardlink(entry)) {
       std::string linked = tree_path(link).value_or("");
@@ -212,8 +219,17 @@ class TreeExtractor {
     });
     check(archive_write_finish_entry(disk_), path);
   }
-  // Sets the directories' modes and times, which libarchive leaves to the end.
-  void finish() { check(archive_write_close(disk_), ""); }
+  // Sets the directories' modes and times, which libarchive leaves to the end, and the root's
+  // itself (libarchive leaves an existing directory's alone).
+  void finish() {
+    check(archive_write_close(disk_), "");
+    if (!root_) return;
+    timespec times[2] = {{archive_entry_mtime(root_), archive_entry_mtime_nsec(root_)},
+                         {archive_entry_mtime(root_), archive_entry_mtime_nsec(root_)}};
+    if (::chmod(target_.c_str(), archive_entry_perm(root_)) != 0 ||
+        ::utimensat(AT_FDCWD, target_.c_str(), times, 0) != 0)
+      throw EnvironmentError("cannot restore '" + target_.string() + "': " + std::strerror(errno));
+  }
 
  private:
   // The tree is new, so the only links in it are the archive's own: no entry may pass through one.
@@ -233,6 +249,7 @@ class TreeExtractor {
 
   fs::path target_;
   archive* disk_;
+  archive_entry* root_ = nullptr;  // the tree's own entry, "./"
   std::set<std::string> links_;
 };
 

@@ -101,7 +101,7 @@ class TreeArchiveWriter {
   void open() {
     writer_ = archive_write_new();
     if (!writer_) throw std::bad_alloc();
-    check(archive_write_set_format_pax_restricted(writer_), "set up");
+    check(archive_write_set_format_pax(writer_), "set up");
     add_filter();
     check(archive_write_set_bytes_in_last_block(writer_, 1), "set up");
     check(archive_write_open2(writer_, &output_, nullptr, &ArchiveOutput::write, nullptr, nullptr), "open");
