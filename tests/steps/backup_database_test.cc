@@ -9,10 +9,12 @@
 
 #include <fstream>
 
+#include "interpreter/databases/database_error.h"
 #include "interpreter/databases/soci_databases.h"
 #include "interpreter/step_kit/step_failure.h"
 #include "interpreter/steps/backup_step.h"
 #include "interpreter/steps/restore_step.h"
+#include "tests/support/fake_services.h"
 #include "tests/support/step_fixture.h"
 #include "tests/support/test_servers.h"
 #include "tests/support/tree_snapshot.h"
@@ -149,6 +151,42 @@ TEST(DatabaseBackupTools, AMissingClientToolIsNamedWithItsDebianPackage) {
   EXPECT_EQ(std::string(mariadb->what()), "cannot dump mysql://carbon@127.0.0.1:1/carbon: mariadb-dump is not "
                                           "installed (install the Debian package mariadb-client)");
   EXPECT_FALSE(fs::exists(dir.path() / "pg/SHA256SUMS"));
+}
+
+// A database service that knows a login and opens nothing: what the tools are handed is all
+// that is looked at.
+class LoginOnlyDatabases final : public Databases {
+ public:
+  std::unique_ptr<DatabaseConnection> open(const Dsn& dsn, const OpenOptions&) override {
+    throw DatabaseError("cannot connect to " + dsn.to_string() + ": not in this test");
+  }
+  std::optional<Credential> login(const Dsn&) const override { return Credential{"carbon", "pw 'secret\" x"}; }
+};
+
+TEST(DatabaseBackupTools, PasswordsReachTheToolsInTheirEnvironmentOrAnOptionFileNeverInArgv) {
+  testing::TempDir dir;
+  LoginOnlyDatabases databases;
+  testing::FakeServices fake;
+  fake.processes.result.exit_code = 0;
+  for (const char* dsn : {"postgresql://carbon@db:5432/carbon", "mysql://carbon@db:3306/carbon"}) {
+    testing::StepFixture fixture("backup");
+    StepContext context = fixture.context({{"database", Value(dsn)}, {"to", Value((dir.path() / "b").string())}});
+    context.services.databases = &databases;
+    context.services.processes = &fake.processes;
+    context.work_dir = dir.path() / "work";
+    EXPECT_ANY_THROW(BackupStep().run(context));  // the scripted tools write no dump
+  }
+  ASSERT_GE(fake.processes.started.size(), 2u);
+  for (const ProcessSpec& spec : fake.processes.started)
+    for (const std::string& argument : spec.argv) EXPECT_EQ(argument.find("secret"), std::string::npos) << argument;
+  const ProcessSpec& pg_dump = fake.processes.started.front();
+  EXPECT_EQ(pg_dump.argv[0], "pg_dump");
+  EXPECT_EQ(pg_dump.env.at("PGPASSWORD"), "pw 'secret\" x");
+  const ProcessSpec& mariadb_dump = fake.processes.started.back();
+  EXPECT_EQ(mariadb_dump.argv[0], "mariadb-dump");
+  EXPECT_EQ(mariadb_dump.argv[1], "--defaults-extra-file=" + (dir.path() / "work/client.cnf").string());
+  EXPECT_TRUE(mariadb_dump.env.empty());
+  EXPECT_FALSE(fs::exists(dir.path() / "work/client.cnf"));  // removed when the tool ended
 }
 
 struct ServerCase {

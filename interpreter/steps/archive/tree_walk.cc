@@ -37,8 +37,9 @@ void walk_into(const std::filesystem::path& root, const std::string& relative, s
     TreeEntry entry{relative.empty() ? name : relative + "/" + name, {}};
     if (::lstat((root / entry.path).c_str(), &entry.status) != 0) fail("read", root / entry.path);
     bool directory = S_ISDIR(entry.status.st_mode);
+    std::string path = entry.path;  // a copy: `entries` grows below, moving what it holds
     entries.push_back(std::move(entry));
-    if (directory) walk_into(root, entries.back().path, entries);
+    if (directory) walk_into(root, path, entries);
   }
 }
 
