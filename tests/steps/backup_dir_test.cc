@@ -239,6 +239,20 @@ TEST_F(DirectoryBackup, RefusesFormatsOtherThanTar) {
             "format 'zip' is not one a directory backup writes: only tar keeps modes, owners and links");
 }
 
+// Thousands of entries in nested directories: the walk must keep its place while its list grows.
+TEST_F(DirectoryBackup, ATreeOfThousandsOfEntriesRoundTrips) {
+  for (int i = 0; i < 3000; ++i) {
+    fs::path folder = home() / "many" / ("d" + std::to_string(i % 300)) / ("s" + std::to_string(i % 7));
+    fs::create_directories(folder);
+    write(folder / ("f" + std::to_string(i)), std::to_string(i));
+  }
+  auto failure = back_up();
+  ASSERT_FALSE(failure) << failure->what();
+  failure = restore(dir.path() / "restored");
+  ASSERT_FALSE(failure) << failure->what();
+  EXPECT_EQ(testing::tree_snapshot(dir.path() / "restored"), testing::tree_snapshot(home()));
+}
+
 // An archive made elsewhere whose entries would escape the target: a link, then a file through it.
 TEST_F(DirectoryBackup, RestoreRefusesEntriesThatLeaveTheTarget) {
   fs::path evil = dir.path() / "evil";
