@@ -12,6 +12,7 @@
 #include "interpreter/step_kit/step_failure.h"
 #include "interpreter/step_kit/step_field.h"
 #include "interpreter/steps/archive/backup_layout.h"
+#include "interpreter/steps/archive/batched_progress.h"
 #include "interpreter/steps/archive/database_dump.h"
 #include "interpreter/steps/archive/tree_archive_reader.h"
 #include "interpreter/steps/archive/tree_archive_writer.h"
@@ -98,12 +99,14 @@ void back_up_directory(StepContext& context, const fs::path& dir, const fs::path
   start_backup(to);
   fs::path archive = to / BackupLayout::archive_name(compression);
   context.log.info("archiving " + dir.string() + " into " + archive.string());
+  BatchedProgress progress(context.progress);
   TreeArchiveOptions options{compression, &context.cancel,
                              [&](uint64_t total) { context.progress.set_total(total, ProgressReporter::Unit::Bytes); },
-                             [&](uint64_t bytes) { context.progress.advance(bytes); },
+                             [&](uint64_t bytes) { progress.advance(bytes); },
                              [&](const std::string& line) { context.log.warn(line); }};
   TreeArchive written = without_partial_on_failure(
       BackupLayout::partial(archive), [&] { return write_tree_archive(dir, BackupLayout::partial(archive), options); });
+  progress.flush();
   publish(BackupLayout::partial(archive), archive);
   std::string files_text = written.files.text();
   context.services.files->write_durably(to / BackupLayout::tree_manifest, files_text);

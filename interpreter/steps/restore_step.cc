@@ -21,6 +21,7 @@
 #include "interpreter/step_kit/step_failure.h"
 #include "interpreter/step_kit/step_field.h"
 #include "interpreter/steps/archive/backup_layout.h"
+#include "interpreter/steps/archive/batched_progress.h"
 #include "interpreter/steps/archive/database_dump.h"
 #include "interpreter/steps/archive/tree_archive_reader.h"
 #include "interpreter/steps/step_secret_masker.h"
@@ -149,9 +150,10 @@ void restore_directory(StepContext& context, const fs::path& from, const Checksu
   remove_tree(beside(dir, "replaced"));
   context.log.info("restoring " + (from / archive).string() + " into " + dir.string());
   TreeArchiveCheck check;
+  BatchedProgress progress(context.progress);
   try {
     check = extract_tree_archive(from / archive, staged, files,
-                                 {&context.cancel, [&](uint64_t bytes) { context.progress.advance(bytes); }});
+                                 {&context.cancel, [&](uint64_t bytes) { progress.advance(bytes); }});
     if (check.archive_sha256 != *seal.find(archive))
       check.differences.insert(check.differences.begin(), archive + ": checksum differs from " + BackupLayout::seal);
     if (!check.differences.empty())
