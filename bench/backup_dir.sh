@@ -56,4 +56,6 @@ results = json.load(open(sys.argv[1]))["results"]
 planrun, tar = results[0]["mean"], results[1]["mean"]
 print(f"\nplanrun {planrun:.2f} s, tar -I zstd {tar:.2f} s: planrun is {planrun / tar:.2f}x tar (goal: at most 1.2x)")
 RATIO
+rm -rf "$work/state" "$work/backup"
+"$planrun" run "$work/plan.yaml" --state "$work/state" --quiet >/dev/null
 echo "archive sizes: planrun $(stat -c %s "$work/backup/tree.tar.zst") bytes, tar $(stat -c %s "$work/tar.tar.zst") bytes"
