@@ -5,7 +5,9 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 #include <map>
 #include <thread>
@@ -84,6 +86,36 @@ class ArchiveOutput {
   Descriptor out_;
 };
 
+// Asks the kernel for the next files' inodes and content on a thread of its own, a few dozen
+// files ahead of the archiving, so the disk works while the archive thread hashes and feeds
+// the compressor (what `tar -I zstd` gets from being two processes).
+class FileReadahead {
+ public:
+  FileReadahead(const fs::path& directory, const std::vector<TreeEntry>& entries)
+      : thread_([this, directory, &entries] { run(directory, entries); }) {}
+  ~FileReadahead() {
+    stop_ = true;
+    thread_.join();
+  }
+  void reached(size_t index) { current_ = index; }
+
+ private:
+  static constexpr size_t ahead = 64;
+  void run(const fs::path& directory, const std::vector<TreeEntry>& entries) {
+    for (size_t i = 0; i < entries.size() && !stop_; ++i) {
+      if (!S_ISREG(entries[i].status.st_mode)) continue;
+      while (!stop_ && i > current_ + ahead) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+      int fd = ::open((directory / entries[i].path).c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+      if (fd < 0) continue;  // the archiving thread reports it
+      ::posix_fadvise(fd, 0, 0, POSIX_FADV_WILLNEED);
+      ::close(fd);
+    }
+  }
+  std::atomic<size_t> current_{0};
+  std::atomic<bool> stop_{false};
+  std::thread thread_;
+};
+
 class TreeArchiveWriter {
  public:
   TreeArchiveWriter(const fs::path& directory, const fs::path& archive, const TreeArchiveOptions& options)
@@ -101,7 +133,11 @@ class TreeArchiveWriter {
       options_.on_total(total);
     }
     open();
-    for (const TreeEntry& entry : entries) add(entry);
+    FileReadahead readahead(directory_, entries);
+    for (size_t i = 0; i < entries.size(); ++i) {
+      readahead.reached(i);
+      add(entries[i]);
+    }
     check(archive_write_close(writer_), "finish");
     output_.sync();
     result_.archive_sha256 = output_.hasher.hex_digest();
