@@ -11,21 +11,8 @@ scripts/build.sh >/dev/null
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-# The plan: a chain of `run` steps, each with an expression, so that parsing, binding,
-# expression checking and dependency resolution all do real work.
-{
-  echo "planrun: 1"
-  echo "name: bench-$steps"
-  echo "params:"
-  echo "  greeting: {type: string, default: hello}"
-  echo "steps:"
-  for ((i = 1; i <= steps; i++)); do
-    echo "  - id: s$i"
-    echo "    type: run"
-    [ "$i" -gt 1 ] && echo "    needs: [s$((i - 1))]"
-    echo "    with: {command: [\"/bin/echo\", \"\${greeting} $i\"]}"
-  done
-} > "$work/plan.yaml"
+# The plan: a chain of `run` steps, each with an expression (bench/chain_plan.sh).
+bench/chain_plan.sh "$steps" > "$work/plan.yaml"
 
 # The same work for Ansible: one local command task per step, with a variable.
 {

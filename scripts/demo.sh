@@ -20,6 +20,10 @@ echo
 echo "== planrun graph $plan --format mermaid"
 $planrun graph "$plan" --format mermaid
 echo
+echo "== the same plan in the .plan syntax (examples/446-to-447.plan): both canonical, one graph"
+$planrun fmt --check "$plan" examples/446-to-447.plan
+diff <($planrun graph "$plan") <($planrun graph examples/446-to-447.plan) && echo "same graph"
+echo
 echo "== planrun examples/ci/hello.yaml (run, then again: every step is up to date)"
 $planrun examples/ci/hello.yaml --state "$state" --set marker="$state/marker"
 $planrun examples/ci/hello.yaml --state "$state" --set marker="$state/marker"

@@ -36,6 +36,14 @@ void add_run_command(CLI::App& app, CommandOptions& options) {
                 "Use a state directory on a network file system (only one host may ever use it)");
 }
 
+void add_fmt_command(CLI::App& app, CommandOptions& options) {
+  CLI::App* fmt = app.add_subcommand("fmt", "Print a plan in canonical form, or convert it between YAML and .plan");
+  fmt->add_option("PLAN", options.plans, "Plan files (.yaml, .yml or .plan)")->required();
+  fmt->add_option("--to", options.fmt_to, "Write the other syntax: yaml or plan")->check(CLI::IsMember({"yaml", "plan"}));
+  fmt->add_flag("--check", options.fmt_check, "Name each file that is not in canonical form and exit 1");
+  fmt->add_flag("--write", options.fmt_write, "Write the result: in place, or with --to beside the plan");
+}
+
 void add_commands(CLI::App& app, CommandOptions& options) {
   CLI::App* check = app.add_subcommand("check", "Compile and validate plans; print diagnostics only");
   check->add_option("PLAN", options.plans, "Plan files")->required();
@@ -56,6 +64,7 @@ void add_commands(CLI::App& app, CommandOptions& options) {
   explain->add_flag("--json-schema", options.json_schema, "Print the JSON Schema of plan files for editors");
 
   add_run_command(app, options);
+  add_fmt_command(app, options);
 
   CLI::App* status = app.add_subcommand("status", "Show runs and step states from the state store");
   status->add_option("PLAN", options.plans, "Plan file (default: the state in ./.planrun)")->expected(0, 1);

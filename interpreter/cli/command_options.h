@@ -9,7 +9,7 @@ namespace planrun {
 
 // What the command line asked for, filled by the parser and read by the commands.
 struct CommandOptions {
-  std::string command;               // check, plan, graph, explain, run
+  std::string command;               // check, plan, graph, explain, run, fmt, ...
   std::vector<std::string> plans;    // check takes several
   ParamInputs params;
   std::string state_dir;
@@ -28,6 +28,10 @@ struct CommandOptions {
   bool quiet = false;
   bool allow_network_state = false;  // a state directory on NFS, SMB, ... is refused otherwise
   bool force = false;                // unlock: even a lock whose owner still runs
+  // fmt
+  std::string fmt_to;                // "" (the file's own syntax), "yaml" or "plan"
+  bool fmt_check = false;            // name the files that are not canonical, exit 1
+  bool fmt_write = false;            // write the result (in place, or beside with --to)
 };
 
 // Parses argv; `planrun PLAN ...` is `planrun run PLAN ...`. On --help/--version prints and sets

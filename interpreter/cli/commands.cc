@@ -27,7 +27,7 @@ int run_command(const CommandOptions& options) {
   static const std::map<std::string, int (*)(const CommandOptions&)> commands{
       {"check", run_check_command},     {"plan", run_plan_command}, {"graph", run_graph_command},
       {"explain", run_explain_command}, {"run", run_run_command},   {"status", run_status_command},
-      {"unlock", run_unlock_command},
+      {"unlock", run_unlock_command},   {"fmt", run_fmt_command},
   };
   auto command = commands.find(options.command);
   if (command == commands.end()) {

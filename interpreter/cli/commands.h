@@ -15,6 +15,7 @@ int run_explain_command(const CommandOptions& options);
 int run_run_command(const CommandOptions& options);
 int run_status_command(const CommandOptions& options);
 int run_unlock_command(const CommandOptions& options);
+int run_fmt_command(const CommandOptions& options);
 
 // Runs the command the options name.
 int run_command(const CommandOptions& options);

@@ -9,7 +9,8 @@ int default_port(Dsn::Kind kind) {
   switch (kind) {
     case Dsn::Kind::Postgresql: return 5432;
     case Dsn::Kind::Mysql: return 3306;
-    case Dsn::Kind::Sqlite: return 0;
+    case Dsn::Kind::Sqlite:
+    case Dsn::Kind::H2: return 0;
   }
   return 0;
 }
@@ -17,7 +18,7 @@ int default_port(Dsn::Kind kind) {
 ConnectionIdentity ConnectionIdentity::of(const Dsn& dsn) {
   ConnectionIdentity identity;
   identity.kind = dsn.kind;
-  if (dsn.kind == Dsn::Kind::Sqlite) {
+  if (dsn.kind == Dsn::Kind::Sqlite || dsn.kind == Dsn::Kind::H2) {
     identity.database = dsn.path;
     return identity;
   }

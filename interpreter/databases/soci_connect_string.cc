@@ -70,6 +70,7 @@ SociConnectString SociConnectString::of(const Dsn& dsn, const std::optional<Cred
     case Dsn::Kind::Sqlite: return {sqlite_text(dsn, options)};
     case Dsn::Kind::Postgresql: return {postgresql_text(dsn, credential, options)};
     case Dsn::Kind::Mysql: return {mysql_text(dsn, credential)};
+    case Dsn::Kind::H2: break;  // no engine: SociDatabases refuses it
   }
   return {};
 }

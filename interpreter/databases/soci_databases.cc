@@ -16,7 +16,8 @@ const soci::backend_factory& factory_for(Dsn::Kind kind) {
   switch (kind) {
     case Dsn::Kind::Postgresql: return *soci::factory_postgresql();
     case Dsn::Kind::Mysql: return *soci::factory_mysql();
-    case Dsn::Kind::Sqlite: break;
+    case Dsn::Kind::Sqlite:
+    case Dsn::Kind::H2: break;  // refused before (open)
   }
   return *soci::factory_sqlite3();
 }
@@ -54,6 +55,9 @@ void make_read_only(DatabaseConnection& connection) {
 }  // namespace
 
 std::unique_ptr<DatabaseConnection> SociDatabases::open(const Dsn& dsn, const OpenOptions& options) {
+  if (dsn.kind == Dsn::Kind::H2)
+    throw DatabaseError("cannot connect to " + dsn.to_string() +
+                        ": planrun has no H2 engine; steps handle an embedded H2 database as its files");
   std::optional<Credential> credential = credentials_.find(dsn);
   SociConnectString connect = SociConnectString::of(dsn, credential, options);
   auto session = std::make_unique<soci::session>();

@@ -21,12 +21,20 @@ Value absolute_path(const Value& value) {
   return Value((working_directory() / path).lexically_normal().string());
 }
 
-// An SQLite DSN names a file: `sqlite:staging.db` is the one in the working directory.
-Value absolute_sqlite_dsn(const Value& value) {
-  static const std::string scheme = "sqlite:";
-  if (!value.is_string() || value.secret() || !value.as_string().starts_with(scheme)) return value;
-  Value path = absolute_path(Value(value.as_string().substr(scheme.size())));
-  return Value(scheme + path.as_string());
+// An SQLite or embedded H2 DSN names a file: `sqlite:staging.db` is the one in the working
+// directory, and so is `jdbc:h2:./repository/database/WSO2CARBON_DB` (H2 options after `;` stay).
+Value absolute_file_dsn(const Value& value) {
+  if (!value.is_string() || value.secret()) return value;
+  const std::string& text = value.as_string();
+  for (const std::string scheme : {"sqlite:", "jdbc:h2:file:", "jdbc:h2:", "h2:file:", "h2:"}) {
+    if (!text.starts_with(scheme)) continue;
+    bool h2 = scheme.find("h2") != std::string::npos;
+    size_t end = h2 ? std::min(text.find(';'), text.size()) : text.size();
+    std::string path = text.substr(scheme.size(), end - scheme.size());
+    if (h2 && path.find(':') != std::string::npos) return value;  // mem:, tcp: ... (refused later)
+    return Value(scheme + absolute_path(Value(path)).as_string() + text.substr(end));
+  }
+  return value;
 }
 
 Value::List absolute_items(const Value::List& items, const TypeSpec& element) {
@@ -51,7 +59,7 @@ Value::Map absolute_entries(const Value::Map& entries, const TypeSpec& type) {
 Value with_absolute_paths(const Value& value, const TypeSpec& type) {
   switch (type.kind) {
     case TypeSpec::Kind::Path: return absolute_path(value);
-    case TypeSpec::Kind::Database: return absolute_sqlite_dsn(value);
+    case TypeSpec::Kind::Database: return absolute_file_dsn(value);
     case TypeSpec::Kind::List:
       if (!value.is_list() || type.element.empty()) return value;
       return Value(absolute_items(value.as_list(), type.element.front()));

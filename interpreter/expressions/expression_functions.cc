@@ -9,6 +9,7 @@
 
 #include "interpreter/diagnostics/did_you_mean.h"
 #include "interpreter/expressions/carbon_datasource.h"
+#include "interpreter/expressions/carbon_ports.h"
 #include "interpreter/expressions/expression_operators.h"
 #include "interpreter/values/dsn.h"
 
@@ -81,6 +82,27 @@ Value carbon_datasource(const FunctionCall& call) {
   }
 }
 
+CarbonPorts carbon_ports_argument(const FunctionCall& call) {
+  try {
+    return carbon_ports_of(string_argument(call, 0));
+  } catch (const CarbonConfigError& error) {
+    throw ExpressionError(call.offset, call.function + "(): " + error.what());
+  }
+}
+
+Value carbon_ports(const FunctionCall& call) {
+  CarbonPorts ports = carbon_ports_argument(call);
+  return Value::List{Value(ports.https), Value(ports.http)};
+}
+
+Value carbon_port(const FunctionCall& call) {
+  const std::string& which = string_argument(call, 1);
+  if (which != "https" && which != "http")
+    throw ExpressionError(call.offset, "carbon_port() expects 'https' or 'http' as argument 2, not '" + which + "'");
+  CarbonPorts ports = carbon_ports_argument(call);
+  return Value(which == "https" ? ports.https : ports.http);
+}
+
 Value jdbc_url(const FunctionCall& call) {
   std::string error;
   auto dsn = parse_dsn(string_argument(call, 0), &error);
@@ -118,6 +140,12 @@ const std::vector<Builtin>& builtins() {
         "carbon_datasource(home, name): the DSN of a Carbon datasource in home's master-datasources.xml "
         "(url and username; the password stays a secret)"},
        carbon_datasource},
+      {{"carbon_ports", 1, 1,
+        "carbon_ports(home): [HTTPS, HTTP] ports of a Carbon installation: 9443 and 9763 plus <Ports><Offset> "
+        "of home's carbon.xml"},
+       carbon_ports},
+      {{"carbon_port", 2, 2, "carbon_port(home, 'https'|'http'): one of the ports carbon_ports(home) gives"},
+       carbon_port},
       {{"contains", 2, 2, "contains(list|map|string, x): x is an element, a key, or a substring"}, contains},
       {{"join", 2, 2, "join(list, separator): the elements as text, separated by separator"}, join},
   };

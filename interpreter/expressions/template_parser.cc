@@ -12,6 +12,7 @@
 #include "grammar/expression_errors.h"
 #include "grammar/expression_grammar.h"
 #include "interpreter/expressions/expression.h"
+#include "interpreter/expressions/string_escapes.h"
 
 namespace planrun::expr {
 namespace {
@@ -26,21 +27,6 @@ size_t count_characters(std::string_view text) {
   for (char c : text)
     if (!is_continuation_byte(c)) ++count;
   return count;
-}
-
-// The text of a string literal between its quotes, escapes resolved; the grammar has
-// already rejected unknown escapes.
-std::string unescape(std::string_view quoted) {
-  std::string out;
-  for (size_t i = 1; i + 1 < quoted.size(); ++i) {
-    char c = quoted[i];
-    if (c == '\\') {
-      c = quoted[++i];
-      c = c == 'n' ? '\n' : c == 't' ? '\t' : c == 'r' ? '\r' : c;
-    }
-    out += c;
-  }
-  return out;
 }
 
 // Expr is built field by field: designated initializers that skip fields warn under -Wextra.
@@ -247,7 +233,9 @@ struct build<grammar::number_literal> {
 template <char Quote>
 struct build<grammar::quoted<Quote>> {
   template <typename Input>
-  static void apply(const Input& in, TemplateBuilder& builder) { builder.push_literal(unescape(in.string_view()), in.begin()); }
+  static void apply(const Input& in, TemplateBuilder& builder) {
+    builder.push_literal(unescape_quoted(in.string_view()), in.begin());
+  }
 };
 
 // Template structure: text, `$${` as literal text, and `${ ... }`.

@@ -3,6 +3,7 @@
 #include <fstream>
 
 #include "interpreter/compiler/plan_compiler.h"
+#include "interpreter/frontend/plan_frontend.h"
 #include "interpreter/frontend/yaml_frontend.h"
 
 namespace planrun {
@@ -21,6 +22,18 @@ static bool has_suffix(const std::string& path, const std::string& suffix) {
   return path.size() >= suffix.size() && path.compare(path.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
+std::optional<PlanSyntax> syntax_of(const std::string& path) {
+  if (has_suffix(path, ".yaml") || has_suffix(path, ".yml")) return PlanSyntax::Yaml;
+  if (has_suffix(path, ".plan")) return PlanSyntax::Plan;
+  return std::nullopt;
+}
+
+std::optional<ast::Node> parse_plan_document(PlanSyntax syntax, const std::string& path, const std::string& text,
+                                             Diagnostics& diagnostics) {
+  if (syntax == PlanSyntax::Plan) return parse_plan_text(path, text, diagnostics);
+  return parse_yaml(path, text, diagnostics);
+}
+
 std::optional<ast::Node> read_plan_document(const std::string& path, SourceFiles& sources, Diagnostics& diagnostics) {
   auto text = read_file(path);
   if (!text) {
@@ -28,8 +41,8 @@ std::optional<ast::Node> read_plan_document(const std::string& path, SourceFiles
     return std::nullopt;
   }
   const std::string& kept = sources.add(path, std::move(*text));
-  if (has_suffix(path, ".yaml") || has_suffix(path, ".yml")) return parse_yaml(path, kept, diagnostics);
-  diagnostics.error({path, 0, 0}, "unknown plan format: plan files end in .yaml or .yml");
+  if (auto syntax = syntax_of(path)) return parse_plan_document(*syntax, path, kept, diagnostics);
+  diagnostics.error({path, 0, 0}, "unknown plan format: plan files end in .yaml, .yml or .plan");
   return std::nullopt;
 }
 

@@ -14,7 +14,17 @@ namespace planrun {
 // it read. A second front end (.plan syntax) and `include:` plug in here, above both the front
 // ends and the compiler, so that neither of them (nor evaluation) depends on the other.
 
-// Reads a plan file with the front end its extension names (.yaml, .yml) into a document tree,
+// The two syntaxes of a plan, and the front ends that read them.
+enum class PlanSyntax { Yaml, Plan };
+
+// The syntax a file's extension names: .yaml and .yml, .plan.
+std::optional<PlanSyntax> syntax_of(const std::string& path);
+
+// Reads plan text with the front end of `syntax`.
+std::optional<ast::Node> parse_plan_document(PlanSyntax syntax, const std::string& path, const std::string& text,
+                                             Diagnostics& diagnostics);
+
+// Reads a plan file with the front end its extension names (.yaml, .yml, .plan) into a document tree,
 // keeping its text in `sources` for diagnostics. An unreadable file is a diagnostic too.
 std::optional<ast::Node> read_plan_document(const std::string& path, SourceFiles& sources, Diagnostics& diagnostics);
 

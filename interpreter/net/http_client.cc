@@ -34,13 +34,23 @@ std::unique_ptr<ByteStream> open_stream(const Url& url, const HttpRequestOptions
   return std::make_unique<TlsConnection>(std::move(tcp), url.host, options.verify_tls, deadline);
 }
 
-std::string request_text(const Url& url) {
+std::string authority(const Url& url) {
   bool default_port = url.port == (url.scheme == "https" ? 443 : 80);
   bool ipv6 = url.host.find(':') != std::string::npos;
   std::string host = ipv6 ? "[" + url.host + "]" : url.host;
-  if (!default_port) host += ":" + std::to_string(url.port);
-  return "GET " + url.target + " HTTP/1.1\r\nHost: " + host +
-         "\r\nUser-Agent: planrun\r\nAccept: */*\r\nConnection: close\r\n\r\n";
+  return default_port ? host : host + ":" + std::to_string(url.port);
+}
+
+std::string request_text(const Url& url, const HttpRequest& request) {
+  std::map<std::string, std::string> headers{{"user-agent", "planrun"}, {"accept", "*/*"}};
+  std::map<std::string, std::string> names{{"user-agent", "User-Agent"}, {"accept", "Accept"}};
+  for (const auto& [name, value] : request.headers) headers[lower(name)] = value, names[lower(name)] = name;
+  headers.erase("host"), headers.erase("connection"), headers.erase("content-length");
+  std::string text = request.method + " " + url.target + " HTTP/1.1\r\nHost: " + authority(url) + "\r\n";
+  for (const auto& [name, value] : headers) text += names[name] + ": " + value + "\r\n";
+  if (!request.body.empty() || request.method == "POST" || request.method == "PUT")
+    text += "Content-Length: " + std::to_string(request.body.size()) + "\r\n";
+  return text + "Connection: close\r\n\r\n" + request.body;
 }
 
 // The status line and the headers; NetError when they are not HTTP.
@@ -115,6 +125,36 @@ bool body_complete(const HttpResponse& response, std::string_view body, size_t l
   return false;
 }
 
+bool is_redirect(int status) { return status == 301 || status == 302 || status == 303 || status == 307 || status == 308; }
+
+// The URL a redirect's Location names: absolute, absolute path, or relative to the directory.
+Url redirect_target(const Url& from, const HttpResponse& response) {
+  auto location = response.headers.find("location");
+  if (location == response.headers.end() || location->second.empty())
+    throw NetError("the answer " + std::to_string(response.status) + " redirects without a Location");
+  const std::string& target = location->second;
+  if (std::optional<Url> absolute = parse_url(target)) return *absolute;
+  if (target.find("://") != std::string::npos) throw NetError("the answer redirects to '" + target + "', not an http(s) URL");
+  Url next = from;
+  if (target.front() == '/') next.target = target;
+  else next.target = from.target.substr(0, from.target.rfind('/', from.target.find('?')) + 1) + target;
+  return next;
+}
+
+// What a browser sends after a redirect: 303 (and 301/302 after a POST) turn into a GET without
+// a body; credentials go only back to the same host and port.
+void follow(HttpRequest& request, int status, const Url& from, const Url& to) {
+  if (status == 303 || ((status == 301 || status == 302) && request.method == "POST")) {
+    request.method = "GET";
+    request.body.clear();
+    for (auto it = request.headers.begin(); it != request.headers.end();)
+      it = lower(it->first) == "content-type" ? request.headers.erase(it) : std::next(it);
+  }
+  if (from.host != to.host || from.port != to.port || from.scheme != to.scheme)
+    for (auto it = request.headers.begin(); it != request.headers.end();)
+      it = lower(it->first) == "authorization" ? request.headers.erase(it) : std::next(it);
+}
+
 class ResponseReader {
  public:
   ResponseReader(ByteStream& stream, NetDeadline deadline) : stream_(stream), deadline_(deadline) {}
@@ -173,9 +213,23 @@ std::optional<Url> parse_url(std::string_view text) {
 }
 
 HttpResponse http_get(const Url& url, const HttpRequestOptions& options, NetDeadline deadline) {
-  std::unique_ptr<ByteStream> stream = open_stream(url, options, deadline);
-  stream->send_all(request_text(url), deadline);
-  return ResponseReader(*stream, deadline).read(options.body_limit);
+  return http_request(url, HttpRequest{}, options, deadline);
+}
+
+HttpResponse http_request(const Url& first, const HttpRequest& first_request, const HttpRequestOptions& options,
+                          NetDeadline deadline) {
+  Url url = first;
+  HttpRequest request = first_request;
+  for (int redirects = 0;; ++redirects) {
+    std::unique_ptr<ByteStream> stream = open_stream(url, options, deadline);
+    stream->send_all(request_text(url, request), deadline);
+    HttpResponse response = ResponseReader(*stream, deadline).read(options.body_limit);
+    response.url = url.scheme + "://" + authority(url) + url.target;
+    if (!is_redirect(response.status) || redirects >= options.max_redirects) return response;
+    Url next = redirect_target(url, response);
+    follow(request, response.status, url, next);
+    url = std::move(next);
+  }
 }
 
 }  // namespace planrun

@@ -83,6 +83,14 @@ StateConnection::StateConnection(fs::path database, StateAccess access) : file_(
   try {
     sql_.open(soci::sqlite3, connect_string(file_, access));
     if (access == StateAccess::ReadOnly) {
+      // A planrun killed while it created the store leaves a file without tables: it holds no
+      // records, and a reader sees none (an empty store in memory) rather than an error.
+      if (StateSchema::is_empty(sql_)) {
+        sql_.close();
+        sql_.open(soci::sqlite3, ":memory:");
+        StateSchema::upgrade(sql_, file_);
+        return;
+      }
       StateSchema::check(sql_, file_);
       return;
     }

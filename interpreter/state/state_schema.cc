@@ -147,6 +147,8 @@ void StateSchema::upgrade(soci::session& sql, const std::filesystem::path& file)
   transaction.commit();
 }
 
+bool StateSchema::is_empty(soci::session& sql) { return count_tables(sql) == 0; }
+
 void StateSchema::check(soci::session& sql, const std::filesystem::path& file) {
   int version = stored_version(sql, file);
   check_readable(version, file);

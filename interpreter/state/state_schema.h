@@ -59,6 +59,8 @@ class StateSchema {
   // when empty, migrates an older one. Throws StateError for a newer version or a SQLite database
   // that is not planrun state; `file` names the database in those messages.
   static void upgrade(soci::session& sql, const std::filesystem::path& file);
+  // True for a database without tables (a store whose creation was interrupted).
+  static bool is_empty(soci::session& sql);
   // For readers that must not write: throws StateError unless the schema is current_version().
   static void check(soci::session& sql, const std::filesystem::path& file);
 };

@@ -36,6 +36,7 @@ std::string type_title(Dsn::Kind kind) {
     case Dsn::Kind::Sqlite: return "SQLite";
     case Dsn::Kind::Postgresql: return "PostgreSQL";
     case Dsn::Kind::Mysql: return "MySQL";
+    case Dsn::Kind::H2: return "H2";
   }
   return "unknown";
 }
@@ -45,6 +46,7 @@ std::string type_title(Dsn::Kind kind) {
 // file is not opened (a target that does not exist yet is not created).
 std::string version_of(StepContext& context, const Dsn& dsn, const StepSecretMasker& masker) {
   if (dsn.kind == Dsn::Kind::Sqlite) return sqlite3_libversion();
+  if (dsn.kind == Dsn::Kind::H2) return "unknown (planrun does not open H2 databases)";
   // A missing service is a bug in planrun (exit 70), not a failure of the plan.
   if (!context.services.databases) throw std::logic_error("the executor gave the step no Databases service");
   try {

@@ -11,6 +11,7 @@
 #include "interpreter/step_kit/processes.h"
 #include "interpreter/step_kit/step_failure.h"
 #include "interpreter/step_kit/step_field.h"
+#include "interpreter/steps/command_text.h"
 #include "interpreter/steps/schema_parts.h"
 #include "interpreter/steps/step_log_file.h"
 #include "interpreter/steps/step_secret_masker.h"
@@ -72,25 +73,6 @@ class OutputTail {
   std::string text_;
 };
 
-std::string shell_quoted(const std::string& argument) {
-  bool plain = !argument.empty() && std::all_of(argument.begin(), argument.end(), [](char c) {
-    return isalnum(static_cast<unsigned char>(c)) || strchr("_./:=@%+,-", c) != nullptr;
-  });
-  if (plain) return argument;
-  std::string quoted = "'";
-  for (char c : argument) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return quoted + "'";
-}
-
-// The command as the log shows it; each argument is masked before quoting can split a secret.
-std::string command_line(const Value& command, const SecretMasker& masker) {
-  if (command.is_string()) return masker.mask(command.as_string());
-  std::string line;
-  for (const std::string& argument : value_as<std::vector<std::string>>(command, "command"))
-    line += (line.empty() ? "" : " ") + shell_quoted(masker.mask(argument));
-  return masker.mask(line);
-}
-
 ProcessSpec process_spec(const StepContext& context, const StepTimeLimit& limit) {
   ProcessSpec spec;
   Value command = fields().command.read(context.fields);
@@ -103,12 +85,6 @@ ProcessSpec process_spec(const StepContext& context, const StepTimeLimit& limit)
   spec.deadline = limit.deadline;
   spec.cancel = &context.cancel;
   return spec;
-}
-
-std::string listed(const std::vector<int64_t>& codes) {
-  std::string text = codes.size() == 1 ? "" : "one of ";
-  for (size_t i = 0; i < codes.size(); ++i) text += (i ? ", " : "") + std::to_string(codes[i]);
-  return text;
 }
 
 std::string signal_name(int signal) {
@@ -128,7 +104,7 @@ void check_result(const ProcessResult& result, const std::vector<int64_t>& expec
   if (!result.exit_code) throw StepFailure(Kind::Failed, "command ended, but its exit status was lost");
   if (std::find(expected.begin(), expected.end(), *result.exit_code) == expected.end())
     throw StepFailure(Kind::Failed, "command exited with status " + std::to_string(*result.exit_code) +
-                                        " (expected " + listed(expected) + ")");
+                                        " (expected " + listed_codes(expected) + ")");
 }
 
 }  // namespace

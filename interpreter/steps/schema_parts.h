@@ -14,7 +14,7 @@ const StepField<std::vector<int64_t>>& expect_exit_field();
 // The fields of an HTTP endpoint to probe, declared once: http_probe_type is made of them and
 // wait-for reads a probe through them.
 struct HttpProbeFields {
-  StepField<std::string> url = StepField<std::string>::required("url", types::string(), "the URL to request (GET)");
+  StepField<std::string> url = StepField<std::string>::required("url", types::string(), "the URL to request");
   StepField<int64_t> status =
       StepField<int64_t>::with_default("status", types::integer(), 200, "the HTTP status the answer must have");
   StepField<bool> insecure = StepField<bool>::with_default(

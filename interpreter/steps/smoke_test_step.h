@@ -1,11 +1,17 @@
 #pragma once
 
-#include "interpreter/step_kit/step_schema.h"
+#include "interpreter/step_kit/step_type.h"
 
 namespace planrun {
 
-// The schema of `smoke-test`, which this planrun checks, previews and draws but cannot run yet.
-// This file pair becomes the type's own (SmokeTestStep: schema, describe, action; docs/STEP_KIT.md).
-StepSchema smoke_test_schema();
+// The `smoke-test` step: every check runs (SQL results, source-vs-target comparisons, HTTP
+// answers, commands, files; steps/smoke/) and is reported; the step fails with exit 3 if any
+// failed, listing each failure with what was expected and what was found.
+class SmokeTestStep final : public StepType {
+ public:
+  const StepSchema& schema() const override;
+  std::vector<std::string> describe(const DescribeContext& context) const override;
+  void run(StepContext& context) const override;
+};
 
 }  // namespace planrun

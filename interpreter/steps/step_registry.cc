@@ -37,16 +37,16 @@ std::vector<RegisteredStepType> make_registry() {
   return {
       runnable<AssertSameDbtypeStep>(),
       runnable<AssertDbEmptyStep>(),
-      schema_only(assert_servers_stopped_schema()),
+      runnable<AssertServersStoppedStep>(),
       runnable<BackupStep>(),
       runnable<RestoreStep>(),
-      schema_only(copy_db_schema()),
+      runnable<CopyDbStep>(),
       schema_only(copy_dir_schema()),
       schema_only(unpack_schema()),
-      schema_only(update_config_schema()),
+      runnable<UpdateConfigStep>(),
       runnable<RunStep>(),
       runnable<WaitForStep>(),
-      schema_only(smoke_test_schema()),
+      runnable<SmokeTestStep>(),
       runnable<ConfirmStep>(),
   };
 }

@@ -32,18 +32,20 @@ constexpr Scheme schemes[] = {
     {"mariadb://", Dsn::Kind::Mysql},
     {"jdbc:mysql://", Dsn::Kind::Mysql},
     {"jdbc:mariadb://", Dsn::Kind::Mysql},
+    {"h2:", Dsn::Kind::H2},
+    {"jdbc:h2:", Dsn::Kind::H2},
 };
 
 constexpr const char* expected_forms =
     "expected sqlite:path, postgresql://user@host:port/db, mysql://user@host:port/db (or mariadb://, postgres://) "
-    "or their jdbc: forms";
+    "or their jdbc: forms, or jdbc:h2:path (an embedded H2 database)";
 
 // Kinds a Carbon installation may use that planrun recognises but cannot test here, so refuses
 // by name rather than as unknown; `scheme_of` gives the key ("oracle", "jdbc:oracle", ...).
 const std::map<std::string, std::string, std::less<>> refused_kinds = {
     {"oracle", "Oracle"},         {"jdbc:oracle", "Oracle"},       {"sqlserver", "SQL Server"},
     {"jdbc:sqlserver", "SQL Server"}, {"jdbc:jtds", "SQL Server"}, {"db2", "DB2"},
-    {"jdbc:db2", "DB2"},          {"jdbc:h2", "H2"},
+    {"jdbc:db2", "DB2"},
 };
 
 // password, PASSWORD, sslpassword, trustStorePassword, pwd, passwd, pass: names drivers take a
@@ -100,6 +102,18 @@ void refuse_password_parameter(std::string_view query) {
   }
 }
 
+// H2 options come as ;KEY=VALUE (;PASSWORD=x is refused like ?password=x).
+void refuse_h2_password(std::string_view options) {
+  for (size_t start = 0; start < options.size();) {
+    size_t end = std::min(options.find(';', start + 1), options.size());
+    std::string_view option = options.substr(start + 1, end - start - 1);
+    if (is_password_key(option.substr(0, option.find('='))))
+      throw Rejected{"a password is not allowed in a DSN (option '" + std::string(option.substr(0, option.find('='))) +
+                     "'); passwords come from a `secret` param"};
+    start = end;
+  }
+}
+
 // Splits "db?a=b" into "db" and "?a=b".
 std::string_view split_query(std::string_view& rest) {
   size_t question = rest.find('?');
@@ -116,6 +130,23 @@ void parse_sqlite(std::string_view rest, Dsn& dsn) {
       throw Rejected{"sqlite takes a file, sqlite:relative/path.db or sqlite:///absolute/path.db, not a host"};
   }
   if (rest.empty()) throw Rejected{"no database file after 'sqlite:'"};
+  dsn.path = rest;
+}
+
+// An embedded H2 database: [file:]PATH[;OPTION=VALUE...]. Carbon's default is
+// jdbc:h2:./repository/database/WSO2CARBON_DB;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=60000.
+void parse_h2(std::string_view rest, Dsn& dsn) {
+  size_t semicolon = rest.find(';');
+  if (semicolon != std::string_view::npos) {
+    dsn.query = rest.substr(semicolon);
+    rest = rest.substr(0, semicolon);
+  }
+  if (rest.starts_with("file:")) rest.remove_prefix(5);
+  for (const char* mode : {"mem:", "tcp:", "ssl:", "zip:", "nio:", "split:"})
+    if (rest.starts_with(mode))
+      throw Rejected{"H2 in '" + std::string(mode) + "' mode is not supported: planrun handles an embedded H2 "
+                     "database (jdbc:h2:path) as its files, with the server stopped"};
+  if (rest.empty()) throw Rejected{"no database path after 'jdbc:h2:'"};
   dsn.path = rest;
 }
 
@@ -171,6 +202,11 @@ Dsn parse(std::string_view text) {
     Dsn dsn;
     dsn.kind = scheme.kind;
     std::string_view rest = text.substr(scheme.prefix.size());
+    if (scheme.kind == Dsn::Kind::H2) {
+      parse_h2(rest, dsn);
+      refuse_h2_password(dsn.query);
+      return dsn;
+    }
     dsn.query = split_query(rest);
     refuse_password_parameter(dsn.query);
     if (scheme.kind == Dsn::Kind::Sqlite)
@@ -199,18 +235,21 @@ std::string kind_name(Dsn::Kind kind) {
     case Dsn::Kind::Sqlite: return "sqlite";
     case Dsn::Kind::Postgresql: return "postgresql";
     case Dsn::Kind::Mysql: return "mysql";
+    case Dsn::Kind::H2: return "h2";
   }
   return "unknown";
 }
 
 std::string Dsn::to_string() const {
   if (kind == Kind::Sqlite) return "sqlite:" + path + query;
+  if (kind == Kind::H2) return "jdbc:h2:" + path + query;
   std::string user_at = user.empty() ? "" : user + "@";
   return kind_name(kind) + "://" + user_at + host_port(*this) + "/" + database + query;
 }
 
 std::string Dsn::jdbc_url() const {
   if (kind == Kind::Sqlite) return "jdbc:sqlite:" + path + query;
+  if (kind == Kind::H2) return "jdbc:h2:" + path + query;
   return "jdbc:" + kind_name(kind) + "://" + host_port(*this) + "/" + database + query;
 }
 

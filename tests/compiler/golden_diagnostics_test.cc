@@ -1,6 +1,7 @@
-// Golden tests: each tests/plans/bad/NAME.yaml is compiled and its diagnostics, rendered exactly
-// as `planrun check` prints them, must equal tests/plans/bad/NAME.expected. To add a case, write
-// the plan and its expected output by hand; never copy the output of a run without reading it.
+// Golden tests: each tests/plans/bad/NAME.yaml (or NAME.plan, in the .plan syntax) is compiled and
+// its diagnostics, rendered exactly as `planrun check` prints them, must equal
+// tests/plans/bad/NAME.expected. To add a case, write the plan and its expected output by hand;
+// never copy the output of a run without reading it.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -17,10 +18,12 @@ namespace fs = std::filesystem;
 
 const fs::path kBadPlans = fs::path(PLANRUN_SOURCE_DIR) / "tests/plans/bad";
 
+// The bad plans' file names; the stems are unique, so that each has one .expected file.
 std::vector<std::string> bad_plan_names() {
   std::vector<std::string> names;
   for (const auto& entry : fs::directory_iterator(kBadPlans))
-    if (entry.path().extension() == ".yaml") names.push_back(entry.path().stem().string());
+    if (entry.path().extension() == ".yaml" || entry.path().extension() == ".plan")
+      names.push_back(entry.path().filename().string());
   std::sort(names.begin(), names.end());
   return names;
 }
@@ -38,7 +41,7 @@ std::string check_output(const std::string& name) {
   fs::current_path(kBadPlans);
   SourceFiles sources;
   Diagnostics diagnostics;
-  load_plan(name + ".yaml", sources, diagnostics);
+  load_plan(name, sources, diagnostics);
   fs::current_path(previous);
   std::string out;
   for (const Diagnostic& diagnostic : diagnostics.sorted()) out += render(diagnostic, sources);
@@ -49,14 +52,14 @@ class GoldenDiagnostics : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(GoldenDiagnostics, MatchExpected) {
   const std::string& name = GetParam();
-  fs::path expected = kBadPlans / (name + ".expected");
+  fs::path expected = kBadPlans / fs::path(name).replace_extension(".expected");
   ASSERT_TRUE(fs::exists(expected)) << "missing " << expected;
   EXPECT_EQ(check_output(name), read(expected));
 }
 
 INSTANTIATE_TEST_SUITE_P(BadPlans, GoldenDiagnostics, ::testing::ValuesIn(bad_plan_names()),
                          [](const auto& info) {
-                           std::string name = info.param;
+                           std::string name = fs::path(info.param).stem().string();
                            std::replace(name.begin(), name.end(), '-', '_');
                            return name;
                          });

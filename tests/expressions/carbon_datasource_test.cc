@@ -89,11 +89,20 @@ TEST(CarbonDatasource, MalformedXmlIsReportedAtItsPosition) {
 
 TEST(CarbonDatasource, AnUnsupportedDatabaseIsRefusedAtTheDatasource) {
   CarbonHome home(R"(<datasources-configuration><datasources><datasource><name>WSO2_CARBON_DB</name>
-<definition><configuration><url>jdbc:h2:./repository/database/WSO2CARBON_DB;DB_CLOSE_ON_EXIT=FALSE</url>
+<definition><configuration><url>jdbc:oracle:thin:@db:1521/carbon</url>
 </configuration></definition></datasource></datasources></datasources-configuration>)");
   std::string error = error_of(home.dir.path(), "WSO2_CARBON_DB");
   EXPECT_EQ(error.rfind(home.file().string() + ":1:41: datasource 'WSO2_CARBON_DB': ", 0), 0u) << error;
-  EXPECT_NE(error.find("H2 databases are not supported yet"), std::string::npos) << error;
+  EXPECT_NE(error.find("Oracle databases are not supported yet"), std::string::npos) << error;
+}
+
+// Carbon's embedded default is relative to the home Carbon runs in.
+TEST(CarbonDatasource, AnEmbeddedH2DatabaseIsFoundInsideTheHome) {
+  CarbonHome home(R"(<datasources-configuration><datasources><datasource><name>WSO2_CARBON_DB</name>
+<definition><configuration><url>jdbc:h2:./repository/database/WSO2CARBON_DB;DB_CLOSE_ON_EXIT=FALSE</url>
+<username>wso2carbon</username></configuration></definition></datasource></datasources></datasources-configuration>)");
+  EXPECT_EQ(carbon_datasource_dsn(home.dir.path(), "WSO2_CARBON_DB"),
+            "jdbc:h2:" + (home.dir.path() / "repository/database/WSO2CARBON_DB").string() + ";DB_CLOSE_ON_EXIT=FALSE");
 }
 
 }  // namespace

@@ -316,7 +316,7 @@ TEST(ExpressionFunctions, JdbcUrl) {
   EXPECT_EQ(eval("${ jdbc_url('sqlite:/var/db/wso2.db') }"), Value("jdbc:sqlite:/var/db/wso2.db"));
   EXPECT_EQ(error_of("${ jdbc_url('carbon.db') }"),
             Error("jdbc_url(): DSN 'carbon.db': not a DSN; expected sqlite:path, postgresql://user@host:port/db, "
-                  "mysql://user@host:port/db (or mariadb://, postgres://) or their jdbc: forms",
+                  "mysql://user@host:port/db (or mariadb://, postgres://) or their jdbc: forms, or jdbc:h2:path (an embedded H2 database)",
                   3));
 }
 

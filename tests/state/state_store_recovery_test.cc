@@ -208,3 +208,23 @@ TEST(StateStore, WriterKilledMidRunLosesNoConfirmedStep) {
 
 }  // namespace
 }  // namespace planrun
+
+namespace planrun {
+namespace {
+
+// A planrun killed while it created the store leaves state.db without tables: readers (`status`,
+// `plan`, the crash tests) see no records; the next run creates the schema.
+TEST(StateStore, AStoreWhoseCreationWasInterruptedReadsAsEmpty) {
+  ScratchDir scratch;
+  testing::write_file(scratch.path / "state.db", "");
+  {
+    StateStore reader(scratch.path, "plan.yaml", StateStore::Access::ReadOnly);
+    EXPECT_TRUE(reader.all_steps().empty());
+  }
+  EXPECT_EQ(fs::file_size(scratch.path / "state.db"), 0u);  // the reader wrote nothing
+  StateStore writer(scratch.path, "plan.yaml");
+  EXPECT_TRUE(writer.all_steps().empty());
+}
+
+}  // namespace
+}  // namespace planrun

@@ -159,11 +159,14 @@ TEST(AssertSameDbtypeStep, SqliteFilesPassWithTheLibraryVersionAndAreNotOpened) 
   EXPECT_TRUE(fixture.log.warnings.empty());
 }
 
-// H2 is out of scope (docs/DECISIONS.md): its DSN is refused before any step sees it.
-TEST(AssertSameDbtypeStep, AnH2DsnIsNotADatabaseThisPlanrunAccepts) {
-  std::string error;
-  EXPECT_FALSE(parse_dsn("jdbc:h2:./repository/database/WSO2CARBON_DB", &error));
-  EXPECT_NE(error.find("H2 databases are not supported yet"), std::string::npos) << error;
+// H2 databases are files: the step compares their types without opening them.
+TEST(AssertSameDbtypeStep, TwoEmbeddedH2DatabasesAreOfOneTypeWithoutBeingOpened) {
+  testing::StepFixture fixture{"assert-same-dbtype"};
+  StepContext context = fixture.context({{"source", "jdbc:h2:/old/repository/database/WSO2CARBON_DB"},
+                                         {"target", "jdbc:h2:/new/repository/database/WSO2CARBON_DB"}});
+  AssertSameDbtypeStep().run(context);
+  EXPECT_EQ(context.outputs.at("dbtype"), Value("h2"));
+  EXPECT_TRUE(fixture.log.warnings.empty());
 }
 
 TEST(AssertSameDbtypeStep, DescribeNamesBothDatabases) {

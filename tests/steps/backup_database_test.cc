@@ -131,6 +131,17 @@ TEST_F(SqliteBackup, RestoreRefusesADirectoryBackupForADatabase) {
   EXPECT_EQ(std::string(failure->what()), "the backup in " + backup().string() + " holds no database dump");
 }
 
+TEST_F(SqliteBackup, AnH2DatabaseIsRefusedNamingWhatToDoInstead) {
+  auto failure = steps.run<BackupStep>({{"database", Value("jdbc:h2:" + (dir.path() / "carbon").string())},
+                                        {"to", Value(backup().string())}});
+  ASSERT_TRUE(failure);
+  EXPECT_TRUE(std::string(failure->what()).ends_with(
+      ": planrun makes no dump of h2 databases; with the servers stopped, back up the directory that holds its "
+      "files (dir:)"))
+      << failure->what();
+  EXPECT_FALSE(fs::exists(backup() / "SHA256SUMS"));
+}
+
 // PATH without the client tools: the step names the Debian package to install, before it
 // connects anywhere.
 TEST(DatabaseBackupTools, AMissingClientToolIsNamedWithItsDebianPackage) {

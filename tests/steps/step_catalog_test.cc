@@ -140,7 +140,8 @@ TEST(StepCatalog, ReferencePlanFitsTheSchemas) {
 
 TEST(StepCatalog, ReferenceFieldsHaveTheirTypes) {
   EXPECT_EQ(type_of("assert-servers-stopped", "pid_files"), "list of path");
-  EXPECT_EQ(type_of("assert-servers-stopped", "ports"), "list of int");
+  EXPECT_EQ(type_of("assert-servers-stopped", "ports"), "list of int or string");  // 9443 or node2:9443
+  EXPECT_EQ(type_of("assert-servers-stopped", "carbon_home"), "path");
   EXPECT_EQ(type_of("assert-same-dbtype", "source"), "database");
   EXPECT_EQ(type_of("assert-same-dbtype", "target"), "database");
   EXPECT_EQ(type_of("assert-db-empty", "database"), "database");
@@ -188,8 +189,8 @@ TEST(StepCatalog, AlternativesAreExactlyOneOf) {
   EXPECT_EQ(find_step_schema("wait-for")->with.exactly_one_of, (Groups{{"tcp", "http", "file"}}));
   EXPECT_EQ(find_step_schema("update-config")->with.exactly_one_of, (Groups{{"xml", "properties", "yaml"}}));
   const TypeSpec& check = field(find_step_schema("smoke-test")->with, "checks")->type.element.at(0);
-  EXPECT_EQ(check.exactly_one_of, (Groups{{"sql", "http", "command"}}));
-  EXPECT_EQ(field(check, "sql")->type.exactly_one_of, (Groups{{"equals", "equals_query_on"}}));
+  EXPECT_EQ(check.exactly_one_of, (Groups{{"sql", "http", "command", "file"}}));
+  EXPECT_EQ(field(check, "sql")->type.exactly_one_of, (Groups{{"equals", "equals_query_on", "rows"}}));
 }
 
 TEST(StepCatalog, EffectsFollowWhatStepsDoToData) {

@@ -11,10 +11,12 @@
 #include <atomic>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <thread>
 #include <vector>
 
+#include "tests/support/self_signed_tls.h"
 #include "tests/support/tcp_test_listener.h"
 
 namespace planrun::testing {
@@ -42,6 +44,11 @@ class HttpTestServer {
     return std::string(tls_ ? "https" : "http") + "://127.0.0.1:" + std::to_string(listener_.port()) + path;
   }
   int requests() const { return requests_; }
+  // The head (request line and headers) of each request served, in order.
+  std::vector<std::string> heads() const {
+    std::lock_guard<std::mutex> lock(heads_mutex_);
+    return heads_;
+  }
 
   static std::string answer(int status, const std::string& body = "ok") {
     std::string reason = status == 200 ? "OK" : status == 404 ? "Not Found" : status == 503 ? "Service Unavailable" : "Other";
@@ -50,27 +57,6 @@ class HttpTestServer {
   }
 
  private:
-  using Context = std::unique_ptr<SSL_CTX, void (*)(SSL_CTX*)>;
-
-  static Context self_signed_context() {
-    EVP_PKEY* key = EVP_EC_gen("P-256");
-    X509* certificate = X509_new();
-    ASN1_INTEGER_set(X509_get_serialNumber(certificate), 1);
-    X509_gmtime_adj(X509_getm_notBefore(certificate), 0);
-    X509_gmtime_adj(X509_getm_notAfter(certificate), 3600);
-    X509_set_pubkey(certificate, key);
-    X509_NAME* name = X509_get_subject_name(certificate);
-    X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC, reinterpret_cast<const unsigned char*>("localhost"), -1, -1, 0);
-    X509_set_issuer_name(certificate, name);
-    X509_sign(certificate, key, EVP_sha256());
-    Context context(SSL_CTX_new(TLS_server_method()), SSL_CTX_free);
-    SSL_CTX_use_certificate(context.get(), certificate);
-    SSL_CTX_use_PrivateKey(context.get(), key);
-    X509_free(certificate);
-    EVP_PKEY_free(key);
-    return context;
-  }
-
   void serve() {
     sigset_t pipe;  // a client that hung up must not kill the test binary with SIGPIPE
     sigemptyset(&pipe);
@@ -94,6 +80,7 @@ class HttpTestServer {
     ssize_t got;
     while (request.find("\r\n\r\n") == std::string::npos && (got = ::recv(client, buffer, sizeof buffer, 0)) > 0)
       request.append(buffer, static_cast<size_t>(got));
+    record(request);
     std::string response = respond_(requests_++);
     ::send(client, response.data(), response.size(), MSG_NOSIGNAL);
   }
@@ -107,13 +94,21 @@ class HttpTestServer {
     int got;
     while (request.find("\r\n\r\n") == std::string::npos && (got = SSL_read(ssl.get(), buffer, sizeof buffer)) > 0)
       request.append(buffer, static_cast<size_t>(got));
+    record(request);
     std::string response = respond_(requests_++);
     SSL_write(ssl.get(), response.data(), static_cast<int>(response.size()));
     SSL_shutdown(ssl.get());
   }
 
+  void record(const std::string& request) {
+    std::lock_guard<std::mutex> lock(heads_mutex_);
+    heads_.push_back(request.substr(0, request.find("\r\n\r\n")));
+  }
+
   Responder respond_;
-  Context tls_{nullptr, SSL_CTX_free};
+  mutable std::mutex heads_mutex_;
+  std::vector<std::string> heads_;
+  TlsServerContext tls_{nullptr, SSL_CTX_free};
   TcpTestListener listener_;
   std::atomic<bool> stop_{false};
   std::atomic<int> requests_{0};

@@ -164,22 +164,44 @@ TEST(DsnErrors, MissingHost) {
   EXPECT_EQ(rejection("mysql://[::1/d"), "DSN 'mysql://[::1/d': '[' without ']' around the host");
 }
 
-TEST(DsnErrors, OracleSqlServerDb2AndH2AreRecognisedAndRefusedNamingWhatIsSupported) {
+TEST(DsnErrors, OracleSqlServerAndDb2AreRecognisedAndRefusedNamingWhatIsSupported) {
   std::string supported = " databases are not supported yet: planrun supports SQLite, PostgreSQL and MySQL/MariaDB; "
                           "expected sqlite:path, postgresql://user@host:port/db, mysql://user@host:port/db "
-                          "(or mariadb://, postgres://) or their jdbc: forms";
+                          "(or mariadb://, postgres://) or their jdbc: forms, or jdbc:h2:path (an embedded H2 database)";
   EXPECT_EQ(rejection("jdbc:oracle:thin:@h:1521:orcl"), "DSN 'jdbc:oracle:thin:@h:1521:orcl': Oracle" + supported);
   EXPECT_EQ(rejection("oracle://h/db"), "DSN 'oracle://h/db': Oracle" + supported);
   EXPECT_EQ(rejection("jdbc:sqlserver://h:1433;databaseName=carbon"),
             "DSN 'jdbc:sqlserver://h:1433;databaseName=carbon': SQL Server" + supported);
   EXPECT_EQ(rejection("jdbc:db2://h:50000/carbon"), "DSN 'jdbc:db2://h:50000/carbon': DB2" + supported);
-  EXPECT_EQ(rejection("jdbc:h2:./repository/database/WSO2CARBON_DB"),
-            "DSN 'jdbc:h2:./repository/database/WSO2CARBON_DB': H2" + supported);
+}
+
+// Carbon's embedded default: the database's path, its options kept as written.
+TEST(Dsn, AnEmbeddedH2DatabaseIsItsPath) {
+  std::string error;
+  std::optional<Dsn> dsn = parse_dsn("jdbc:h2:./repository/database/WSO2CARBON_DB;DB_CLOSE_ON_EXIT=FALSE", &error);
+  ASSERT_TRUE(dsn) << error;
+  EXPECT_EQ(dsn->kind, Dsn::Kind::H2);
+  EXPECT_EQ(dsn->path, "./repository/database/WSO2CARBON_DB");
+  EXPECT_EQ(dsn->query, ";DB_CLOSE_ON_EXIT=FALSE");
+  EXPECT_EQ(dsn->to_string(), "jdbc:h2:./repository/database/WSO2CARBON_DB;DB_CLOSE_ON_EXIT=FALSE");
+  EXPECT_EQ(dsn->jdbc_url(), dsn->to_string());
+  EXPECT_EQ(parse_dsn("jdbc:h2:file:/srv/carbon/db", &error)->path, "/srv/carbon/db");
+  EXPECT_EQ(parse_dsn("h2:/srv/carbon/db", &error)->path, "/srv/carbon/db");
+}
+
+TEST(DsnErrors, H2ServerAndMemoryModesAndPasswordsAreRefused) {
+  EXPECT_EQ(rejection("jdbc:h2:tcp://localhost/~/test"),
+            "DSN 'jdbc:h2:tcp://localhost/~/test': H2 in 'tcp:' mode is not supported: planrun handles an "
+            "embedded H2 database (jdbc:h2:path) as its files, with the server stopped");
+  EXPECT_NE(rejection("jdbc:h2:mem:test").find("H2 in 'mem:' mode is not supported"), std::string::npos);
+  EXPECT_EQ(rejection("jdbc:h2:./db;USER=sa;PASSWORD=secret"),
+            "DSN 'jdbc:h2:./db;USER=sa;PASSWORD=***': a password is not allowed in a DSN (option 'PASSWORD'); "
+            "passwords come from a `secret` param");
 }
 
 TEST(DsnErrors, UnknownScheme) {
   std::string expected = "; expected sqlite:path, postgresql://user@host:port/db, mysql://user@host:port/db "
-                         "(or mariadb://, postgres://) or their jdbc: forms";
+                         "(or mariadb://, postgres://) or their jdbc: forms, or jdbc:h2:path (an embedded H2 database)";
   EXPECT_EQ(rejection("informix://h/db"), "DSN 'informix://h/db': unknown database kind 'informix'" + expected);
   EXPECT_EQ(rejection("jdbc:derby://h/db"), "DSN 'jdbc:derby://h/db': unknown database kind 'jdbc:derby'" + expected);
   EXPECT_EQ(rejection("carbon.db"), "DSN 'carbon.db': not a DSN" + expected);

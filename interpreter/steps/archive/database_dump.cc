@@ -17,10 +17,10 @@ const DatabaseDump* const* all_dumps() {
 
 }  // namespace
 
-const DatabaseDump& database_dump_for(Dsn::Kind kind) {
+const DatabaseDump* database_dump_for(Dsn::Kind kind) {
   for (const DatabaseDump* const* dump = all_dumps(); *dump; ++dump)
-    if ((*dump)->kind() == kind) return **dump;
-  return *all_dumps()[2];
+    if ((*dump)->kind() == kind) return *dump;
+  return nullptr;
 }
 
 const DatabaseDump* database_dump_named(const std::string& name) {

@@ -28,8 +28,9 @@ class DatabaseDump {
   virtual void restore(const std::filesystem::path& file, const Dsn& target, const DumpServices& services) const = 0;
 };
 
-// The format of databases of `kind`.
-const DatabaseDump& database_dump_for(Dsn::Kind kind);
+// The format of databases of `kind`; nullptr for H2, which has no dump planrun can make (its
+// files are moved as files, with the servers stopped).
+const DatabaseDump* database_dump_for(Dsn::Kind kind);
 // The format whose file_name() is `name`, or nullptr.
 const DatabaseDump* database_dump_named(const std::string& name);
 

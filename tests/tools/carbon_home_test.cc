@@ -1,0 +1,288 @@
+// scripts/make-carbon-home.sh and the fake Carbon server it installs, and planrun's product
+// steps (assert-servers-stopped, update-config, smoke-test) against them through the binary.
+
+#include <gtest/gtest.h>
+#include <soci/soci.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+
+#include "interpreter/databases/soci_databases.h"
+#include "tests/support/planrun_binary.h"
+#include "tests/support/tcp_test_listener.h"
+
+namespace planrun {
+namespace {
+
+namespace fs = std::filesystem;
+
+Dsn sqlite_file(const fs::path& file) {
+  Dsn dsn;
+  dsn.kind = Dsn::Kind::Sqlite;
+  dsn.path = file.string();
+  return dsn;
+}
+
+std::string read(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// Runs a shell command; its exit code and output.
+testing::Outcome shell(const std::string& command) {
+  testing::Outcome outcome;
+  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
+  char buffer[4096];
+  while (size_t got = fread(buffer, 1, sizeof buffer, pipe)) outcome.output.append(buffer, got);
+  int status = pclose(pipe);
+  outcome.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return outcome;
+}
+
+bool port_free(int port) {
+  try {
+    testing::TcpTestListener probe(static_cast<uint16_t>(port));
+    return true;
+  } catch (const std::runtime_error&) {
+    return false;
+  }
+}
+
+// A port offset whose HTTPS and HTTP ports are both free now.
+int free_offset() {
+  std::mt19937 random(static_cast<unsigned>(::getpid()) ^ static_cast<unsigned>(time(nullptr)));
+  for (;;) {
+    int offset = 1000 + static_cast<int>(random() % 40000);
+    if (port_free(9443 + offset) && port_free(9763 + offset)) return offset;
+  }
+}
+
+class CarbonHome : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir = fs::temp_directory_path() / ("planrun-carbon-" + std::to_string(getpid()) + "-" +
+                                       ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir);
+    fs::create_directories(dir / "new");
+    for (const fs::path& file : {dir / "old.db", dir / "staging.db"}) {
+      auto connection = SociDatabases().open(sqlite_file(file));
+      soci::session& db = connection->session();
+      db << "CREATE TABLE UM_TENANT (UM_ID INTEGER, UM_DOMAIN_NAME VARCHAR(255))";
+      db << "INSERT INTO UM_TENANT VALUES (1, 'a.com')";
+    }
+    offset = free_offset();
+    testing::Outcome made = shell(std::string(PLANRUN_SOURCE_DIR) + "/scripts/make-carbon-home.sh --out " + dir.string() +
+                                  " --jdbc-url jdbc:sqlite:" + (dir / "old.db").string() + " --offset " +
+                                  std::to_string(offset) + " --server " + PLANRUN_FAKE_CARBON_SERVER);
+    ASSERT_EQ(made.exit_code, 0) << made.output;
+    old_home = dir / "wso2carbon-4.4.6";
+  }
+  void TearDown() override {
+    shell(old_home.string() + "/bin/wso2server.sh stop");
+    shell((dir / "new" / "bin" / "wso2server.sh").string() + " stop");
+    fs::remove_all(dir);
+  }
+  std::string url(const std::string& path, bool https = true) const {
+    return std::string(https ? "https" : "http") + "://127.0.0.1:" + std::to_string((https ? 9443 : 9763) + offset) + path;
+  }
+
+  fs::path dir, old_home;
+  int offset = 0;
+};
+
+TEST_F(CarbonHome, TheOldHomeHasTheFilesAnUpgradeMovesAndTheArchiveANewProduct) {
+  for (const char* file : {"bin/wso2server.sh", "repository/conf/carbon.xml", "repository/conf/datasources/master-datasources.xml",
+                           "repository/deployment/server/webapps/sample.war", "repository/deployment/server/userstores/SECONDARY.xml",
+                           "repository/tenants/1/userstores/TENANT1_STORE.xml", "repository/tenants/3/webapps/tenant3.war"})
+    EXPECT_TRUE(fs::exists(old_home / file)) << file;
+  EXPECT_TRUE(fs::is_symlink(old_home / "repository/deployment/server/webapps/current.war"));
+  EXPECT_TRUE(fs::is_symlink(old_home / "repository/tenants/2/shared-userstores"));
+  EXPECT_NE(read(old_home / "repository/conf/datasources/master-datasources.xml")
+                .find("<url>jdbc:sqlite:" + (dir / "old.db").string() + "</url>"),
+            std::string::npos);
+  EXPECT_NE(read(old_home / "repository/conf/carbon.xml").find("<Offset>" + std::to_string(offset) + "</Offset>"), std::string::npos);
+  testing::Outcome listing = shell("tar -tzf " + (dir / "wso2carbon-4.4.7.tar.gz").string());
+  EXPECT_NE(listing.output.find("wso2carbon-4.4.7/bin/wso2server.sh\n"), std::string::npos) << listing.output;
+  EXPECT_NE(listing.output.find("wso2carbon-4.4.7/repository/conf/datasources/master-datasources.xml\n"), std::string::npos);
+}
+
+TEST_F(CarbonHome, TheServerStartsAnswersLikeCarbonAndStops) {
+  testing::Outcome started = shell(old_home.string() + "/bin/wso2server.sh start");
+  ASSERT_EQ(started.exit_code, 0) << started.output;
+  ASSERT_TRUE(fs::exists(old_home / "wso2carbon.pid"));
+  testing::Outcome redirect = shell("curl -s -k -o /dev/null -w '%{http_code} %{redirect_url}' " + url("/carbon/"));
+  if (redirect.exit_code == 127) GTEST_SKIP() << "curl is not installed";
+  EXPECT_EQ(redirect.output, "302 https://localhost:" + std::to_string(9443 + offset) + "/carbon/admin/login.jsp");
+  testing::Outcome stopped = shell(old_home.string() + "/bin/wso2server.sh stop");
+  EXPECT_EQ(stopped.exit_code, 0) << stopped.output;
+  EXPECT_FALSE(fs::exists(old_home / "wso2carbon.pid"));
+}
+
+// The product steps of examples/446-to-447.yaml, with `run` doing the unpacking.
+const char* kPlan = R"(planrun: 1
+name: product-steps
+params:
+  old_home: {type: path}
+  new_home: {type: path}
+  product_zip: {type: path}
+  old_db: {type: database}
+  staging_db: {type: database}
+  staging_password: {type: secret, env: STAGING_DB_PASSWORD}
+  admin_password: {type: secret, env: CARBON_ADMIN_PASSWORD}
+steps:
+  - id: servers-stopped
+    type: assert-servers-stopped
+    with: {pid_files: ["${old_home}/wso2carbon.pid"], ports: "${carbon_ports(old_home)}"}
+  - id: unpack
+    type: run
+    with: {command: [tar, -xzf, "${product_zip}", -C, "${new_home}", --strip-components=1]}
+  - id: connect-staging
+    type: update-config
+    needs: [unpack]
+    with:
+      file: "${new_home}/repository/conf/datasources/master-datasources.xml"
+      xml:
+        - set: "//datasource[name='WSO2_CARBON_DB']/definition/configuration/url"
+          value: "${jdbc_url(staging_db)}"
+        - set: "//datasource[name='WSO2_CARBON_DB']/definition/configuration/password"
+          value: "${staging_password}"
+        - set: "//datasource[name='WSO2_CARBON_DB']/definition/configuration/driverClassName"
+          value: org.sqlite.JDBC
+  - id: start
+    type: run
+    needs: [servers-stopped, connect-staging]
+    with: {command: ["${new_home}/bin/wso2server.sh", start]}
+  - id: smoke
+    type: smoke-test
+    needs: [start]
+    with:
+      checks:
+        - sql: {database: "${staging_db}", query: "SELECT COUNT(*) FROM UM_TENANT", equals_query_on: "${old_db}"}
+        - http: {url: "https://localhost:${carbon_port(new_home, 'https')}/carbon/", insecure: true, contains: Management Console}
+        - name: add alice to SECONDARY
+          http:
+            url: "https://localhost:${carbon_port(new_home, 'https')}/services/RemoteUserStoreManagerService"
+            method: POST
+            status: 202
+            insecure: true
+            user: admin
+            password: "${admin_password}"
+            headers: {Content-Type: text/xml, SOAPAction: "urn:addUser"}
+            body: >-
+              <soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns:ser="http://service.ws.um.carbon.wso2.org">
+              <soapenv:Body><ser:addUser><ser:userName>SECONDARY/alice</ser:userName><ser:credential>pw</ser:credential>
+              </ser:addUser></soapenv:Body></soapenv:Envelope>
+        - name: alice is there
+          http:
+            url: "http://localhost:${carbon_port(new_home, 'http')}/services/RemoteUserStoreManagerService"
+            method: POST
+            user: admin
+            password: "${admin_password}"
+            headers: {Content-Type: text/xml, SOAPAction: "urn:isExistingUser"}
+            body: >-
+              <soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns:ser="http://service.ws.um.carbon.wso2.org">
+              <soapenv:Body><ser:isExistingUser><ser:userName>SECONDARY/alice</ser:userName></ser:isExistingUser></soapenv:Body></soapenv:Envelope>
+            contains: "<ns:return>true</ns:return>"
+)";
+
+TEST_F(CarbonHome, TheProductStepsUpgradeAGeneratedHomeEndToEnd) {
+  std::ofstream(dir / "plan.yaml") << kPlan;
+  std::string sets = " --set old_home=" + old_home.string() + " --set new_home=" + (dir / "new").string() +
+                     " --set product_zip=" + (dir / "wso2carbon-4.4.7.tar.gz").string() + " --set old_db=sqlite:" +
+                     (dir / "old.db").string() + " --set staging_db=sqlite:" + (dir / "staging.db").string();
+  std::string secrets = "STAGING_DB_PASSWORD=St4ging-pw CARBON_ADMIN_PASSWORD=admin";
+
+  // The old server runs: the plan stops at once, naming its pid and ports.
+  ASSERT_EQ(shell(old_home.string() + "/bin/wso2server.sh start").exit_code, 0);
+  std::string pid = read(old_home / "wso2carbon.pid");
+  pid.pop_back();
+  testing::Outcome refused = testing::run_planrun("run plan.yaml" + sets, dir.string(), secrets);
+  EXPECT_EQ(refused.exit_code, 3) << refused.output;
+  EXPECT_NE(refused.output.find("process " + pid + " (pid file " + (old_home / "wso2carbon.pid").string() + ") is running"),
+            std::string::npos) << refused.output;
+  EXPECT_NE(refused.output.find("127.0.0.1:" + std::to_string(9443 + offset) + " accepts connections"), std::string::npos)
+      << refused.output;
+  ASSERT_EQ(shell(old_home.string() + "/bin/wso2server.sh stop").exit_code, 0);
+
+  testing::Outcome upgraded = testing::run_planrun("run plan.yaml" + sets, dir.string(), secrets);
+  EXPECT_EQ(upgraded.exit_code, 0) << upgraded.output;
+  std::string datasources = read(dir / "new/repository/conf/datasources/master-datasources.xml");
+  EXPECT_NE(datasources.find("<url>jdbc:sqlite:" + (dir / "staging.db").string() + "</url>"), std::string::npos) << datasources;
+  EXPECT_NE(datasources.find("<password>St4ging-pw</password>"), std::string::npos) << datasources;
+  EXPECT_EQ(upgraded.output.find("St4ging-pw"), std::string::npos) << upgraded.output;
+  EXPECT_NE(read(dir / "new/repository/data/fake-carbon-users.txt").find("SECONDARY/alice\n"), std::string::npos);
+}
+
+TEST_F(CarbonHome, ASmokeTestAgainstTheServerListsEachFailure) {
+  std::ofstream(dir / "smoke.yaml") << "planrun: 1\nname: smoke\nparams:\n  home: {type: path}\n"
+                                       "  admin_password: {type: secret, env: CARBON_ADMIN_PASSWORD}\nsteps:\n"
+                                       "  - id: smoke\n    type: smoke-test\n    with:\n      checks:\n"
+                                       "        - http: {url: \"https://localhost:${carbon_port(home, 'https')}/carbon/\", insecure: true}\n"
+                                       "        - http: {url: \"https://localhost:${carbon_port(home, 'https')}/carbon/\"}\n"
+                                       "        - http: {url: \"http://localhost:${carbon_port(home, 'http')}/services/RemoteUserStoreManagerService\",\n"
+                                       "                 method: POST, user: admin, password: \"${admin_password}\", body: \"<x/>\"}\n";
+  ASSERT_EQ(shell(old_home.string() + "/bin/wso2server.sh start").exit_code, 0);
+  testing::Outcome outcome = testing::run_planrun("run smoke.yaml --set home=" + old_home.string(), dir.string(),
+                                                  "CARBON_ADMIN_PASSWORD=wrong");
+  EXPECT_EQ(outcome.exit_code, 3) << outcome.output;
+  EXPECT_NE(outcome.output.find("2 of 3 checks failed"), std::string::npos) << outcome.output;
+  EXPECT_NE(outcome.output.find("check 2 (http): expected status 200, got no answer: "), std::string::npos) << outcome.output;
+  EXPECT_NE(outcome.output.find("check 3 (http): expected status 200, got status 401"), std::string::npos) << outcome.output;
+}
+
+}  // namespace
+}  // namespace planrun
+
+namespace planrun {
+namespace {
+
+TEST_F(CarbonHome, PlanShowsTheConfigurationDiffWithTheSecretHidden) {
+  std::ofstream(dir / "connect.yaml")
+      << "planrun: 1\nname: connect\nparams:\n  home: {type: path}\n  staging_db: {type: database}\n"
+         "  staging_password: {type: secret, env: STAGING_DB_PASSWORD}\nsteps:\n"
+         "  - id: connect\n    type: update-config\n    with:\n"
+         "      file: \"${home}/repository/conf/datasources/master-datasources.xml\"\n      xml:\n"
+         "        - {set: \"//datasource[name='WSO2_CARBON_DB']/definition/configuration/url\", value: \"${jdbc_url(staging_db)}\"}\n"
+         "        - {set: \"//datasource[name='WSO2_CARBON_DB']/definition/configuration/password\", value: \"${staging_password}\"}\n";
+  std::string before = read(old_home / "repository/conf/datasources/master-datasources.xml");
+  testing::Outcome outcome = testing::run_planrun(
+      "plan connect.yaml --set home=" + old_home.string() + " --set staging_db=postgresql://carbon@db:5432/staging", dir.string(),
+      "STAGING_DB_PASSWORD=St4ging-pw");
+  EXPECT_EQ(outcome.exit_code, 0) << outcome.output;
+  EXPECT_NE(outcome.output.find("      => -                    <url>jdbc:sqlite:" + (dir / "old.db").string() + "</url>\n"),
+            std::string::npos) << outcome.output;
+  EXPECT_NE(outcome.output.find("      => +                    <url>jdbc:postgresql://db:5432/staging</url>\n"), std::string::npos)
+      << outcome.output;
+  EXPECT_NE(outcome.output.find("      => -                    <password>***</password>\n"), std::string::npos) << outcome.output;
+  EXPECT_NE(outcome.output.find("      => +                    <password>***</password>\n"), std::string::npos) << outcome.output;
+  EXPECT_EQ(outcome.output.find("St4ging-pw"), std::string::npos) << outcome.output;
+  EXPECT_EQ(outcome.output.find(">wso2carbon</password>"), std::string::npos) << "the old password shows: " << outcome.output;
+  EXPECT_EQ(read(old_home / "repository/conf/datasources/master-datasources.xml"), before);
+}
+
+}  // namespace
+}  // namespace planrun
+
+namespace planrun {
+namespace {
+
+TEST_F(CarbonHome, TheUserStoreExampleAddsAUserAndReadsItBackAndASecondAddFails) {
+  ASSERT_EQ(shell(old_home.string() + "/bin/wso2server.sh start").exit_code, 0);
+  std::string plan = std::string(PLANRUN_SOURCE_DIR) + "/examples/carbon-user-store-smoke.yaml";
+  std::string args = "run " + plan + " --state " + (dir / "state").string() + " --set home=" + old_home.string();
+  testing::Outcome first = testing::run_planrun(args, dir.string(), "CARBON_ADMIN_PASSWORD=admin");
+  EXPECT_EQ(first.exit_code, 0) << first.output;
+  EXPECT_NE(read(old_home / "repository/data/fake-carbon-users.txt").find("SECONDARY/planrun-smoke\n"), std::string::npos);
+  testing::Outcome again = testing::run_planrun(args + " --fresh", dir.string(), "CARBON_ADMIN_PASSWORD=admin");
+  EXPECT_EQ(again.exit_code, 3) << again.output;
+  EXPECT_NE(again.output.find("add planrun-smoke to SECONDARY: expected status 202, got status 500"), std::string::npos)
+      << again.output;
+}
+
+}  // namespace
+}  // namespace planrun
