@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "interpreter/databases/database_connection.h"
+#include "interpreter/databases/database_credentials.h"
 #include "interpreter/values/dsn.h"
 
 namespace planrun {
@@ -22,6 +23,10 @@ class Databases {
   virtual ~Databases() = default;
   // Opens `dsn`; throws DatabaseError naming the DSN and the server's message when it cannot.
   virtual std::unique_ptr<DatabaseConnection> open(const Dsn& dsn, const OpenOptions& options = {}) = 0;
+  // The login the run holds for `dsn`, for a database's own client tools (pg_dump,
+  // mariadb-dump), which get the password through their environment or an option file,
+  // never their command line; nullopt when none is bound.
+  virtual std::optional<Credential> login(const Dsn&) const { return std::nullopt; }
 };
 
 }  // namespace planrun

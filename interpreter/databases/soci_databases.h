@@ -11,6 +11,7 @@ class SociDatabases final : public Databases {
  public:
   explicit SociDatabases(DatabaseCredentials credentials = {}) : credentials_(std::move(credentials)) {}
   std::unique_ptr<DatabaseConnection> open(const Dsn& dsn, const OpenOptions& options = {}) override;
+  std::optional<Credential> login(const Dsn& dsn) const override { return credentials_.find(dsn); }
 
  private:
   DatabaseCredentials credentials_;

@@ -12,6 +12,7 @@
 #include "interpreter/databases/database_error.h"
 #include "interpreter/databases/databases.h"
 #include "interpreter/databases/h2_files.h"
+#include "interpreter/databases/user_tables.h"
 #include "interpreter/step_kit/step_failure.h"
 #include "interpreter/step_kit/step_field.h"
 #include "interpreter/steps/schema_parts.h"
@@ -37,27 +38,6 @@ const AssertDbEmptyFields& fields() {
 
 // How many of the tables found the failure names.
 constexpr size_t named_tables = 5;
-
-// The user tables; PostgreSQL names those outside `public` with their schema.
-std::string tables_query(Dsn::Kind kind) {
-  switch (kind) {
-    case Dsn::Kind::Sqlite:
-      return "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') "
-             "AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'";
-    case Dsn::Kind::Postgresql:
-      return "SELECT CAST(CASE WHEN n.nspname = 'public' THEN c.relname ELSE n.nspname || '.' || c.relname END AS text) "
-             "AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
-             "WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f') "
-             "AND n.nspname NOT IN ('pg_catalog', 'information_schema') "
-             "AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp\\_%'";
-    case Dsn::Kind::Mysql:
-      return "SELECT CAST(table_name AS CHAR) FROM information_schema.tables "
-             "WHERE table_schema = DATABASE()";
-    case Dsn::Kind::H2:
-      break;  // not opened: see h2_files_present
-  }
-  return "";
-}
 
 // The server's words for a database that does not exist (an absent database is empty).
 bool is_absent_database(const Dsn& dsn, const std::string& message) {
@@ -130,15 +110,13 @@ void AssertDbEmptyStep::run(StepContext& context) const {
       context.log.info(masker.mask("the database " + dsn.to_string() + " does not exist yet: it is empty"));
       return;
     }
-    soci::rowset<std::string> rows = connection->session().prepare << tables_query(dsn.kind);
-    for (const std::string& table : rows)
+    for (const std::string& table : user_tables(*connection))
       if (!ignored(table, ignore)) tables.push_back(table);
   } catch (const DatabaseError& error) {
     throw StepFailure(Kind::Failed, masker.mask(error.what()));
   } catch (const soci::soci_error& error) {
     throw StepFailure(Kind::Failed, masker.mask("cannot list the tables of " + dsn.to_string() + ": " + error.what()));
   }
-  std::sort(tables.begin(), tables.end());  // byte order, whatever the server's collation
   if (!tables.empty()) throw StepFailure(Kind::Precondition, masker.mask(not_empty_message(dsn, tables)));
   context.log.info(masker.mask("the database " + dsn.to_string() + " holds no tables"));
 }

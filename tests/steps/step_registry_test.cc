@@ -13,14 +13,15 @@ const FieldSpec* field(const StepSchema& schema, const std::string& name) {
   return nullptr;
 }
 
-TEST(StepRegistry, OnlyTheTypesGivenAnActionCanRunToday) {
+TEST(StepRegistry, EveryTypeOfTheCatalogueRuns) {
   std::set<std::string> runnable;
   for (const RegisteredStepType& registered : registered_step_types())
     if (registered.type) runnable.insert(registered.schema.type);
-  EXPECT_EQ(runnable, (std::set<std::string>{"assert-same-dbtype", "assert-db-empty", "assert-servers-stopped", "run",
-                                             "wait-for", "update-config", "smoke-test", "confirm", "copy-db",
-                                             "copy-dir", "unpack"}));
-  EXPECT_EQ(find_step_type("backup"), nullptr);
+  // Every type of the catalogue runs.
+  std::set<std::string> catalogue;
+  for (const RegisteredStepType& registered : registered_step_types()) catalogue.insert(registered.schema.type);
+  EXPECT_EQ(runnable, catalogue);
+  EXPECT_EQ(runnable.size(), 13u);
 }
 
 TEST(StepRegistry, ARunnableTypeRegistersTheSchemaItDeclares) {
