@@ -1,16 +1,16 @@
 #include "interpreter/steps/copy_db/h2_file_copy.h"
 
 #include <fcntl.h>
-#include <openssl/evp.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
-#include <memory>
 #include <nlohmann/json.hpp>
 
 #include "interpreter/databases/h2_files.h"
+#include "interpreter/files/file_descriptor.h"
+#include "interpreter/files/sha256_hasher.h"
 #include "interpreter/step_kit/step_failure.h"
 
 namespace planrun {
@@ -26,30 +26,6 @@ constexpr size_t kBufferBytes = 1 << 20;
   throw EnvironmentError("cannot " + doing + " " + file.string() + ": " + std::strerror(errno));
 }
 
-struct Fd {
-  int fd = -1;
-  ~Fd() {
-    if (fd >= 0) ::close(fd);
-  }
-};
-
-class Sha256 {
- public:
-  Sha256() : context_(EVP_MD_CTX_new(), EVP_MD_CTX_free) { EVP_DigestInit_ex(context_.get(), EVP_sha256(), nullptr); }
-  void add(const char* bytes, size_t size) { EVP_DigestUpdate(context_.get(), bytes, size); }
-  std::string hex() {
-    unsigned char digest[EVP_MAX_MD_SIZE];
-    unsigned int size = 0;
-    EVP_DigestFinal_ex(context_.get(), digest, &size);
-    static const char* digits = "0123456789abcdef";
-    std::string text;
-    for (unsigned int i = 0; i < size; ++i) text += {digits[digest[i] >> 4], digits[digest[i] & 15]};
-    return text;
-  }
-
- private:
-  std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> context_;
-};
 
 // What changes when anyone writes a file: its size and modification time.
 std::string file_version(const fs::path& file) {
@@ -62,20 +38,20 @@ std::string file_version(const fs::path& file) {
 // Reads `file` whole, passing each block to `block`; gives its sha256.
 template <class Block>
 std::string read_hashing(const fs::path& file, const CancellationToken& cancel, Block&& block) {
-  Fd in{::open(file.c_str(), O_RDONLY | O_CLOEXEC)};
-  if (in.fd < 0) fail("open", file);
-  Sha256 sha;
+  FileDescriptor in{::open(file.c_str(), O_RDONLY | O_CLOEXEC)};
+  if (in.get() < 0) fail("open", file);
+  Sha256Hasher sha;
   std::vector<char> buffer(kBufferBytes);
   for (;;) {
     if (cancel.requested()) throw StepFailure(Kind::Cancelled, "stopped as asked");
-    ssize_t got = ::read(in.fd, buffer.data(), buffer.size());
+    ssize_t got = ::read(in.get(), buffer.data(), buffer.size());
     if (got < 0 && errno == EINTR) continue;
     if (got < 0) fail("read", file);
     if (got == 0) break;
-    sha.add(buffer.data(), static_cast<size_t>(got));
+    sha.update(buffer.data(), static_cast<size_t>(got));
     block(buffer.data(), static_cast<size_t>(got));
   }
-  return sha.hex();
+  return sha.hex_digest();
 }
 
 void write_all(int fd, const char* bytes, size_t size, const fs::path& file) {
@@ -89,8 +65,8 @@ void write_all(int fd, const char* bytes, size_t size, const fs::path& file) {
 }
 
 void sync_directory(const fs::path& directory) {
-  Fd dir{::open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC)};
-  if (dir.fd < 0 || ::fsync(dir.fd) != 0) fail("flush the directory", directory);
+  FileDescriptor dir{::open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC)};
+  if (dir.get() < 0 || ::fsync(dir.get()) != 0) fail("flush the directory", directory);
 }
 
 // Copies `from` to `to` through a temporary name; durable when it returns. Gives the sha256 of
@@ -99,13 +75,13 @@ std::string copy_file(StepContext& context, const fs::path& from, const fs::path
   fs::path partial = to.string() + ".planrun-partial";
   struct stat status {};
   if (::stat(from.c_str(), &status) != 0) fail("read", from);
-  Fd out{::open(partial.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, status.st_mode & 07777)};
-  if (out.fd < 0) fail("create", partial);
+  FileDescriptor out{::open(partial.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, status.st_mode & 07777)};
+  if (out.get() < 0) fail("create", partial);
   std::string sha = read_hashing(from, context.cancel, [&](const char* bytes, size_t size) {
-    write_all(out.fd, bytes, size, partial);
+    write_all(out.get(), bytes, size, partial);
     context.progress.advance(size);
   });
-  if (::fdatasync(out.fd) != 0) fail("flush", partial);
+  if (::fdatasync(out.get()) != 0) fail("flush", partial);
   if (::rename(partial.c_str(), to.c_str()) != 0) fail("rename into place", to);
   sync_directory(to.parent_path());
   return sha;
