@@ -8,6 +8,7 @@
 #include <mutex>
 #include <set>
 #include <thread>
+#include <tuple>
 
 #include "interpreter/databases/database_error.h"
 #include "interpreter/databases/databases.h"
@@ -100,9 +101,11 @@ class CopyRun {
     context_.progress.set_total(total_rows, Unit::Rows);
     context_.progress.set_done(done_rows);
     context_.progress.set_counter("bytes", 0, 0, Unit::Bytes);
-    // The largest first, so the last table to finish is a small one.
+    // The largest first (by bytes, else rows, where a copier cannot tell bytes cheaply), so
+    // the last table to finish is a small one.
     std::stable_sort(pending.begin(), pending.end(), [&](const std::string& a, const std::string& b) {
-      return estimates.at(a).bytes > estimates.at(b).bytes;
+      const TableEstimate &left = estimates.at(a), &right = estimates.at(b);
+      return std::tie(left.bytes, left.rows) > std::tie(right.bytes, right.rows);
     });
     for_each_in_parallel(pending, jobs, [&](const std::string& table) {
       std::string counter = "table " + table;
