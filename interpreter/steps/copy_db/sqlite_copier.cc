@@ -40,11 +40,6 @@ class SqliteCopier final : public DatabaseCopier {
         source_readers_(databases, from),
         target_readers_(databases, to) {
     if (!db_) throw DatabaseError("copy-db: the connection to " + to.to_string() + " has no SQLite handle");
-    if (std::filesystem::exists(from.path) && std::filesystem::exists(to.path) &&
-        std::filesystem::equivalent(from.path, to.path))
-      throw DatabaseError("copy-db: the source and the target are the same file, " + from.path);
-    if (!std::filesystem::exists(from.path))
-      throw DatabaseError("cannot open " + from.to_string() + ": no such file");
     // No foreign key enforcement while loading (tables arrive in any order) and no transfer
     // blocker; the target's own checks run when the application next opens it.
     execute("PRAGMA foreign_keys = OFF");
@@ -251,6 +246,10 @@ class SqliteCopier final : public DatabaseCopier {
 
 std::unique_ptr<DatabaseCopier> make_sqlite_copier(Databases& databases, const Dsn& from, const Dsn& to,
                                                    const CopyOptions&) {
+  // Before anything is opened: opening the target creates its file.
+  if (!std::filesystem::exists(from.path)) throw DatabaseError("cannot open " + from.to_string() + ": no such file");
+  if (std::filesystem::exists(to.path) && std::filesystem::equivalent(from.path, to.path))
+    throw DatabaseError("copy-db: the source and the target are the same file, " + from.path);
   return std::make_unique<SqliteCopier>(databases, from, to);
 }
 

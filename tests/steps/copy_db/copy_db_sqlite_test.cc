@@ -157,6 +157,7 @@ TEST_F(CopyDbSqlite, AMissingSourceFailsNamingIt) {
   EXPECT_EQ(refused.kind, Kind::Failed);
   EXPECT_NE(std::string(refused.what()).find(source.string()), std::string::npos) << refused.what();
   EXPECT_FALSE(fs::exists(source));
+  EXPECT_FALSE(fs::exists(target));  // nothing created on the way to the refusal
 }
 
 // An interrupted attempt: the journal says two tables are done; the target holds them, the
