@@ -21,6 +21,9 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
+// The record's message of a step skipped because its `when` is false.
+constexpr const char* kConditionIsFalse = "condition is false";
+
 // One step's place in this run.
 struct Slot {
   enum class Phase { Waiting, Running, Finished };
@@ -98,6 +101,7 @@ struct Executor::Impl {
   void skip_for_condition(size_t index);
   void stand_as_recorded(size_t index, const std::optional<StepRecord>& record, const std::string& reason);
   void stop_workers();
+  std::optional<std::string> need_that_never_ran(const StepNode& step) const;
   bool has_partial_work(const StepNode& step) const;
   void launch(size_t index, StepJob job);
   void collect_finished_steps();
@@ -153,7 +157,26 @@ void Executor::Impl::consider(size_t index) {
   }
   if (!options.only_step.empty() && step.id != options.only_step)
     return stand_as_recorded(index, store.step_state(step.id), "not selected by --only");
+  if (!options.only_step.empty())
+    if (std::optional<std::string> missing = need_that_never_ran(step))
+      return finish(index, StepOutcome::Failed,
+                    "cannot run it alone (--only): it needs '" + *missing +
+                        "', which has not run; run the plan without --only, or --only " + *missing + " first",
+                    true);
   if (running < options.jobs) prepare_and_start(index);
+}
+
+// --only runs a step against what its needs recorded. A need that never ran (or failed) has
+// recorded nothing to stand on: running the step anyway would skip its prerequisites (a
+// copy-db before its backup) and make the next plain run run it again.
+std::optional<std::string> Executor::Impl::need_that_never_ran(const StepNode& step) const {
+  for (size_t need : step.needs) {
+    std::optional<StepRecord> record = store.step_state(graph.steps[need].id);
+    bool stands = record && (record->status == StepStatus::Done ||
+                             (record->status == StepStatus::Skipped && record->message == kConditionIsFalse));
+    if (!stands) return graph.steps[need].id;
+  }
+  return std::nullopt;
 }
 
 void Executor::Impl::prepare_and_start(size_t index) {
@@ -199,9 +222,9 @@ void Executor::Impl::skip_for_condition(size_t index) {
   std::optional<StepRecord> record = store.step_state(step.id);
   if (record && record->status == StepStatus::Done)
     return stand_as_recorded(index, record, kept_despite_false_condition(*record));
-  store.mark_skipped(step.id, run_id, "condition is false");
+  store.mark_skipped(step.id, run_id, kConditionIsFalse);
   slots[index].fingerprint = kSkippedFingerprint;
-  finish(index, StepOutcome::Skipped, "condition is false", false);
+  finish(index, StepOutcome::Skipped, kConditionIsFalse, false);
 }
 
 // A step this run leaves alone (--only, a false `when` after it was done) passes on what its

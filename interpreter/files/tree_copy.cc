@@ -205,6 +205,7 @@ struct TreeCopy::Work {
   }
 
   void copy_in_parallel(unsigned threads) {
+    if (stop) return;
     running = threads;
     std::vector<std::jthread> workers;
     for (unsigned i = 0; i < threads; ++i) workers.emplace_back([this] { take_entries(); });
@@ -268,7 +269,9 @@ TreeCopyResult TreeCopy::run(const TreeCopyHooks& hooks) const {
         work.bytes += static_cast<uint64_t>(entries_[index].status.st_size);
     }
   }
-  work.make_directories();
+  work.make_directories();  // entries the durable prefix may already count as finished
+  // Checked here too: with few files the workers can finish before the loop below first looks.
+  work.stop = hooks.cancelled && hooks.cancelled();
   unsigned threads = options_.threads ? options_.threads : std::max(1u, std::thread::hardware_concurrency());
   work.copy_in_parallel(threads);
   if (!work.failure && !work.stop) work.link_later_names();

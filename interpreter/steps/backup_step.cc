@@ -132,18 +132,12 @@ std::string file_digest(const fs::path& file) {
   }
 }
 
-const DatabaseDump& dump_of(const Dsn& database) {
-  if (const DatabaseDump* dump = database_dump_for(database.kind)) return *dump;
-  failed("cannot back up " + database.to_string() + ": planrun makes no dump of " + kind_name(database.kind) +
-         " databases; with the servers stopped, back up the directory that holds its files (dir:)");
-}
-
 void back_up_database(StepContext& context, const Dsn& database, const fs::path& to) {
   if (fields().format.given(context.fields) || fields().compression.given(context.fields))
     failed("format and compression are for directory backups: a database is dumped in its own format");
   StepSecretMasker masker(context);
   DumpServices services = dump_services(context, masker);
-  const DatabaseDump& dump = dump_of(database);
+  const DatabaseDump& dump = database_dump_for(database);
   start_backup(to);
   fs::path file = to / dump.file_name();
   context.log.info(masker.mask("dumping " + database.to_string() + " into " + file.string()));
@@ -181,9 +175,8 @@ std::vector<std::string> BackupStep::describe(const DescribeContext& context) co
                                 BackupLayout::tree_manifest + verify)};
   }
   Dsn database = fields().database.read(context.fields);
-  const DatabaseDump* dump = database_dump_for(database.kind);
-  if (!dump) return {context.masker.mask("would fail: planrun makes no dump of " + database.to_string())};
-  return {context.masker.mask("would dump " + database.to_string() + " into " + (to / dump->file_name()).string() +
+  const DatabaseDump& dump = database_dump_for(database);
+  return {context.masker.mask("would dump " + database.to_string() + " into " + (to / dump.file_name()).string() +
                               verify)};
 }
 

@@ -4,7 +4,6 @@
 
 #include <sys/vfs.h>
 #include <fcntl.h>
-#include <soci/soci.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -15,7 +14,6 @@
 #include <system_error>
 
 #include "interpreter/databases/database_error.h"
-#include "interpreter/databases/user_tables.h"
 #include "interpreter/files/checksum_manifest.h"
 #include "interpreter/files/durable_write.h"
 #include "interpreter/step_kit/step_failure.h"
@@ -176,20 +174,11 @@ void restore_database(StepContext& context, const fs::path& from, const Checksum
            "); it cannot be restored into " + kind_name(database.kind) + " database " + database.to_string());
   StepSecretMasker masker(context);
   DumpServices services = dump_services(context, masker);
-  std::vector<std::string> tables;
-  try {
-    tables = user_tables(*services.databases.open(database));
-  } catch (const DatabaseError& error) {
-    failed(masker.mask(error.what()));
-  } catch (const soci::soci_error& error) {
-    failed(masker.mask("cannot list the tables of " + database.to_string() + ": " + error.what()));
-  }
-  if (!tables.empty() && !fields().replace.read(context.fields))
-    throw StepFailure(Kind::Precondition,
-                      masker.mask("cannot restore into " + database.to_string() + ": it holds " +
-                                  std::to_string(tables.size()) + (tables.size() == 1 ? " table" : " tables") +
-                                  ", " + tables.front() + " first (set replace: true to replace what it holds)"));
-  if (!tables.empty()) {
+  std::optional<std::string> held = dump.held_by(database, services);
+  if (held && !fields().replace.read(context.fields))
+    throw StepFailure(Kind::Precondition, masker.mask("cannot restore into " + database.to_string() + ": it holds " +
+                                                      *held + " (set replace: true to replace what it holds)"));
+  if (held) {
     context.log.info(masker.mask("emptying " + database.to_string() + " (replace: true)"));
     dump.clear(database, services);
   }

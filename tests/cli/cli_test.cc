@@ -123,40 +123,6 @@ TEST_F(CliTest, ExplainDescribesAStepType) {
   EXPECT_EQ(planrun("explain copy-dirr").exit_code, 2);
 }
 
-// A catalogue type without an action, found in the registry, since the types get theirs one by one.
-std::optional<StepSchema> type_without_action() {
-  for (const RegisteredStepType& registered : registered_step_types())
-    if (!registered.type) return registered.schema;
-  return std::nullopt;
-}
-
-// A `with:` giving every required field of `schema` a value of its type.
-std::string required_fields_of(const StepSchema& schema) {
-  std::string with;
-  for (const FieldSpec& spec : schema.with.fields) {
-    if (!spec.required) continue;
-    std::string value = spec.type.kind == TypeSpec::Kind::Database ? "\"sqlite:a.db\""
-                        : spec.type.kind == TypeSpec::Kind::List   ? "[]"
-                        : spec.type.kind == TypeSpec::Kind::Map    ? "{}"
-                                                                   : "a";
-    with += (with.empty() ? "" : ", ") + spec.name + ": " + value;
-  }
-  return "{" + with + "}";
-}
-
-TEST_F(CliTest, RunRefusesAStepTypeItCannotRunBeforeRunningAnything) {
-  std::optional<StepSchema> schema = type_without_action();
-  if (!schema) GTEST_SKIP() << "every catalogue type runs";
-  std::string plan = write_plan("  - id: first\n    type: run\n    with: {command: \"touch " + (dir / "ran").string() +
-                                "\"}\n  - id: other\n    type: " + schema->type + "\n    needs: [first]\n    with: " +
-                                required_fields_of(*schema) + "\n");
-  Outcome outcome = planrun("run " + plan);
-  EXPECT_EQ(outcome.exit_code, 2) << outcome.output;
-  EXPECT_NE(outcome.output.find("this planrun cannot run steps of type '" + schema->type + "'"), std::string::npos)
-      << outcome.output;
-  EXPECT_FALSE(fs::exists(dir / "ran"));
-}
-
 TEST_F(CliTest, SecondRunOnLockedStateExitsFourNamingTheOwner) {
   std::string plan = write_plan("  - id: a\n    type: run\n    with: {command: [/bin/true]}\n");
   RunLock lock(dir / ".planrun");

@@ -121,11 +121,15 @@ TEST_F(ExecutorTest, FromForcesStepAndDownstream) {
 }
 
 TEST_F(ExecutorTest, OnlyRunsTheNamedStep) {
-  ExecutorOptions options;
-  options.only_step = "b";
-  auto result = run(logged("a") + logged("b", "a"), options);
+  std::string steps = logged("a") + logged("b", "a") + logged("c", "b");
+  run(steps);
+  ExecutorOptions from_b;
+  from_b.from_step = "b";
+  from_b.only_step = "b";
+  auto result = run(steps, from_b);
   EXPECT_EQ(result.started, (std::vector<std::string>{"b"}));
   EXPECT_EQ(result.outcomes["a"], "skipped");
+  EXPECT_EQ(result.outcomes["c"], "skipped");
 }
 
 TEST_F(ExecutorTest, LaterStepsReadEarlierOutputs) {

@@ -54,6 +54,26 @@ TEST_F(Resume, OnlyRunsAgainstTheRecordedUpstreamsAndAPlainRunRepeatsNothing) {
   EXPECT_EQ(ran("a") + ran("b") + ran("c"), 3);
 }
 
+// Running a step before what it needs (a copy-db before its backup) is refused, before the step
+// starts; a false `when` recorded for a need is something to stand on.
+TEST_F(Resume, OnlyRefusesAStepWhoseNeedNeverRan) {
+  std::string steps = logged("a") + logged("b", "a") + logged("c", "b");
+  ExecutorOptions only_c;
+  only_c.only_step = "c";
+  auto refused = run(steps, only_c);
+  EXPECT_TRUE(refused.started.empty()) << ::testing::PrintToString(refused.started);
+  EXPECT_EQ(refused.outcomes["c"], "failed");
+  EXPECT_EQ(refused.exit_code, 1);
+  EXPECT_EQ(refused.messages["c"],
+            "cannot run it alone (--only): it needs 'b', which has not run; run the plan without --only, or --only b "
+            "first");
+  std::string skipped_b = logged("a") + logged("b", "a", "true", "    when: \"${false}\"\n") + logged("c", "b");
+  run(skipped_b);
+  ExecutorOptions from_c = only_c;
+  from_c.from_step = "c";
+  EXPECT_EQ(run(skipped_b, from_c).started, (std::vector<std::string>{"c"}));
+}
+
 TEST_F(Resume, OnlyPassesTheRecordedOutputsOn) {
   std::string steps = "  - id: make\n    type: run\n    with: {command: [echo, hello]}\n"
                       "  - id: use\n    type: run\n    needs: [make]\n"

@@ -131,15 +131,107 @@ TEST_F(SqliteBackup, RestoreRefusesADirectoryBackupForADatabase) {
   EXPECT_EQ(std::string(failure->what()), "the backup in " + backup().string() + " holds no database dump");
 }
 
-TEST_F(SqliteBackup, AnH2DatabaseIsRefusedNamingWhatToDoInstead) {
-  auto failure = steps.run<BackupStep>({{"database", Value("jdbc:h2:" + (dir.path() / "carbon").string())},
-                                        {"to", Value(backup().string())}});
+// H2: the data file itself is the dump, restorable by copying it back.
+class H2Backup : public ::testing::Test {
+ protected:
+  // A page-store file as H2 1.3 writes it: its header three times, then pages with zero bytes.
+  static std::string page_store() {
+    std::string header = "-- H2 0.5/B -- \n";
+    return header + header + header + std::string("\0\x01page\0\xff", 9) + std::string(5000, '\x7f');
+  }
+  void write(const fs::path& file, const std::string& bytes) {
+    fs::create_directories(file.parent_path());
+    std::ofstream(file, std::ios::binary) << bytes;
+  }
+  std::string read(const fs::path& file) { return testing::tree_snapshot(file.parent_path()).at(file.filename().string()); }
+  std::string dsn(const fs::path& name) const { return "jdbc:h2:" + name.string(); }
+  fs::path old_db() const { return dir.path() / "old/repository/database/WSO2CARBON_DB"; }
+  fs::path new_db() const { return dir.path() / "new/repository/database/WSO2CARBON_DB"; }
+  fs::path backup() const { return dir.path() / "backups/db"; }
+  std::optional<StepFailure> back_up() {
+    return steps.run<BackupStep>({{"database", Value(dsn(old_db()))}, {"to", Value(backup().string())}});
+  }
+  std::optional<StepFailure> restore(bool replace = false) {
+    return steps.run<RestoreStep>({{"from", Value(backup().string())},
+                                   {"database", Value(dsn(new_db()))},
+                                   {"replace", Value(replace)}});
+  }
+
+  testing::TempDir dir;
+  SociDatabases databases;
+  DatabaseSteps steps{databases, dir.path() / "work"};
+};
+
+TEST_F(H2Backup, TheDataFileIsCopiedSealedAndRestoredByteForByte) {
+  write(old_db().string() + ".h2.db", page_store());
+  write(old_db().string() + ".trace.db", "a log, not data");
+  std::string before = read(old_db().string() + ".h2.db");
+  auto failure = back_up();
+  ASSERT_FALSE(failure) << failure->what();
+  EXPECT_EQ(read(backup() / "database.h2.db"), before);
+  EXPECT_EQ(shell("cd " + shell_quoted(backup().string()) + " && sha256sum -c SHA256SUMS").output,
+            "database.h2.db: OK\n");
+  EXPECT_FALSE(fs::exists(backup() / "database.trace.db"));
+  failure = restore();
+  ASSERT_FALSE(failure) << failure->what();
+  EXPECT_EQ(read(new_db().string() + ".h2.db"), before);  // bytes, mode and time
+  EXPECT_EQ(read(old_db().string() + ".h2.db"), before);  // the source is not written
+}
+
+TEST_F(H2Backup, AnMvStoreFileIsBackedUpUnderItsOwnName) {
+  write(old_db().string() + ".mv.db", "H:2,block:2,blockSize:1000,chunk:1,created:18c,format:1\n" + std::string(4096, '\0'));
+  auto failure = back_up();
+  ASSERT_FALSE(failure) << failure->what();
+  EXPECT_EQ(read(backup() / "database.mv.db"), read(old_db().string() + ".mv.db"));
+  failure = restore();
+  ASSERT_FALSE(failure) << failure->what();
+  EXPECT_EQ(read(new_db().string() + ".mv.db"), read(old_db().string() + ".mv.db"));
+}
+
+TEST_F(H2Backup, ALockFileMeansAServerHasItOpenAndNothingIsWritten) {
+  write(old_db().string() + ".h2.db", page_store());
+  write(old_db().string() + ".lock.db", "");
+  auto failure = back_up();
   ASSERT_TRUE(failure);
-  EXPECT_TRUE(std::string(failure->what()).ends_with(
-      ": planrun makes no dump of h2 databases; with the servers stopped, back up the directory that holds its "
-      "files (dir:)"))
-      << failure->what();
+  EXPECT_EQ(failure->kind, Kind::Precondition);
+  EXPECT_EQ(std::string(failure->what()),
+            "cannot back up " + dsn(old_db()) + ": " + old_db().string() +
+                ".lock.db exists, so a server has the database open (stop it; if none runs, the lock file is left "
+                "from a crash and can be removed)");
   EXPECT_FALSE(fs::exists(backup() / "SHA256SUMS"));
+  EXPECT_FALSE(fs::exists(backup() / "database.h2.db"));
+}
+
+TEST_F(H2Backup, AFileWithoutAnH2HeaderFailsVerification) {
+  write(old_db().string() + ".h2.db", "not a database");
+  auto failure = back_up();
+  ASSERT_TRUE(failure);
+  EXPECT_TRUE(std::string(failure->what()).ends_with("does not start with an H2 page store header")) << failure->what();
+  EXPECT_FALSE(fs::exists(backup() / "SHA256SUMS"));
+}
+
+TEST_F(H2Backup, AMissingDataFileIsNamed) {
+  auto failure = back_up();
+  ASSERT_TRUE(failure);
+  EXPECT_EQ(std::string(failure->what()), "cannot back up " + dsn(old_db()) + ": its data file " + old_db().string() +
+                                              ".h2.db does not exist");
+}
+
+TEST_F(H2Backup, RestoreRefusesATargetWithDataUnlessReplacingAndThenLeavesOnlyTheBackup) {
+  write(old_db().string() + ".h2.db", page_store());
+  ASSERT_FALSE(back_up());
+  write(new_db().string() + ".mv.db", "H:2,other data");
+  std::string other = read(new_db().string() + ".mv.db");
+  auto failure = restore();
+  ASSERT_TRUE(failure);
+  EXPECT_EQ(failure->kind, Kind::Precondition);
+  EXPECT_EQ(std::string(failure->what()), "cannot restore into " + dsn(new_db()) + ": it holds its data file " +
+                                              new_db().string() + ".mv.db (set replace: true to replace what it holds)");
+  EXPECT_EQ(read(new_db().string() + ".mv.db"), other);
+  failure = restore(true);
+  ASSERT_FALSE(failure) << failure->what();
+  EXPECT_EQ(read(new_db().string() + ".h2.db"), read(old_db().string() + ".h2.db"));
+  EXPECT_FALSE(fs::exists(new_db().string() + ".mv.db"));  // H2 would open that one otherwise
 }
 
 // PATH without the client tools: the step names the Debian package to install, before it

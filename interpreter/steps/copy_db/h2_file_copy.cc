@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "interpreter/databases/h2_files.h"
+#include "interpreter/files/durable_publish.h"
 #include "interpreter/files/file_descriptor.h"
 #include "interpreter/files/sha256_hasher.h"
 #include "interpreter/step_kit/step_failure.h"
@@ -25,7 +26,6 @@ constexpr size_t kBufferBytes = 1 << 20;
 [[noreturn]] void fail(const std::string& doing, const fs::path& file) {
   throw EnvironmentError("cannot " + doing + " " + file.string() + ": " + std::strerror(errno));
 }
-
 
 // What changes when anyone writes a file: its size and modification time.
 std::string file_version(const fs::path& file) {
@@ -64,11 +64,6 @@ void write_all(int fd, const char* bytes, size_t size, const fs::path& file) {
   }
 }
 
-void sync_directory(const fs::path& directory) {
-  FileDescriptor dir{::open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC)};
-  if (dir.get() < 0 || ::fsync(dir.get()) != 0) fail("flush the directory", directory);
-}
-
 // Copies `from` to `to` through a temporary name; durable when it returns. Gives the sha256 of
 // the bytes read from `from`.
 std::string copy_file(StepContext& context, const fs::path& from, const fs::path& to) {
@@ -81,9 +76,12 @@ std::string copy_file(StepContext& context, const fs::path& from, const fs::path
     write_all(out.get(), bytes, size, partial);
     context.progress.advance(size);
   });
-  if (::fdatasync(out.get()) != 0) fail("flush", partial);
-  if (::rename(partial.c_str(), to.c_str()) != 0) fail("rename into place", to);
-  sync_directory(to.parent_path());
+  out = FileDescriptor{};  // closed before it is published
+  try {
+    publish_durably(partial, to);
+  } catch (const std::system_error& error) {
+    throw EnvironmentError(error.what());
+  }
   return sha;
 }
 
