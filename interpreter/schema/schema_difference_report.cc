@@ -17,19 +17,19 @@ std::string padded(const std::string& text, size_t width) { return text + std::s
 }  // namespace
 
 std::string difference_table(const std::vector<SchemaDifference>& differences, const ComparedSides& sides) {
-  std::vector<std::array<std::string, 4>> rows{{"kind", "object", "reference: " + sides.reference, "actual: " + sides.actual}};
+  std::vector<std::array<std::string, 4>> rows{{"kind", "object", "reference", "actual"}};
   for (const SchemaDifference& difference : differences)
     rows.push_back({kind_word(difference.kind) + (difference.allowed ? " (allowed)" : ""), difference.object,
                     cut(difference.reference), cut(difference.actual)});
   std::array<size_t, 4> widths{};
   for (const auto& row : rows)
     for (size_t i = 0; i < row.size(); ++i) widths[i] = std::max(widths[i], row[i].size());
-  std::string table;
+  std::string table = "reference: " + sides.reference + "\nactual:    " + sides.actual;
   for (size_t r = 0; r < rows.size(); ++r) {
     std::string line;
     for (size_t i = 0; i < 3; ++i) line += padded(rows[r][i], widths[i]) + "  ";
     line += rows[r][3];
-    table += (r ? "\n" : "") + line;
+    table += "\n" + line;
   }
   return table;
 }

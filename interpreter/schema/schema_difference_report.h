@@ -14,8 +14,8 @@ struct ComparedSides {
   std::string actual;
 };
 
-// The differences as an aligned table, one per line under a header: kind, object, the
-// reference side, the actual side. An allowed difference's kind reads "changed (allowed)".
+// The differences as an aligned table under two lines naming the sides: one difference per
+// line, kind, object, the reference side, the actual side. An allowed difference's kind reads "changed (allowed)".
 // Values longer than 60 characters are cut with "...". No trailing newline.
 std::string difference_table(const std::vector<SchemaDifference>& differences, const ComparedSides& sides);
 

@@ -192,9 +192,11 @@ TEST(SchemaReport, TheTableIsAlignedAndTheJsonHoldsEveryField) {
   std::vector<SchemaDifference> differences = drift();
   apply_allowances(differences, {"changed: table UM_USER column UM_TENANT_ID default"});
   EXPECT_EQ(difference_table(differences, {"v2.sql", "staging"}),
-            "kind               object                                 reference: v2.sql  actual: staging\n"
-            "changed (allowed)  table UM_USER column UM_TENANT_ID default  0                  -1234\n"
-            "changed            table UM_USER index UM_USER_NAME_IDX name  UM_USER_NAME_IDX   IDX_OLD_NAME");
+            "reference: v2.sql\n"
+            "actual:    staging\n"
+            "kind               object                                 reference         actual\n"
+            "changed (allowed)  table UM_USER column UM_TENANT_ID default  0                 -1234\n"
+            "changed            table UM_USER index UM_USER_NAME_IDX name  UM_USER_NAME_IDX  IDX_OLD_NAME");
   nlohmann::json json = difference_json(differences, {"v2.sql", "staging"}, {"extra: table X"});
   EXPECT_EQ(json["differences"].size(), 2u);
   EXPECT_EQ(json["differences"][1]["object"], "table UM_USER index UM_USER_NAME_IDX name");
