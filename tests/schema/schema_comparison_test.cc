@@ -152,7 +152,8 @@ TEST(SchemaText, SpellingDifferencesNormalizeAway) {
   EXPECT_EQ(normalized_sql_text("varchar (255)"), "VARCHAR(255)");
   EXPECT_EQ(normalized_sql_text("  ((0))  "), "0");
   EXPECT_EQ(normalized_sql_text("'Mixed  Case'"), "'Mixed  Case'");
-  EXPECT_EQ(normalized_sql_text("(a) + (b)"), "(A) + (B)");
+  EXPECT_EQ(normalized_sql_text("(a) + (b)"), "(A)+(B)");  // not wrapped: both parentheses stay
+  EXPECT_EQ(normalized_sql_text("a  +\n b"), "A + B");
   EXPECT_EQ(normalized_sql_text("current_timestamp"), "CURRENT_TIMESTAMP");
 }
 
@@ -194,7 +195,7 @@ TEST(SchemaReport, TheTableIsAlignedAndTheJsonHoldsEveryField) {
   EXPECT_EQ(difference_table(differences, {"v2.sql", "staging"}),
             "reference: v2.sql\n"
             "actual:    staging\n"
-            "kind               object                                 reference         actual\n"
+            "kind               object                                     reference         actual\n"
             "changed (allowed)  table UM_USER column UM_TENANT_ID default  0                 -1234\n"
             "changed            table UM_USER index UM_USER_NAME_IDX name  UM_USER_NAME_IDX  IDX_OLD_NAME");
   nlohmann::json json = difference_json(differences, {"v2.sql", "staging"}, {"extra: table X"});

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <nlohmann/json.hpp>
 #include <fstream>
 #include <sstream>
 
@@ -234,6 +235,31 @@ TEST_P(SchemaDrift, TheSmokeTestsSchemaCheckNamesTheDifferences) {
                                                               {"allow", Value::List{default_label()}}}}}}}});
   passing.services.databases = &*databases;
   EXPECT_NO_THROW(SmokeTestStep().run(passing));
+}
+
+// The server readers see unique constraints, foreign keys, added columns and (PostgreSQL) sequences.
+TEST_P(SchemaDrift, ServerReadersSeeKeysForeignKeysColumnsAndSequences) {
+  if (!server) GTEST_SKIP() << "SQLite cannot drop a constraint; its reader is tested in sqlite_schema_reader_test.cc";
+  Dsn v1 = database_of(1);
+  bool postgresql = GetParam().folds_to_lower;
+  std::string foreign_key = postgresql ? "um_user_attribute_um_user_id_um_tenant_id_fkey" : "UM_USER_ATTRIBUTE_ibfk_1";
+  {
+    auto db = databases->open(v1);
+    db->session() << (postgresql ? "ALTER TABLE UM_TENANT DROP CONSTRAINT UM_TENANT_DOMAIN_UNIQUE"
+                                 : "ALTER TABLE UM_TENANT DROP INDEX UM_TENANT_DOMAIN_UNIQUE");
+    db->session() << (postgresql ? "ALTER TABLE UM_USER_ATTRIBUTE DROP CONSTRAINT " : "ALTER TABLE UM_USER_ATTRIBUTE DROP FOREIGN KEY ") +
+                         foreign_key;
+    db->session() << "ALTER TABLE UM_USER ADD COLUMN UM_SALT VARCHAR(31)";
+    if (postgresql) db->session() << "ALTER SEQUENCE UM_USER_ATTRIBUTE_SEQ INCREMENT BY 5";
+  }
+  auto failure = run({{"database", v1.to_string()}, {"equals_script", script(1).string()}});
+  ASSERT_TRUE(failure);
+  std::vector<std::string> expected{
+      "missing: table " + name("UM_TENANT") + " unique constraint " + name("UM_TENANT_DOMAIN_UNIQUE"),
+      "extra: table " + name("UM_USER") + " column " + name("UM_SALT"),
+      "missing: table " + name("UM_USER_ATTRIBUTE") + " foreign key " + foreign_key};
+  if (postgresql) expected.push_back("changed: sequence um_user_attribute_seq increment");
+  EXPECT_EQ(reported_labels(), expected);
 }
 
 INSTANTIATE_TEST_SUITE_P(AllTypes, SchemaDrift, ::testing::ValuesIn(kBackends),
