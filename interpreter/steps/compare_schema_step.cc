@@ -61,6 +61,8 @@ void CompareSchemaStep::run(StepContext& context) const {
     result = run_schema_check(*context.services.databases, request);
   } catch (const DatabaseError& error) {
     throw StepFailure(Kind::Failed, masker.mask(error.what()));
+  } catch (const EnvironmentError& error) {  // a script that cannot be read
+    throw StepFailure(Kind::Failed, masker.mask(error.what()));
   } catch (const soci::soci_error& error) {
     throw StepFailure(Kind::Failed, masker.mask("cannot compare the schema of " + request.database.to_string() + ": " + error.what()));
   }

@@ -237,6 +237,29 @@ TEST_P(SchemaDrift, TheSmokeTestsSchemaCheckNamesTheDifferences) {
   EXPECT_NO_THROW(SmokeTestStep().run(passing));
 }
 
+TEST_P(SchemaDrift, BadFieldsFailNamingWhatIsWrong) {
+  if (server) GTEST_SKIP() << "field checks do not depend on the database type";
+  Dsn v1 = database_of(1);
+  auto unknown = run({{"database", v1.to_string()}, {"equals_script", script(2).string()},
+                      {"ignore_names", Value::List{"columns"}}});
+  ASSERT_TRUE(unknown);
+  EXPECT_EQ(std::string(unknown->what()),
+            "field 'ignore_names' holds 'columns': the names that can be ignored are indexes and constraints");
+  auto malformed = run({{"database", v1.to_string()}, {"equals_script", script(2).string()},
+                        {"allow", Value::List{"table UM_TENANT"}}});
+  ASSERT_TRUE(malformed);
+  EXPECT_NE(std::string(malformed->what()).find("field 'allow': the allow entry 'table UM_TENANT' is not of the form"),
+            std::string::npos) << malformed->what();
+  auto absent = run({{"database", v1.to_string()}, {"equals_script", "/nonexistent/v2.sql"}});
+  ASSERT_TRUE(absent);
+  EXPECT_EQ(absent->kind, Kind::Failed);
+  EXPECT_NE(std::string(absent->what()).find("cannot read the DDL script /nonexistent/v2.sql"), std::string::npos)
+      << absent->what();
+  auto other_type = run({{"database", v1.to_string()}, {"equals_database", "postgresql://u@localhost/db"}});
+  ASSERT_TRUE(other_type);
+  EXPECT_NE(std::string(other_type->what()).find("they are of different types"), std::string::npos) << other_type->what();
+}
+
 // The server readers see unique constraints, foreign keys, added columns and (PostgreSQL) sequences.
 TEST_P(SchemaDrift, ServerReadersSeeKeysForeignKeysColumnsAndSequences) {
   if (!server) GTEST_SKIP() << "SQLite cannot drop a constraint; its reader is tested in sqlite_schema_reader_test.cc";
