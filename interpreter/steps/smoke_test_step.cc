@@ -13,7 +13,7 @@ namespace {
 using Kind = StepFailure::Kind;
 
 const std::vector<const SmokeCheckKind*>& check_kinds() {
-  static const std::vector<const SmokeCheckKind*> kinds{&sql_check(), &http_check(), &command_check(), &file_check()};
+  static const std::vector<const SmokeCheckKind*> kinds{&sql_check(), &http_check(), &command_check(), &file_check(), &schema_check()};
   return kinds;
 }
 
@@ -24,6 +24,7 @@ TypeSpec smoke_check_type() {
     std::string doc = kind->key() == "sql" ? "a query whose result must match"
                       : kind->key() == "http" ? "a URL that must answer as expected"
                       : kind->key() == "command" ? "a command that must exit as expected"
+                      : kind->key() == "schema" ? "a database schema that must equal a reference (as compare-schema)"
                                                  : "a file that must (or must not) exist, with some text in it";
     fields.push_back(optional_field(kind->key(), kind->type(), doc));
     one_of.push_back(kind->key());
@@ -71,7 +72,7 @@ std::vector<GivenCheck> given_checks(const Value::Map& given) {
 
 const StepSchema& SmokeTestStep::schema() const {
   static const StepSchema schema = make_step_schema(
-      "smoke-test", 1, "checks after the upgrade: SQL results, source-vs-target comparisons, HTTP answers, commands, files",
+      "smoke-test", 1, "checks after the upgrade: SQL results, source-vs-target comparisons, HTTP answers, commands, files, schemas",
       StepSchema::Effect::Check, {fields().checks.spec()}, {}, {"passed", "failed"});
   return schema;
 }

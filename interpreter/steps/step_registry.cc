@@ -11,6 +11,7 @@
 #include "interpreter/steps/assert_same_dbtype_step.h"
 #include "interpreter/steps/assert_servers_stopped_step.h"
 #include "interpreter/steps/backup_step.h"
+#include "interpreter/steps/compare_schema_step.h"
 #include "interpreter/steps/confirm_step.h"
 #include "interpreter/steps/copy_db_step.h"
 #include "interpreter/steps/copy_dir_step.h"
@@ -47,6 +48,7 @@ std::vector<RegisteredStepType> make_registry() {
       runnable<RunStep>(),
       runnable<WaitForStep>(),
       runnable<SmokeTestStep>(),
+      runnable<CompareSchemaStep>(),
       runnable<ConfirmStep>(),
   };
 }

@@ -113,7 +113,7 @@ TEST(StepCatalog, HasEveryStepTypeOfTheDesignInOrder) {
   EXPECT_EQ(step_type_names(),
             (std::vector<std::string>{"assert-same-dbtype", "assert-db-empty", "assert-servers-stopped", "backup",
                                       "restore", "copy-db", "copy-dir", "unpack", "update-config", "run", "wait-for",
-                                      "smoke-test", "confirm"}));
+                                      "smoke-test", "compare-schema", "confirm"}));
 }
 
 TEST(StepCatalog, FindsByNameAndNothingElse) {
@@ -189,7 +189,9 @@ TEST(StepCatalog, AlternativesAreExactlyOneOf) {
   EXPECT_EQ(find_step_schema("wait-for")->with.exactly_one_of, (Groups{{"tcp", "http", "file"}}));
   EXPECT_EQ(find_step_schema("update-config")->with.exactly_one_of, (Groups{{"xml", "properties", "yaml"}}));
   const TypeSpec& check = field(find_step_schema("smoke-test")->with, "checks")->type.element.at(0);
-  EXPECT_EQ(check.exactly_one_of, (Groups{{"sql", "http", "command", "file"}}));
+  EXPECT_EQ(check.exactly_one_of, (Groups{{"sql", "http", "command", "file", "schema"}}));
+  EXPECT_EQ(field(check, "schema")->type.exactly_one_of, (Groups{{"equals_database", "equals_script"}}));
+  EXPECT_EQ(find_step_schema("compare-schema")->with.exactly_one_of, (Groups{{"equals_database", "equals_script"}}));
   EXPECT_EQ(field(check, "sql")->type.exactly_one_of, (Groups{{"equals", "equals_query_on", "rows"}}));
 }
 
@@ -199,7 +201,7 @@ TEST(StepCatalog, EffectsFollowWhatStepsDoToData) {
       {"wait-for", Effect::Check},           {"smoke-test", Effect::Check},      {"backup", Effect::Backup},
       {"copy-db", Effect::Write},            {"copy-dir", Effect::Write},        {"restore", Effect::Write},
       {"unpack", Effect::Create},            {"update-config", Effect::Create},  {"run", Effect::External},
-      {"confirm", Effect::External}};
+      {"confirm", Effect::External},         {"compare-schema", Effect::Check}};
   for (const StepSchema& schema : step_schemas()) {
     ASSERT_TRUE(expected.count(schema.type)) << schema.type;
     EXPECT_EQ(schema.effect, expected[schema.type]) << schema.type;
@@ -211,6 +213,7 @@ TEST(StepCatalog, OutputsThatPlansUse) {
   EXPECT_EQ(find_step_schema("copy-db")->outputs, (std::vector<std::string>{"tables", "rows"}));
   EXPECT_EQ(find_step_schema("backup")->outputs, (std::vector<std::string>{"path", "sha256", "bytes"}));
   EXPECT_EQ(find_step_schema("copy-dir")->outputs, (std::vector<std::string>{"files", "bytes", "replaced"}));
+  EXPECT_EQ(find_step_schema("compare-schema")->outputs, (std::vector<std::string>{"differences", "allowed", "report"}));
   EXPECT_TRUE(find_step_schema("confirm")->outputs.empty());
 }
 

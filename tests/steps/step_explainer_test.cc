@@ -119,7 +119,7 @@ TEST(StepExplainer, CatalogueTypesShowNestedFieldsAndGroups) {
   ASSERT_TRUE(smoke) << error;
   EXPECT_NE(smoke->find("\n      equals_query_on   database "), std::string::npos) << *smoke;
   EXPECT_NE(smoke->find("\n      exactly one of: equals, equals_query_on, rows\n"), std::string::npos) << *smoke;
-  EXPECT_NE(smoke->find("\n    exactly one of: sql, http, command, file\n"), std::string::npos) << *smoke;
+  EXPECT_NE(smoke->find("\n    exactly one of: sql, http, command, file, schema\n"), std::string::npos) << *smoke;
 }
 
 }  // namespace

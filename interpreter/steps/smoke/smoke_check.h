@@ -15,7 +15,7 @@ struct CheckOutcome {
   std::string actual;    // in words: what was found instead; empty when it passed
 };
 
-// One kind of smoke check (sql, http, command, file), each in its own file pair: the type of
+// One kind of smoke check (sql, http, command, file, schema), each in its own file pair: the type of
 // its object in the plan, what it would do (dry run), and how it runs. `given` is the check's
 // object as the plan resolved it; secrets in what a check returns are masked by the caller.
 class SmokeCheckKind {
@@ -31,6 +31,7 @@ const SmokeCheckKind& sql_check();
 const SmokeCheckKind& http_check();
 const SmokeCheckKind& command_check();
 const SmokeCheckKind& file_check();
+const SmokeCheckKind& schema_check();
 
 // A value as a check's message shows it, cut at about 200 characters.
 std::string shown_value(const std::string& text);
