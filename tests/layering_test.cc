@@ -50,10 +50,11 @@ std::vector<std::string> upward_includes(const fs::path& file, const std::string
 }
 
 TEST(Layering, EveryFolderOfTheInterpreterHasALayer) {
-  for (const auto& entry : fs::directory_iterator(fs::path(PLANRUN_SOURCE_DIR) / "interpreter"))
-    if (entry.is_directory())
-      EXPECT_TRUE(layer_of_folder().count(entry.path().filename().string()))
-          << "interpreter/" << entry.path().filename().string() << " has no layer";
+  for (const auto& entry : fs::directory_iterator(fs::path(PLANRUN_SOURCE_DIR) / "interpreter")) {
+    if (!entry.is_directory()) continue;
+    EXPECT_TRUE(layer_of_folder().count(entry.path().filename().string()))
+        << "interpreter/" << entry.path().filename().string() << " has no layer";
+  }
 }
 
 TEST(Layering, NoIncludePointsFromALowerLayerToAHigherOne) {

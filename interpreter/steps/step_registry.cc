@@ -32,8 +32,6 @@ RegisteredStepType runnable() {
   return {type.schema(), &type};
 }
 
-RegisteredStepType schema_only(StepSchema schema) { return {std::move(schema), nullptr}; }
-
 std::vector<RegisteredStepType> make_registry() {
   return {
       runnable<AssertSameDbtypeStep>(),

@@ -25,8 +25,10 @@ TEST(StepRegistry, EveryTypeOfTheCatalogueRuns) {
 }
 
 TEST(StepRegistry, ARunnableTypeRegistersTheSchemaItDeclares) {
-  for (const RegisteredStepType& registered : registered_step_types())
-    if (registered.type) EXPECT_EQ(registered.schema.type, registered.type->schema().type);
+  for (const RegisteredStepType& registered : registered_step_types()) {
+    ASSERT_NE(registered.type, nullptr) << registered.schema.type;
+    EXPECT_EQ(registered.schema.type, registered.type->schema().type);
+  }
   const StepType* run = find_step_type("run");
   ASSERT_NE(run, nullptr);
   EXPECT_EQ(run->schema().type, "run");

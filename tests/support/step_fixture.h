@@ -101,7 +101,8 @@ struct StepFixture {
   // A context with `fields` as the resolved `with` fields; run_dir is <temp>/run.
   StepContext context(Value::Map fields) {
     return StepContext{step,        std::move(fields),      log,    cancel, progress, checkpoints, masker,
-                       interaction, dir.path() / "state", run_dir(), std::nullopt, {}};
+                       interaction, dir.path() / "state", run_dir(), std::nullopt, {}, system_step_services(),
+                       {}};
   }
   std::filesystem::path run_dir() const { return dir.path() / "run"; }
 
