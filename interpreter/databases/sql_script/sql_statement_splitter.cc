@@ -129,6 +129,7 @@ class Splitter {
     char c = text_[pos_];
     if (is_space(c)) return void(++pos_);
     if (skip_comment()) return;
+    if (!started() && at_delimiter()) return void(pos_ += delimiter_.size());  // an empty statement
     if (!started()) start_ = pos_;
     if (at_delimiter()) return end_statement();
     if (c == '\'') return skip_quoted('\'', mysql());

