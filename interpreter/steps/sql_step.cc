@@ -9,6 +9,7 @@
 #include "interpreter/step_kit/file_system.h"
 #include "interpreter/step_kit/step_failure.h"
 #include "interpreter/step_kit/step_field.h"
+#include "interpreter/steps/sql/sql_progress.h"
 #include "interpreter/steps/sql/sql_script_run.h"
 #include "interpreter/steps/step_secret_masker.h"
 
@@ -100,6 +101,22 @@ std::string sources_named(const Value::Map& given) {
   return names;
 }
 
+// Where a resume continues, from the interrupted attempt's checkpoints (sql_progress.h).
+std::string resume_point(const SqlScript& script, const std::map<std::string, std::string>& checkpoints) {
+  MapCheckpoints store(checkpoints);
+  SqlProgress progress(store);
+  if (progress.commit() == SqlProgress::Commit::Done) return "the interrupted attempt committed the script: nothing left to run";
+  if (progress.commit() == SqlProgress::Commit::Pending)
+    return "the interrupted attempt was committing the script's transaction: a resume asks the database whether it did";
+  if (std::optional<size_t> running = progress.running(); running && *running < script.statements.size())
+    return "statement " + std::to_string(*running + 1) + " (" + script.location_of(script.statements[*running]) +
+           ") was cut off by the interruption: a resume stops there unless on_doubt says whether it took effect";
+  size_t next = progress.done();
+  if (next >= script.statements.size()) return "the interrupted attempt ran every statement";
+  return "resumes at statement " + std::to_string(next + 1) + " (" + script.location_of(script.statements[next]) +
+         "): 1 to " + std::to_string(next) + " ran";
+}
+
 }  // namespace
 
 const StepSchema& SqlStep::schema() const {
@@ -134,6 +151,7 @@ std::vector<std::string> SqlStep::describe(const DescribeContext& context) const
     lines.push_back(context.masker.mask("  " + std::to_string(i + 1) + ". " + script.location_of(script.statements[i]) +
                                         ": " + first_line_of(script.statements[i].statement.text)));
   if (count > listed_statements) lines.push_back("  ... and " + std::to_string(count - listed_statements) + " more");
+  if (!context.checkpoints.empty()) lines.push_back(context.masker.mask(resume_point(script, context.checkpoints)));
   return lines;
 }
 

@@ -41,4 +41,23 @@ class SqlProgress {
   CheckpointStore& store_;
 };
 
+// Checkpoints read from a copy (a dry run's view of an interrupted attempt); writes stay in it.
+class MapCheckpoints final : public CheckpointStore {
+ public:
+  explicit MapCheckpoints(std::map<std::string, std::string> values) : values_(std::move(values)) {}
+  std::optional<std::string> get(const std::string& key) const override {
+    auto found = values_.find(key);
+    return found == values_.end() ? std::nullopt : std::optional(found->second);
+  }
+  void put(const std::string& key, const std::string& value) override { values_[key] = value; }
+  void put_all(const std::map<std::string, std::string>& values) override {
+    for (const auto& [key, value] : values) values_[key] = value;
+  }
+  std::map<std::string, std::string> list() const override { return values_; }
+  void remove(const std::string& key) override { values_.erase(key); }
+
+ private:
+  std::map<std::string, std::string> values_;
+};
+
 }  // namespace planrun

@@ -126,6 +126,7 @@ TEST_F(SqlMariadbKill, KilledAtRandomMomentsEachStatementRunsExactlyOnce) {
       std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - began).count());
   expect_each_statement_ran_once();
   std::printf("[ figure ] %d statements, each committed and recorded by itself: %d ms\n", statements, whole_ms);
+  std::fflush(stdout);  // before a fork, or the children repeat it
 
   fresh_database();
   std::mt19937 random(20261206);

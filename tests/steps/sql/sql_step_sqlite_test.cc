@@ -213,6 +213,18 @@ TEST_F(SqlStepSqlite, DescribeCountsAndListsTheFirstStatements) {
   EXPECT_EQ(lines[11], "  ... and 3 more");
 }
 
+TEST_F(SqlStepSqlite, DescribeSaysWhereAResumeContinues) {
+  std::string script = write("up.sql", five_statements);
+  Value::Map fields{{"database", Value(database())}, {"script", Value(script)}, {"transaction", Value(false)}};
+  DescribeContext resumed{fixture.step, fields, fixture.masker};
+  resumed.checkpoints = {{"statement", "done 3"}};
+  EXPECT_EQ(SqlStep().describe(resumed).back(), "resumes at statement 4 (" + script + ":4:1): 1 to 3 ran");
+  resumed.checkpoints = {{"statement", "running 2"}};
+  EXPECT_EQ(SqlStep().describe(resumed).back(),
+            "statement 2 (" + script + ":2:1) was cut off by the interruption: a resume stops there unless "
+            "on_doubt says whether it took effect");
+}
+
 TEST_F(SqlStepSqlite, DescribeOfAScriptNotYetReadableSaysSo) {
   Value::Map fields{{"database", Value(database())}, {"script", Value("/nonexistent/up.sql")}};
   EXPECT_EQ(SqlStep().describe({fixture.step, fields, fixture.masker}),
