@@ -139,7 +139,7 @@ TEST_F(SqlMariadbKill, KilledAtRandomMomentsEachStatementRunsExactlyOnce) {
       ++doubts;
     }
     pid_t pid = start(answer);
-    std::this_thread::sleep_for(std::chrono::milliseconds(std::uniform_int_distribution(50, whole_ms / 4 + 50)(random)));
+    std::this_thread::sleep_for(std::chrono::milliseconds(std::uniform_int_distribution(50, whole_ms / 8 + 50)(random)));
     kill(pid, SIGKILL);
     int exit = testing::wait_exit(pid);
     if (exit == -SIGKILL) ++kills;
