@@ -24,24 +24,23 @@ size_t characters(std::string_view text) {
   }));
 }
 
-// The source line and, with a column, a caret under it.
+// The source line and, with a column (1-based; 0 for none), a caret under it.
 std::string excerpt(const std::string& source, size_t line, size_t column) {
   std::string number = std::to_string(line);
   std::string gutter(std::max<size_t>(number.size(), 4), ' ');
   std::string shown = std::string(gutter.size() - number.size(), ' ') + number;
-  std::string out = "\n" + shown + " | " + line_of(source, line);
-  if (column > 0) {
-    // Tabs stay tabs, so the caret lines up under them in a terminal.
-    std::string pad;
-    std::string text = line_of(source, line);
-    size_t seen = 0;
-    for (size_t i = 0; i < text.size() && seen + 1 < column; ++i) {
-      if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
-      pad += text[i] == '\t' ? '\t' : ' ';
-      ++seen;
-    }
-    out += "\n" + gutter + " | " + pad + "^";
+  std::string text = line_of(source, line);
+  std::string out = "\n" + shown + " | " + text;
+  if (column == 0) return out;  // the database names a line, not a spot in it
+  // Tabs stay tabs, so the caret lines up under them in a terminal.
+  std::string pad;
+  size_t seen = 0;
+  for (size_t i = 0; i < text.size() && seen + 1 < column; ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
+    pad += text[i] == '\t' ? '\t' : ' ';
+    ++seen;
   }
+  out += "\n" + gutter + " | " + pad + "^";
   return out;
 }
 
