@@ -20,8 +20,9 @@ int run_plan_command(const CommandOptions& options) {
   std::string preview;
   try {
     if (params)
-      preview = preview_plan(*graph, *params, PlanScope(*params), forecast_run(*graph, *params, state_dir_for(options), plan_key_for(options)),
-                             diagnostics);
+      preview = preview_plan(*graph, *params, PlanScope(*params),
+                             forecast_run(*graph, *params, state_dir_for(options), plan_key_for(options)), diagnostics,
+                             resumable_checkpoints(*graph, *params, state_dir_for(options), plan_key_for(options)));
   } catch (const StateError& error) {
     diagnostics.error({state_dir_for(options).string(), 0, 0}, error.what());
   }

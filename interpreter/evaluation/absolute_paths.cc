@@ -66,6 +66,13 @@ Value with_absolute_paths(const Value& value, const TypeSpec& type) {
     case TypeSpec::Kind::Map:
     case TypeSpec::Kind::Object:
       return value.is_map() ? Value(absolute_entries(value.as_map(), type)) : value;
+    case TypeSpec::Kind::OneOf:
+      // The first alternative of the value's shape: `script: a.sql` or `script: [a.sql, b.sql]`.
+      for (const TypeSpec& alternative : type.alternatives)
+        if ((alternative.kind == TypeSpec::Kind::List) == value.is_list() &&
+            (alternative.kind == TypeSpec::Kind::Map || alternative.kind == TypeSpec::Kind::Object) == value.is_map())
+          return with_absolute_paths(value, alternative);
+      return value;
     default: return value;
   }
 }

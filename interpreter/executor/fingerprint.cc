@@ -4,6 +4,8 @@
 #include <openssl/hmac.h>
 
 #include <algorithm>
+#include <fstream>
+#include <sstream>
 
 #include "interpreter/steps/step_registry.h"
 
@@ -49,11 +51,31 @@ Value hashed_secrets(const Value& value, std::string_view secret_key) {
   return value;
 }
 
+// A path with its file's content hash, for fields marked content_in_fingerprint: the state then
+// says which file changed. A file that cannot be read now (an earlier step makes it) counts as
+// "unreadable"; its content is hashed once it exists, when the step runs.
+static Value with_content_hash(const Value& value) {
+  if (value.is_list()) {
+    Value::List items;
+    for (const Value& item : value.as_list()) items.push_back(with_content_hash(item));
+    return Value(std::move(items));
+  }
+  if (!value.is_string()) return value;
+  std::ifstream file(value.as_string(), std::ios::binary);
+  std::ostringstream content;
+  content << file.rdbuf();
+  std::string hash = file ? sha256_hex(content.str()) : "unreadable";
+  return Value(Value::Map{{"path", value}, {"content_sha256", Value(hash)}});
+}
+
 Value fingerprint_inputs(const StepNode& step, const Value::Map& fields, std::string_view secret_key) {
   Value::Map kept = fields;
   if (const StepSchema* schema = find_step_schema(step.type))
-    for (const FieldSpec& field : schema->with.fields)
+    for (const FieldSpec& field : schema->with.fields) {
       if (field.tuning) kept.erase(field.name);
+      auto given = kept.find(field.name);
+      if (field.content_in_fingerprint && given != kept.end()) given->second = with_content_hash(given->second);
+    }
   return hashed_secrets(Value(std::move(kept)), secret_key);
 }
 

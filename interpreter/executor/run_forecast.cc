@@ -28,6 +28,7 @@ class Forecast {
     for (size_t i = 0; i < graph_.steps.size(); ++i) result[graph_.steps[i].id] = foresee(i);
     return result;
   }
+  const std::map<std::string, std::map<std::string, std::string>>& checkpoints() const { return checkpoints_; }
 
  private:
   std::string foresee(size_t index) {
@@ -47,6 +48,7 @@ class Forecast {
     fingerprints_[index] = inputs.fingerprint;
     StepDecision decision = decide_step(record, inputs.fingerprint, "");
     if (decision.action == StepDecision::Action::UpToDate) scope_.set_outputs(step.id, recorded_outputs(*record));
+    if (decision.action == StepDecision::Action::Resume) checkpoints_[step.id] = store_->checkpoints(step.id);
     return action_name(decision.action) + ": " + decision.reason;
   }
 
@@ -66,6 +68,7 @@ class Forecast {
   std::string key_;
   PlanScope scope_;
   std::vector<std::string> fingerprints_;
+  std::map<std::string, std::map<std::string, std::string>> checkpoints_;
 };
 
 }  // namespace
@@ -75,6 +78,16 @@ std::map<std::string, std::string> forecast_run(const ActionGraph& graph, const 
   std::optional<StateStore> store;
   if (std::filesystem::exists(state_dir / "state.db")) store.emplace(state_dir, plan_key, StateStore::Access::ReadOnly);
   return Forecast(graph, params, store ? &*store : nullptr, existing_key(state_dir)).run();
+}
+
+std::map<std::string, std::map<std::string, std::string>> resumable_checkpoints(
+    const ActionGraph& graph, const ParamValues& params, const std::filesystem::path& state_dir,
+    const std::string& plan_key) {
+  if (!std::filesystem::exists(state_dir / "state.db")) return {};
+  StateStore store(state_dir, plan_key, StateStore::Access::ReadOnly);
+  Forecast forecast(graph, params, &store, existing_key(state_dir));
+  forecast.run();
+  return forecast.checkpoints();
 }
 
 }  // namespace planrun

@@ -16,4 +16,10 @@ namespace planrun {
 std::map<std::string, std::string> forecast_run(const ActionGraph& graph, const ParamValues& params,
                                                 const std::filesystem::path& state_dir, const std::string& plan_key);
 
+// The checkpoints of each step that `planrun run` would resume now (its inputs unchanged since
+// the interrupted attempt), by step id; read-only, like forecast_run.
+std::map<std::string, std::map<std::string, std::string>> resumable_checkpoints(
+    const ActionGraph& graph, const ParamValues& params, const std::filesystem::path& state_dir,
+    const std::string& plan_key);
+
 }  // namespace planrun

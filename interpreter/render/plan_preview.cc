@@ -88,7 +88,8 @@ class FieldSecretsMasker final : public SecretMasker {
 // What the step type says the step would do ("=> would run: ..."), when its fields are all
 // known before the run; nothing when one waits for a step's outputs or cannot be evaluated
 // (that is reported with the field).
-std::string show_description(const StepNode& step, const PlanScope& scope) {
+std::string show_description(const StepNode& step, const PlanScope& scope,
+                             const std::map<std::string, std::string>& checkpoints) {
   const StepType* type = find_step_type(step.type);
   if (!type) return "";
   try {
@@ -96,7 +97,9 @@ std::string show_description(const StepNode& step, const PlanScope& scope) {
     for (const auto& [name, bound] : step.with) fields[name] = evaluate_bound(bound, scope);
     FieldSecretsMasker masker(fields);
     std::string out;
-    for (const std::string& line : type->describe({step, fields, masker})) out += "      => " + line + "\n";
+    DescribeContext context{step, fields, masker};
+    context.checkpoints = checkpoints;
+    for (const std::string& line : type->describe(context)) out += "      => " + line + "\n";
     return out;
   } catch (const expr::NotYetKnown&) {
   } catch (const expr::ExpressionError&) {
@@ -106,20 +109,24 @@ std::string show_description(const StepNode& step, const PlanScope& scope) {
 }
 
 std::string show_step(size_t number, const StepNode& step, const ActionGraph& graph, const PlanScope& scope,
-                      const std::map<std::string, std::string>& forecast, Diagnostics& diagnostics) {
+                      const std::map<std::string, std::string>& forecast, Diagnostics& diagnostics,
+                      const std::map<std::string, std::map<std::string, std::string>>& checkpoints) {
   std::string out = "  " + std::to_string(number) + ". " + step.id + " (" + step.type + ")";
   auto expected = forecast.find(step.id);
   out += (expected == forecast.end() ? "" : "  -> " + expected->second) + "\n";
   if (!step.description.empty()) out += "      # " + step.description + "\n";
   out += show_options(step, graph, scope, diagnostics);
   for (const auto& [name, bound] : step.with) out += "      " + name + ": " + show(bound, scope, diagnostics) + "\n";
-  return out + show_description(step, scope);
+  auto resumed = checkpoints.find(step.id);
+  return out + show_description(step, scope, resumed == checkpoints.end() ? std::map<std::string, std::string>{}
+                                                                          : resumed->second);
 }
 
 }  // namespace
 
 std::string preview_plan(const ActionGraph& graph, const ParamValues& params, const PlanScope& scope,
-                         const std::map<std::string, std::string>& forecast, Diagnostics& diagnostics) {
+                         const std::map<std::string, std::string>& forecast, Diagnostics& diagnostics,
+                         const std::map<std::string, std::map<std::string, std::string>>& checkpoints) {
   std::string out = "Plan " + (graph.name.empty() ? graph.source_path : graph.name);
   out += graph.description.empty() ? "\n\n" : ": " + graph.description + "\n\n";
   out += show_params(graph, params);
@@ -129,7 +136,7 @@ std::string preview_plan(const ActionGraph& graph, const ParamValues& params, co
     size_t size = waves[w].size();
     out += "Wave " + std::to_string(w + 1) +
            (size > 1 ? " (" + std::to_string(size) + " steps, may run in parallel)" : "") + ":\n";
-    for (size_t index : waves[w]) out += show_step(++number, graph.steps[index], graph, scope, forecast, diagnostics);
+    for (size_t index : waves[w]) out += show_step(++number, graph.steps[index], graph, scope, forecast, diagnostics, checkpoints);
     out += "\n";
   }
   out += std::to_string(graph.steps.size()) + " steps in " + std::to_string(waves.size()) + " waves.\n";

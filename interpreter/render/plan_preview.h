@@ -14,7 +14,9 @@ namespace planrun {
 // with its resolved fields and `when` condition. What is known only at run time (another
 // step's outputs, run.id) is shown as written. Evaluation mistakes become diagnostics.
 // `forecast` says per step id what a run would do with it now (see run_forecast.h).
+// `checkpoints`: those of the steps a run would resume (run_forecast.h), for their describe.
 std::string preview_plan(const ActionGraph& graph, const ParamValues& params, const PlanScope& scope,
-                         const std::map<std::string, std::string>& forecast, Diagnostics& diagnostics);
+                         const std::map<std::string, std::string>& forecast, Diagnostics& diagnostics,
+                         const std::map<std::string, std::map<std::string, std::string>>& checkpoints = {});
 
 }  // namespace planrun

@@ -6,6 +6,7 @@
 
 #include "interpreter/databases/database_connection.h"
 #include "interpreter/databases/database_error.h"
+#include "interpreter/databases/sql_script/sql_statement_splitter.h"
 
 namespace planrun {
 namespace {
@@ -36,27 +37,45 @@ void load_postgresql(pg_conn* handle, const std::string& text) {
 }
 
 void load_mysql(MYSQL* handle, const std::string& text) {
-  mysql_set_server_option(handle, MYSQL_OPTION_MULTI_STATEMENTS_ON);
   std::string failure;
   if (mysql_real_query(handle, text.data(), text.size()) != 0) failure = mysql_error(handle);
-  // Every statement's result is read, else the connection stays busy; the loop stops at the first failing one.
-  while (failure.empty()) {
-    if (MYSQL_RES* rows = mysql_store_result(handle)) mysql_free_result(rows);
-    int next = mysql_next_result(handle);
-    if (next > 0) failure = mysql_error(handle);
-    if (next != 0) break;
-  }
-  mysql_set_server_option(handle, MYSQL_OPTION_MULTI_STATEMENTS_OFF);
+  else if (MYSQL_RES* rows = mysql_store_result(handle)) mysql_free_result(rows);
   if (!failure.empty()) throw DatabaseError(one_line(failure));
 }
 
-}  // namespace
+SqlDialect dialect_of(const DatabaseConnection& connection) {
+  switch (connection.kind()) {
+    case Dsn::Kind::Postgresql: return SqlDialect::Postgresql;
+    case Dsn::Kind::Mysql: return SqlDialect::Mysql;
+    default: return SqlDialect::Sqlite;
+  }
+}
 
-void load_script_into(DatabaseConnection& connection, const std::string& text) {
+void run_statement(DatabaseConnection& connection, const std::string& text) {
   if (sqlite3* handle = connection.sqlite_handle()) return load_sqlite(handle, text);
   if (pg_conn* handle = connection.postgresql_handle()) return load_postgresql(handle, text);
   if (MYSQL* handle = connection.mysql_handle()) return load_mysql(handle, text);
   throw DatabaseError("cannot run a script on " + connection.dsn().to_string() + ": no native handle for its type");
+}
+
+std::string position(size_t line, size_t column) { return "line " + std::to_string(line) + ":" + std::to_string(column); }
+
+}  // namespace
+
+void load_script_into(DatabaseConnection& connection, const std::string& text) {
+  std::vector<SqlStatement> statements;
+  try {
+    statements = split_sql_script(text, dialect_of(connection));
+  } catch (const SqlScriptError& error) {
+    throw DatabaseError(position(error.line, error.column) + ": " + error.what());
+  }
+  for (const SqlStatement& statement : statements) {
+    try {
+      run_statement(connection, statement.text);
+    } catch (const DatabaseError& error) {
+      throw DatabaseError(position(statement.line, statement.column) + ": " + error.what());
+    }
+  }
 }
 
 }  // namespace planrun

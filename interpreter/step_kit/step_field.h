@@ -43,6 +43,12 @@ class StepField {
     return std::move(*this);
   }
 
+  // Builder: the content of the file(s) it names is fingerprinted (FieldSpec::content_in_fingerprint).
+  StepField with_content_in_fingerprint() && {
+    spec_.content_in_fingerprint = true;
+    return std::move(*this);
+  }
+
   const FieldSpec& spec() const { return spec_; }
   const std::string& name() const { return spec_.name; }
 

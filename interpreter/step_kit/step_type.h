@@ -1,5 +1,6 @@
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,9 @@ struct DescribeContext {
   const Value::Map& fields;
   const SecretMasker& masker;  // every line describe returns passes through it
   StepServices services = system_step_services();
+  // The checkpoints of the interrupted attempt a run would resume (empty when it would start
+  // afresh), so that describe can say where the resume continues.
+  std::map<std::string, std::string> checkpoints = {};
 };
 
 // One step type, read from top to bottom in its own file pair: its schema, what it would do

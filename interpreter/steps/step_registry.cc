@@ -18,6 +18,7 @@
 #include "interpreter/steps/restore_step.h"
 #include "interpreter/steps/run_step.h"
 #include "interpreter/steps/smoke_test_step.h"
+#include "interpreter/steps/sql_step.h"
 #include "interpreter/steps/unpack_step.h"
 #include "interpreter/steps/update_config_step.h"
 #include "interpreter/steps/wait_for_step.h"
@@ -41,6 +42,7 @@ std::vector<RegisteredStepType> make_registry() {
       runnable<RestoreStep>(),
       runnable<CopyDbStep>(),
       runnable<CopyDirStep>(),
+      runnable<SqlStep>(),
       runnable<UnpackStep>(),
       runnable<UpdateConfigStep>(),
       runnable<RunStep>(),

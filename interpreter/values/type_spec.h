@@ -36,6 +36,9 @@ struct FieldSpec {
   // How the step does its work, not what it does (timeouts, intervals, parallelism, batch
   // sizes): not part of the fingerprint, so changing it never reruns a finished step.
   bool tuning = false;
+  // A path (or list of paths) whose files' content is part of the fingerprint, not just their
+  // names: a changed script is not "up to date" (steps that read what a file says, like `sql`).
+  bool content_in_fingerprint = false;
 
   // Builder: this field, marked as tuning.
   FieldSpec as_tuning() && {

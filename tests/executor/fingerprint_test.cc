@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+
+#include "tests/support/step_fixture.h"
+
 namespace planrun {
 namespace {
 
@@ -43,6 +47,23 @@ TEST(Fingerprint, SecretEntersOnlyAsKeyedHash) {
   EXPECT_NE(hashed, hashed_secrets(Value(Value::Map{{"password", secret}}), "key-2"));
   Value other = Value("other").mark_secret();
   EXPECT_NE(step_fingerprint(step_of("run"), {{"p", secret}}, {}, "k"), step_fingerprint(step_of("run"), {{"p", other}}, {}, "k"));
+}
+
+TEST(Fingerprint, AFieldMarkedContentInFingerprintChangesWithTheFilesContent) {
+  testing::TempDir dir;
+  std::string script = (dir.path() / "up.sql").string();
+  std::ofstream(script) << "CREATE TABLE t (n INTEGER);";
+  Value::Map fields{{"database", Value("sqlite:/x.db")}, {"script", Value(script)}};
+  std::string before = step_fingerprint(step_of("sql"), fields, {}, "k");
+  EXPECT_EQ(before, step_fingerprint(step_of("sql"), fields, {}, "k"));
+  std::ofstream(script) << "CREATE TABLE t (n INTEGER, m INTEGER);";
+  EXPECT_NE(before, step_fingerprint(step_of("sql"), fields, {}, "k")) << "a changed script is not up to date";
+  Value inputs = fingerprint_inputs(step_of("sql"), {{"script", Value(Value::List{Value(script)})}}, "k");
+  EXPECT_EQ(inputs.as_map().at("script").as_list().at(0).as_map().at("content_sha256").as_string(),
+            sha256_hex("CREATE TABLE t (n INTEGER, m INTEGER);"));
+  // Another type's path field is its name only.
+  Value other = fingerprint_inputs(step_of("copy-dir"), {{"from", Value(script)}}, "k");
+  EXPECT_EQ(other.as_map().at("from"), Value(script));
 }
 
 }  // namespace

@@ -112,8 +112,8 @@ void expect_fits(const ast::Node& node, const TypeSpec& type, const std::string&
 TEST(StepCatalog, HasEveryStepTypeOfTheDesignInOrder) {
   EXPECT_EQ(step_type_names(),
             (std::vector<std::string>{"assert-same-dbtype", "assert-db-empty", "assert-servers-stopped", "backup",
-                                      "restore", "copy-db", "copy-dir", "unpack", "update-config", "run", "wait-for",
-                                      "smoke-test", "compare-schema", "confirm"}));
+                                      "restore", "copy-db", "copy-dir", "sql", "unpack", "update-config", "run",
+                                      "wait-for", "smoke-test", "compare-schema", "confirm"}));
 }
 
 TEST(StepCatalog, FindsByNameAndNothingElse) {
@@ -200,6 +200,7 @@ TEST(StepCatalog, EffectsFollowWhatStepsDoToData) {
       {"assert-same-dbtype", Effect::Check}, {"assert-db-empty", Effect::Check}, {"assert-servers-stopped", Effect::Check},
       {"wait-for", Effect::Check},           {"smoke-test", Effect::Check},      {"backup", Effect::Backup},
       {"copy-db", Effect::Write},            {"copy-dir", Effect::Write},        {"restore", Effect::Write},
+      {"sql", Effect::Write},
       {"unpack", Effect::Create},            {"update-config", Effect::Create},  {"run", Effect::External},
       {"confirm", Effect::External},         {"compare-schema", Effect::Check}};
   for (const StepSchema& schema : step_schemas()) {

@@ -1,0 +1,1 @@
+INSERT INTO um_user (user_name) VALUES ('admin');
