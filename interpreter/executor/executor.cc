@@ -194,7 +194,12 @@ void Executor::Impl::prepare_and_start(size_t index) {
   }
   if (!inputs.condition) return skip_for_condition(index);
   slots[index].fingerprint = inputs.fingerprint;
-  StepJob job{&step, find_step_action(step.type), std::move(inputs.fields), inputs.fingerprint, false, run_id};
+  StepJob job;
+  job.step = &step;
+  job.action = find_step_action(step.type);
+  job.fields = std::move(inputs.fields);
+  job.fingerprint = inputs.fingerprint;
+  job.run_id = run_id;
   job.inputs_json = std::move(inputs.inputs_json);
   job.done_durability = done_durability(step);
   std::string forced_by = forced.count(index) ? "forced by --from " + options.from_step : "";

@@ -63,8 +63,12 @@ struct RunnerFixture {
     step.retry.attempts = attempts;
     step.retry.delay = std::chrono::milliseconds(0);
     int64_t run_id = store.begin_run("plan.yaml", "plan-fingerprint", "{}");
-    StepJob job{.step = &step, .action = &action, .fingerprint = "fingerprint", .run_id = run_id,
-                .start_over = start_over};
+    StepJob job;
+    job.step = &step;
+    job.action = &action;
+    job.fingerprint = "fingerprint";
+    job.run_id = run_id;
+    job.start_over = start_over;
     RunServices services{store, observer, masker, {}, dir.path() / "state", dir.path() / "run"};
     AttemptControl control;
     Value::Map outputs;
