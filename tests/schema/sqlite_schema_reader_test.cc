@@ -92,7 +92,7 @@ TEST(SqliteSchemaReader, AFailingScriptNamesItselfAndTheReason) {
     ADD_FAILURE() << "no error";
   } catch (const DatabaseError& error) {
     EXPECT_EQ(std::string(error.what()),
-              "the DDL script test.sql failed in an in-memory SQLite database: table T already exists");
+              "the DDL script test.sql failed in an in-memory SQLite database: line 1:29: table T already exists");
   }
 }
 
