@@ -11,14 +11,6 @@
 namespace planrun {
 namespace {
 
-std::string one_line(std::string text) {
-  for (char& c : text)
-    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
-  size_t first = text.find_first_not_of(' ');
-  size_t last = text.find_last_not_of(' ');
-  return first == std::string::npos ? "no reason given" : text.substr(first, last - first + 1);
-}
-
 void load_sqlite(sqlite3* handle, const std::string& text) {
   char* message = nullptr;
   if (sqlite3_exec(handle, text.c_str(), nullptr, nullptr, &message) == SQLITE_OK) return;
@@ -43,14 +35,6 @@ void load_mysql(MYSQL* handle, const std::string& text) {
   if (!failure.empty()) throw DatabaseError(one_line(failure));
 }
 
-SqlDialect dialect_of(const DatabaseConnection& connection) {
-  switch (connection.kind()) {
-    case Dsn::Kind::Postgresql: return SqlDialect::Postgresql;
-    case Dsn::Kind::Mysql: return SqlDialect::Mysql;
-    default: return SqlDialect::Sqlite;
-  }
-}
-
 void run_statement(DatabaseConnection& connection, const std::string& text) {
   if (sqlite3* handle = connection.sqlite_handle()) return load_sqlite(handle, text);
   if (pg_conn* handle = connection.postgresql_handle()) return load_postgresql(handle, text);
@@ -65,7 +49,7 @@ std::string position(size_t line, size_t column) { return "line " + std::to_stri
 void load_script_into(DatabaseConnection& connection, const std::string& text) {
   std::vector<SqlStatement> statements;
   try {
-    statements = split_sql_script(text, dialect_of(connection));
+    statements = split_sql_script(text, sql_dialect_of(connection.kind()).value_or(SqlDialect::Sqlite));
   } catch (const SqlScriptError& error) {
     throw DatabaseError(position(error.line, error.column) + ": " + error.what());
   }

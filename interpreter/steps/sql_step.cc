@@ -49,9 +49,7 @@ const SqlFields& fields() {
 constexpr size_t listed_statements = 10;
 
 SqlDialect dialect_of(const Dsn& dsn) {
-  if (dsn.kind == Dsn::Kind::Postgresql) return SqlDialect::Postgresql;
-  if (dsn.kind == Dsn::Kind::Mysql) return SqlDialect::Mysql;
-  if (dsn.kind == Dsn::Kind::Sqlite) return SqlDialect::Sqlite;
+  if (std::optional<SqlDialect> dialect = sql_dialect_of(dsn.kind)) return *dialect;
   throw StepFailure(Kind::Precondition, "the sql step runs on SQLite, PostgreSQL and MariaDB/MySQL; " + dsn.to_string() +
                                             " is an H2 database, which planrun cannot open");
 }

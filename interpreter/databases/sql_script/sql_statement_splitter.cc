@@ -290,4 +290,14 @@ std::string dialect_name(SqlDialect dialect) {
   return "SQL";
 }
 
+std::optional<SqlDialect> sql_dialect_of(Dsn::Kind kind) {
+  switch (kind) {
+    case Dsn::Kind::Sqlite: return SqlDialect::Sqlite;
+    case Dsn::Kind::Postgresql: return SqlDialect::Postgresql;
+    case Dsn::Kind::Mysql: return SqlDialect::Mysql;
+    case Dsn::Kind::H2: return std::nullopt;
+  }
+  return std::nullopt;
+}
+
 }  // namespace planrun

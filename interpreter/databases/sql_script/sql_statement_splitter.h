@@ -1,10 +1,13 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "interpreter/values/dsn.h"
 
 namespace planrun {
 
@@ -40,6 +43,9 @@ struct SqlScriptError : std::runtime_error {
 // and empty statements (`;;`) are dropped; comments inside a statement are kept. A last statement
 // without a delimiter is kept, as psql and mysql run it at the end of their input.
 std::vector<SqlStatement> split_sql_script(std::string_view text, SqlDialect dialect);
+
+// The dialect of a database of `kind`; nullopt for H2, which planrun cannot open.
+std::optional<SqlDialect> sql_dialect_of(Dsn::Kind kind);
 
 // "SQLite", "PostgreSQL", "MariaDB/MySQL".
 std::string dialect_name(SqlDialect dialect);

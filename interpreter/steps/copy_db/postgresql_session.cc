@@ -3,15 +3,6 @@
 namespace planrun {
 namespace {
 
-// The server's words on one line, without libpq's "ERROR:  " prefix and trailing newline.
-std::string one_line(std::string text) {
-  for (char& c : text)
-    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
-  size_t first = text.find_first_not_of(' ');
-  size_t last = text.find_last_not_of(' ');
-  return first == std::string::npos ? "no reason given" : text.substr(first, last - first + 1);
-}
-
 }  // namespace
 
 PgResult PgSession::query(const std::string& sql, const std::vector<std::string>& params, const std::string& doing) {
