@@ -13,7 +13,7 @@
 #include <thread>
 
 #include "interpreter/databases/soci_databases.h"
-#include "interpreter/step_kit/cancellation_token.h"
+#include "interpreter/parallel/cancellation_token.h"
 #include "interpreter/steps/copy_db/postgresql_copier.h"
 
 using namespace planrun;

@@ -4,7 +4,7 @@
 #include <functional>
 #include <thread>
 
-#include "interpreter/step_kit/cancellation_token.h"
+#include "interpreter/parallel/cancellation_token.h"
 
 namespace planrun {
 

@@ -5,7 +5,7 @@
 #include <optional>
 #include <string>
 
-#include "interpreter/step_kit/cancellation_token.h"
+#include "interpreter/parallel/cancellation_token.h"
 
 namespace planrun {
 

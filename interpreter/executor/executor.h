@@ -5,7 +5,7 @@
 #include <string>
 
 #include "interpreter/evaluation/param_values.h"
-#include "interpreter/step_kit/cancellation_token.h"
+#include "interpreter/parallel/cancellation_token.h"
 #include "interpreter/executor/execution_observer.h"
 #include "interpreter/graph/action_graph.h"
 #include "interpreter/state/state_store.h"

@@ -2,7 +2,7 @@
 
 #include <chrono>
 
-#include "interpreter/step_kit/cancellation_token.h"
+#include "interpreter/parallel/cancellation_token.h"
 
 namespace planrun {
 

@@ -9,7 +9,7 @@
 #include <string>
 
 #include "interpreter/graph/action_graph.h"
-#include "interpreter/step_kit/cancellation_token.h"
+#include "interpreter/parallel/cancellation_token.h"
 #include "interpreter/step_kit/step_services.h"
 #include "interpreter/values/value.h"
 

@@ -107,7 +107,7 @@ json yaml(const std::string& text) {
   return node ? to_json(*node) : json();
 }
 
-// DESIGN.md's reference plan, whole.
+// The reference plan of the project's design brief (its field names are binding), whole.
 const std::string kReference = R"(planrun: 1
 name: carbon-4.4.6-to-4.4.7
 description: Carbon 4.4.6 -> 4.4.7 database upgrade (no schema changes)

@@ -12,7 +12,7 @@ namespace {
 using Effect = StepSchema::Effect;
 using Kind = TypeSpec::Kind;
 
-// The reference plan of DESIGN.md ("The shape of a plan"): its field names are binding.
+// The reference plan of the project's design brief ("The shape of a plan"): its field names are binding.
 const char* const kReferencePlan = R"(planrun: 1
 name: carbon-4.4.6-to-4.4.7
 steps:

@@ -6,7 +6,7 @@
 #include <string>
 
 #include "interpreter/files/checksum_manifest.h"
-#include "interpreter/step_kit/cancellation_token.h"
+#include "interpreter/parallel/cancellation_token.h"
 
 namespace planrun {
 

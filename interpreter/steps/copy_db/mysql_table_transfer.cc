@@ -8,7 +8,7 @@
 #include <cstring>
 
 #include "interpreter/databases/database_error.h"
-#include "interpreter/step_kit/cancellation_token.h"
+#include "interpreter/parallel/cancellation_token.h"
 #include "interpreter/step_kit/step_failure.h"
 #include "interpreter/steps/copy_db/table_checksum.h"
 

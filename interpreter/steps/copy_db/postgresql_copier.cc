@@ -12,7 +12,7 @@
 #include <set>
 
 #include "interpreter/databases/databases.h"
-#include "interpreter/step_kit/cancellation_token.h"
+#include "interpreter/parallel/cancellation_token.h"
 #include "interpreter/steps/copy_db/postgresql_row_stream.h"
 #include "interpreter/steps/copy_db/postgresql_schema.h"
 #include "interpreter/steps/copy_db/postgresql_target_schema.h"

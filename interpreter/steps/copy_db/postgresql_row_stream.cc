@@ -1,6 +1,6 @@
 #include "interpreter/steps/copy_db/postgresql_row_stream.h"
 
-#include "interpreter/step_kit/cancellation_token.h"
+#include "interpreter/parallel/cancellation_token.h"
 #include "interpreter/step_kit/step_failure.h"
 #include "interpreter/steps/copy_db/postgresql_binary_rows.h"
 

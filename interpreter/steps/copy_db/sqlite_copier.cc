@@ -21,7 +21,7 @@
 #include "interpreter/databases/database_error.h"
 #include "interpreter/databases/databases.h"
 #include "interpreter/databases/sqlite_read_only.h"
-#include "interpreter/step_kit/cancellation_token.h"
+#include "interpreter/parallel/cancellation_token.h"
 #include "interpreter/step_kit/step_failure.h"
 #include "interpreter/steps/copy_db/sqlite_statement.h"
 #include "interpreter/steps/copy_db/sqlite_readers.h"

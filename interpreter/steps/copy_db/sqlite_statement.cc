@@ -1,7 +1,7 @@
 #include "interpreter/steps/copy_db/sqlite_statement.h"
 
 #include "interpreter/databases/database_error.h"
-#include "interpreter/step_kit/cancellation_token.h"
+#include "interpreter/parallel/cancellation_token.h"
 #include "interpreter/step_kit/step_failure.h"
 
 namespace planrun {

@@ -4,7 +4,7 @@
 #include <new>
 
 #include "interpreter/databases/database_error.h"
-#include "interpreter/step_kit/cancellation_token.h"
+#include "interpreter/parallel/cancellation_token.h"
 #include "interpreter/steps/copy_db/sqlite_statement.h"
 #include "interpreter/steps/copy_db/table_checksum.h"
 

@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "interpreter/databases/soci_databases.h"
-#include "interpreter/step_kit/cancellation_token.h"
+#include "interpreter/parallel/cancellation_token.h"
 #include "interpreter/steps/copy_db/database_copier.h"
 #include "interpreter/steps/copy_db/mysql_session.h"
 #include "tests/steps/copy_db/mysql_carbon_fixture.h"

@@ -23,7 +23,7 @@
 #include <vector>
 
 #include "interpreter/databases/soci_databases.h"
-#include "interpreter/step_kit/cancellation_token.h"
+#include "interpreter/parallel/cancellation_token.h"
 #include "interpreter/steps/copy_db/postgresql_copier.h"
 #include "tests/support/test_servers.h"
 

@@ -1,4 +1,4 @@
-#include "interpreter/step_kit/cancellation_token.h"
+#include "interpreter/parallel/cancellation_token.h"
 
 #include <utility>
 
