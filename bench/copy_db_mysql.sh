@@ -9,8 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 fixtures=$(realpath "${1:-../shared/fixtures}")
 command -v hyperfine >/dev/null || scripts/install-deps.sh hyperfine
-export CMAKE_CXX_COMPILER_LAUNCHER=${CMAKE_CXX_COMPILER_LAUNCHER:-ccache}
-cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+scripts/build.sh >/dev/null
 cmake --build build -j2 --target copy_db_mysql_driver >/dev/null
 driver=$(realpath build/copy_db_mysql_driver)
 

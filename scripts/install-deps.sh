@@ -4,7 +4,7 @@
 set -euo pipefail
 
 packages=(
-  build-essential cmake pkg-config git
+  build-essential cmake ninja-build lld ccache pkg-config git
   libyaml-cpp-dev tao-pegtl-dev libsoci-dev libboost-dev libsqlite3-dev sqlite3 libpq-dev libmariadb-dev
   libspdlog-dev libcli11-dev nlohmann-json3-dev libgtest-dev libssl-dev libmimalloc-dev libpugixml-dev
   libarchive-dev libxxhash-dev zstd postgresql-client mariadb-client curl
