@@ -7,7 +7,7 @@
 
 namespace planrun {
 
-// Each command returns its exit code (see exit_codes.h).
+// Each command returns its exit code (diagnostics/exit_code.h).
 int run_check_command(const CommandOptions& options);
 int run_plan_command(const CommandOptions& options);
 int run_graph_command(const CommandOptions& options);
