@@ -8,7 +8,7 @@ const char* exit_code_meaning(ExitCode code) {
   switch (code) {
     case kExitSuccess: return "success";
     case kExitStepFailed: return "a step failed; for fmt --check: a file is not in canonical form";
-    case kExitInvalid: return "the plan or the command line is invalid, or a plan file cannot be read";
+    case kExitInvalid: return "the plan or the command line is invalid, or a file they name cannot be read or written";
     case kExitPrecondition: return "a precondition or assertion failed";
     case kExitLocked: return "the state is locked by another run";
     case kExitStateFailed: return "the state could not be written (disk full, I/O error, its directory removed)";

@@ -12,7 +12,7 @@ enum ExitCode : int {
   kExitSuccess = 0,
   kExitStepFailed = 1,      // a step failed at its work (or could not reach what it works on)
   kExitNotCanonical = 1,    // fmt --check: a file is not in canonical form
-  kExitInvalid = 2,         // the plan or the command line is invalid, or a plan cannot be read
+  kExitInvalid = 2,         // the plan or the command line is invalid, or a file they name cannot be read or written
   kExitPrecondition = 3,    // a precondition or assertion failed
   kExitLocked = 4,          // the state is locked by another run
   kExitStateFailed = 5,     // the state could not be written (disk full, I/O error)
