@@ -8,9 +8,13 @@
 #include "interpreter/diagnostics/exit_code.h"
 #include "interpreter/diagnostics/system_error_words.h"
 #include "interpreter/state/plan_key.h"
-#include "interpreter/state/state_error.h"
 
 namespace planrun {
+
+int report_state_error(const StateError& error) {
+  std::fprintf(stderr, "planrun: %s\n", error.what());
+  return error.cause == StateError::Cause::System ? kExitStateFailed : kExitInvalid;
+}
 
 void print_diagnostics(const Diagnostics& diagnostics, const SourceFiles& sources) {
   for (const Diagnostic& diagnostic : diagnostics.sorted()) std::fputs(render(diagnostic, sources).c_str(), stderr);
@@ -30,14 +34,13 @@ namespace {
 
 // The command boundary: what the system refused outside a run's steps (which the executor
 // reports) ends the command with its cause in words and an exit code for it, never as a bug.
-// The state directory's failures exit 5; a file the command line names (a plan, fmt's or new's
-// output) that cannot be read or written exits 2.
+// The state directory's failures exit 5 (2 for a state that is itself wrong); a file the command
+// line names (a plan, fmt's or new's output) that cannot be read or written exits 2.
 int run_reporting_refusals(int (*command)(const CommandOptions&), const CommandOptions& options) {
   try {
     return command(options);
   } catch (const StateError& error) {
-    std::fprintf(stderr, "planrun: %s\n", error.what());
-    return kExitStateFailed;
+    return report_state_error(error);
   } catch (const std::system_error& error) {
     std::fprintf(stderr, "planrun: %s\n", in_words(error).c_str());
     return kExitInvalid;

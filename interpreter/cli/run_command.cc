@@ -97,9 +97,8 @@ int run_run_command(const CommandOptions& options) {
   } catch (const LockedError& error) {
     std::fprintf(stderr, "planrun: %s\n", error.what());
     return kExitLocked;
-  } catch (const StateError& error) {
-    std::fprintf(stderr, "planrun: %s\n", error.what());
-    return kExitInvalid;
+  } catch (const StateError& error) {  // the state could not be opened or locked
+    return report_state_error(error);
   }
 }
 

@@ -32,8 +32,7 @@ int run_status_command(const CommandOptions& options) {
                    .c_str(),
                stdout);
   } catch (const StateError& error) {
-    std::fprintf(stderr, "planrun: %s\n", error.what());
-    return kExitInvalid;
+    return report_state_error(error);
   }
   return kExitSuccess;
 }

@@ -64,7 +64,8 @@ void create_run_dir(const std::filesystem::path& run_dir) {
   try {
     std::filesystem::create_directories(run_dir);
   } catch (const std::system_error& error) {
-    throw StateError("cannot create the run directory " + run_dir.string() + ": " + error.code().message());
+    throw StateError("cannot create the run directory " + run_dir.string() + ": " + error.code().message(),
+                     StateError::Cause::System);
   }
 }
 

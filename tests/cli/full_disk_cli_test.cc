@@ -81,6 +81,15 @@ TEST_F(FullDiskCli, NoRoomForTheRunDirectoryStopsTheRunWithExitFiveNamingTheCaus
   EXPECT_EQ(outcome.output.find("internal error"), std::string::npos) << outcome.output;
 }
 
+TEST_F(FullDiskCli, AStateDirectoryOnAFullFileSystemExitsFiveBeforeAnyStepRuns) {
+  write_plan("  - id: a\n    type: run\n    with: {command: \"touch ran\"}\n");
+  Outcome outcome = run_on_small_fs("size=256k", "dd if=/dev/zero of=small/filler bs=4k 2>/dev/null\n"
+                                                 "$PLANRUN plan.yaml --state small --quiet\n");
+  EXPECT_EQ(outcome.exit_code, 5) << outcome.output;
+  EXPECT_NE(outcome.output.find("No space left on device"), std::string::npos) << outcome.output;
+  EXPECT_FALSE(fs::exists(dir / "ran"));
+}
+
 TEST_F(FullDiskCli, AStateThatFillsDuringTheRunStopsItWithExitFiveAndNoCommandReportsABug) {
   std::string steps = "  - id: fill\n    type: run\n"
                       "    with: {command: \"dd if=/dev/zero of=small/filler bs=4k 2>/dev/null; true\"}\n";
