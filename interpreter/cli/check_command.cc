@@ -1,8 +1,8 @@
 #include <cstdio>
 
 #include "interpreter/cli/commands.h"
-#include "interpreter/cli/exit_codes.h"
 #include "interpreter/cli/keep_until_exit.h"
+#include "interpreter/diagnostics/exit_code.h"
 #include "interpreter/diagnostics/github_annotation.h"
 #include "interpreter/loader/plan_loader.h"
 

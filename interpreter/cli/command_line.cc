@@ -1,15 +1,20 @@
 #include <CLI/CLI.hpp>
 
 #include "interpreter/cli/command_options.h"
-#include "interpreter/cli/exit_codes.h"
+#include "interpreter/diagnostics/exit_code.h"
 
 namespace planrun {
 
 namespace {
 
-const char* kExitCodesHelp =
-    "Exit codes: 0 success, 1 a step failed, 2 the plan or the command line is invalid,\n"
-    "3 a precondition or assertion failed, 4 the state is locked by another run, 130 interrupted.";
+// Every documented exit code with its meaning, as README's table has them.
+std::string exit_codes_help() {
+  std::string help = "Exit codes:";
+  for (ExitCode code : documented_exit_codes())
+    help += "\n" + std::string(code < 10 ? "    " : code < 100 ? "   " : "  ") + std::to_string(code) + "  " +
+            exit_code_meaning(code);
+  return help;
+}
 
 void add_param_options(CLI::App& command, CommandOptions& options) {
   command.add_option("--set", options.params.sets, "Set a parameter: NAME=VALUE (repeatable)")->type_name("NAME=VALUE");
@@ -114,7 +119,7 @@ bool parse_command_line(int argc, char** argv, CommandOptions& options, int& exi
   CLI::App app{"planrun: runs product upgrade procedures written as plans, with checkpoints", "planrun"};
   app.set_version_flag("--version", "planrun " PLANRUN_VERSION);
   app.require_subcommand(1);
-  app.footer(kExitCodesHelp);
+  app.footer(exit_codes_help());
   add_commands(app, options);
   std::vector<std::string> args = with_default_command(argc, argv, app);
   try {

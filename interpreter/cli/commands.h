@@ -4,10 +4,11 @@
 
 #include "interpreter/cli/command_options.h"
 #include "interpreter/diagnostics/diagnostic.h"
+#include "interpreter/state/state_error.h"
 
 namespace planrun {
 
-// Each command returns its exit code (see exit_codes.h).
+// Each command returns its exit code (diagnostics/exit_code.h).
 int run_check_command(const CommandOptions& options);
 int run_plan_command(const CommandOptions& options);
 int run_graph_command(const CommandOptions& options);
@@ -27,6 +28,10 @@ int run_command(const CommandOptions& options);
 std::filesystem::path state_dir_for(const CommandOptions& options);
 // The key of the plan's records in that state directory (state/plan_key.h); "" without a plan.
 std::string plan_key_for(const CommandOptions& options);
+
+// Prints a state error as it is and returns its exit code: 5 when the system refused to read or
+// write the state (disk full, I/O error), 2 when the state itself is wrong (corrupt, newer).
+int report_state_error(const StateError& error);
 
 // Prints diagnostics to stderr, sorted by position, each with its source line and caret.
 void print_diagnostics(const Diagnostics& diagnostics, const SourceFiles& sources);

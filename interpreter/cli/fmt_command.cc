@@ -3,7 +3,7 @@
 #include <system_error>
 
 #include "interpreter/cli/commands.h"
-#include "interpreter/cli/exit_codes.h"
+#include "interpreter/diagnostics/exit_code.h"
 #include "interpreter/files/durable_write.h"
 #include "interpreter/loader/plan_formatter.h"
 
@@ -85,7 +85,7 @@ int run_fmt_command(const CommandOptions& options) {
     not_canonical = not_canonical || outcome == FmtOutcome::NotCanonical;
   }
   if (failed) return kExitInvalid;
-  return not_canonical ? kExitStepFailed : kExitSuccess;
+  return not_canonical ? kExitNotCanonical : kExitSuccess;
 }
 
 }  // namespace planrun

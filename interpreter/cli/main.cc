@@ -6,7 +6,7 @@
 
 #include "interpreter/cli/commands.h"
 #include "interpreter/cli/core_dumps.h"
-#include "interpreter/cli/exit_codes.h"
+#include "interpreter/diagnostics/exit_code.h"
 
 int main(int argc, char** argv) {
   // A reader that went away (`planrun status | head`) must not kill planrun in the middle of

@@ -5,7 +5,7 @@
 #include <sstream>
 
 #include "interpreter/cli/commands.h"
-#include "interpreter/cli/exit_codes.h"
+#include "interpreter/diagnostics/exit_code.h"
 #include "interpreter/loader/plan_loader.h"
 #include "interpreter/loader/plan_search_path.h"
 

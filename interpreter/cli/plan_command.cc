@@ -1,7 +1,7 @@
 #include <cstdio>
 
 #include "interpreter/cli/commands.h"
-#include "interpreter/cli/exit_codes.h"
+#include "interpreter/diagnostics/exit_code.h"
 #include "interpreter/evaluation/plan_scope.h"
 #include "interpreter/loader/plan_loader.h"
 #include "interpreter/executor/run_forecast.h"

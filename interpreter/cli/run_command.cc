@@ -4,11 +4,11 @@
 #include <thread>
 
 #include "interpreter/cli/commands.h"
-#include "interpreter/cli/exit_codes.h"
 #include "interpreter/cli/interrupt_signals.h"
 #include "interpreter/cli/run_observers.h"
 #include "interpreter/cli/secret_variables.h"
 #include "interpreter/cli/terminal_prompt.h"
+#include "interpreter/diagnostics/exit_code.h"
 #include "interpreter/executor/executor.h"
 #include "interpreter/executor/fingerprint.h"
 #include "interpreter/loader/plan_loader.h"
@@ -97,9 +97,8 @@ int run_run_command(const CommandOptions& options) {
   } catch (const LockedError& error) {
     std::fprintf(stderr, "planrun: %s\n", error.what());
     return kExitLocked;
-  } catch (const StateError& error) {
-    std::fprintf(stderr, "planrun: %s\n", error.what());
-    return kExitInvalid;
+  } catch (const StateError& error) {  // the state could not be opened or locked
+    return report_state_error(error);
   }
 }
 

@@ -1,7 +1,7 @@
 #include <cstdio>
 
 #include "interpreter/cli/commands.h"
-#include "interpreter/cli/exit_codes.h"
+#include "interpreter/diagnostics/exit_code.h"
 #include "interpreter/loader/plan_loader.h"
 #include "interpreter/render/status_report.h"
 #include "interpreter/state/run_lock.h"
@@ -32,8 +32,7 @@ int run_status_command(const CommandOptions& options) {
                    .c_str(),
                stdout);
   } catch (const StateError& error) {
-    std::fprintf(stderr, "planrun: %s\n", error.what());
-    return kExitInvalid;
+    return report_state_error(error);
   }
   return kExitSuccess;
 }

@@ -1,8 +1,8 @@
 #include <cstdio>
 
 #include "interpreter/cli/commands.h"
-#include "interpreter/cli/exit_codes.h"
 #include "interpreter/cli/terminal_prompt.h"
+#include "interpreter/diagnostics/exit_code.h"
 #include "interpreter/state/run_lock.h"
 
 namespace planrun {

@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "interpreter/databases/soci_databases.h"
+#include "interpreter/diagnostics/exit_code.h"
 #include "interpreter/evaluation/plan_scope.h"
 #include "interpreter/executor/step_inputs.h"
 #include "interpreter/executor/secret_masker_set.h"
@@ -12,6 +13,7 @@
 #include "interpreter/executor/step_runner.h"
 #include "interpreter/state/fingerprint_key.h"
 #include "interpreter/state/state_dir.h"
+#include "interpreter/state/state_error.h"
 #include "interpreter/steps/step_registry.h"
 #include "interpreter/values/value_json.h"
 
@@ -55,6 +57,16 @@ StateStore::Durability done_durability(const StepNode& step) {
   bool unsynced_effects = !schema || schema->effect == StepSchema::Effect::Check ||
                           schema->effect == StepSchema::Effect::External;
   return unsynced_effects ? StateStore::Durability::Relaxed : StateStore::Durability::Synced;
+}
+
+// The run directory is part of the state: a full disk there stops the run as a state failure (exit 5).
+void create_run_dir(const std::filesystem::path& run_dir) {
+  try {
+    std::filesystem::create_directories(run_dir);
+  } catch (const std::system_error& error) {
+    throw StateError("cannot create the run directory " + run_dir.string() + ": " + error.code().message(),
+                     StateError::Cause::System);
+  }
 }
 
 std::string failure_note(const Slot& slot) {
@@ -122,7 +134,7 @@ void Executor::Impl::begin() {
   std::string params_json = to_json(Value(Value::Map(params.begin(), params.end()))).dump();
   run_id = store.begin_run(options.plan_path, options.plan_fingerprint, params_json);
   run_dir = StateDir(options.state_dir).run_dir(run_id);
-  std::filesystem::create_directories(run_dir);
+  create_run_dir(run_dir);
   scope.set_run(std::to_string(run_id), run_dir.string());
   observer.run_started({run_id, graph.name, options.plan_path, run_dir.string(), graph.steps.size(), options.jobs});
 }
@@ -349,15 +361,15 @@ RunSummary Executor::run() {
 }
 
 int exit_code_for(const std::vector<StepResult>& results, bool interrupted) {
-  if (interrupted) return 130;
+  if (interrupted) return kExitInterrupted;
   bool work_failed = false;
   bool assertion_failed = false;
   for (const StepResult& result : results) {
-    if (result.internal_error) return 70;  // a bug in planrun outranks what the plan did
+    if (result.internal_error) return kExitInternalError;  // a bug in planrun outranks what the plan did
     if (result.outcome != StepOutcome::Failed || result.step->continue_on_error) continue;
     (result.precondition ? assertion_failed : work_failed) = true;
   }
-  return work_failed ? 1 : assertion_failed ? 3 : 0;
+  return work_failed ? kExitStepFailed : assertion_failed ? kExitPrecondition : kExitSuccess;
 }
 
 }  // namespace planrun

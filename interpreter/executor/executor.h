@@ -40,7 +40,7 @@ class Executor {
   std::unique_ptr<Impl> impl_;
 };
 
-// The exit code a run's results call for (see cli/exit_codes.h): 130 interrupted, 70 a step
+// The exit code a run's results call for (diagnostics/exit_code.h): 130 interrupted, 70 a step
 // failed by a bug in planrun, 1 a step failed, 3 only assertions failed, 0 otherwise.
 int exit_code_for(const std::vector<StepResult>& results, bool interrupted);
 

@@ -1,8 +1,16 @@
 #include "interpreter/executor/step_runner.h"
 
+#include <soci/soci.h>
+
+#include <system_error>
+
+#include "interpreter/databases/database_error.h"
+#include "interpreter/diagnostics/system_error_words.h"
 #include "interpreter/executor/step_reporting.h"
 #include "interpreter/state/state_dir.h"
+#include "interpreter/state/state_error.h"
 #include "interpreter/step_kit/step_failure.h"
+#include "interpreter/steps/step_secret_masker.h"
 #include "interpreter/values/duration.h"
 #include "interpreter/values/value_json.h"
 
@@ -45,10 +53,38 @@ struct AttemptEnd {
 
 // A bug inside a step is told apart from a failure the plan or the environment caused: it names
 // the step, says it is planrun's fault, and ends the run with exit 70.
-AttemptEnd internal_error(const StepNode& step, const RunServices& services, const std::string& what) {
+AttemptEnd internal_error(const StepNode& step, const SecretMasker& masker, const std::string& what) {
   return {false, StepFailure::Kind::Failed,
-          services.masker.mask("internal error in step '" + step.id + "' (a bug in planrun; please report it): " + what),
-          true};
+          masker.mask("internal error in step '" + step.id + "' (a bug in planrun; please report it): " + what), true};
+}
+
+// The step boundary: how what left a step ends its attempt. What the world refused (a full disk,
+// a permission, a database's error), however it was thrown, fails the step with its cause in
+// words, so a step need not translate the errors of files/ and the databases itself; only
+// another exception is a bug. Messages pass the step's masker (its secret fields too).
+AttemptEnd ending_of(std::exception_ptr thrown, const StepNode& step, const SecretMasker& masker) {
+  auto failed = [&masker](const std::string& cause) {
+    return AttemptEnd{false, StepFailure::Kind::Failed, masker.mask(cause)};
+  };
+  try {
+    std::rethrow_exception(thrown);
+  } catch (const StepFailure& failure) {
+    return {false, failure.kind, masker.mask(failure.what())};
+  } catch (const StateError&) {
+    throw;  // the state store failed under the step (its checkpoints): the whole run stops (exit 5)
+  } catch (const EnvironmentError& error) {
+    return failed(error.what());
+  } catch (const std::system_error& error) {  // files/, std::filesystem, std::thread
+    return failed(in_words(error));
+  } catch (const DatabaseError& error) {
+    return failed(error.what());
+  } catch (const soci::soci_error& error) {
+    return failed("a database reported an error: " + one_line(error.what()));
+  } catch (const std::exception& error) {
+    return internal_error(step, masker, error.what());
+  } catch (...) {
+    return internal_error(step, masker, "an exception that is not a std::exception");
+  }
 }
 
 // The parts of a StepContext that live as long as one attempt.
@@ -83,18 +119,12 @@ AttemptEnd run_attempt(const StepJob& job, RunServices& services, AttemptControl
     job.action->run(context);
     outputs = std::move(context.outputs);
     return {true, StepFailure::Kind::Failed, ""};
-  } catch (const StepFailure& failure) {
-    if (failure.kind == StepFailure::Kind::Cancelled && control.timed_out())
+  } catch (...) {
+    AttemptEnd end = ending_of(std::current_exception(), step, StepSecretMasker(context));
+    if (end.kind == StepFailure::Kind::Cancelled && control.timed_out())
       return {false, StepFailure::Kind::TimedOut,
               "did not finish within its timeout of " + format_duration(*step.timeout) + "; it was stopped"};
-    return {false, failure.kind, services.masker.mask(failure.what())};
-  } catch (const EnvironmentError& error) {
-    // Adapters report what the operator must know (a full disk, a refused connection) this way.
-    return {false, StepFailure::Kind::Failed, services.masker.mask(error.what())};
-  } catch (const std::exception& error) {
-    return internal_error(step, services, error.what());
-  } catch (...) {
-    return internal_error(step, services, "an exception that is not a std::exception");
+    return end;
   }
 }
 
@@ -109,20 +139,21 @@ std::string outputs_json(const Value::Map& outputs) { return to_json(Value(outpu
 // Inputs changed after an interrupted attempt left partial work: the type undoes it (with the
 // old checkpoints still readable), then the checkpoints and the work directory are forgotten,
 // so the attempts that follow start from the beginning.
-// Returns why undoing failed; then nothing is forgotten, and the next run tries again.
-std::optional<std::string> start_over(const StepJob& job, RunServices& services, AttemptControl& control) {
+// Returns how undoing failed; then nothing is forgotten, and the next run tries again.
+std::optional<AttemptEnd> start_over(const StepJob& job, RunServices& services, AttemptControl& control) {
   const StepNode& step = *job.step;
   services.observer.step_log(step, true, "its inputs changed since the interrupted attempt: undoing its partial "
                                          "work and starting over");
-  try {
-    if (auto* type = dynamic_cast<const StepType*>(job.action)) {
-      AttemptParts parts(step, services);
-      StepContext context = attempt_context(job, services, parts, *control.begin(std::nullopt), 0);
+  if (auto* type = dynamic_cast<const StepType*>(job.action)) {
+    AttemptParts parts(step, services);
+    StepContext context = attempt_context(job, services, parts, *control.begin(std::nullopt), 0);
+    try {
       type->discard_partial_work(context);
+    } catch (...) {
+      AttemptEnd end = ending_of(std::current_exception(), step, StepSecretMasker(context));
+      end.message = "could not undo the partial work of its interrupted attempt: " + end.message;
+      return end;
     }
-  } catch (const std::exception& error) {
-    return services.masker.mask("could not undo the partial work of its interrupted attempt: " +
-                                std::string(error.what()));
   }
   services.store.reset_step(step.id);
   remove_work_dir(services, step);
@@ -138,9 +169,10 @@ StepResult run_step_job(const StepJob& job, RunServices& services, AttemptContro
   auto started = Clock::now();
   AttemptEnd end;
   if (job.start_over) {
-    if (std::optional<std::string> failure = start_over(job, services, control)) {
+    if (std::optional<AttemptEnd> failure = start_over(job, services, control)) {
       result.outcome = StepOutcome::Failed;
-      result.message = *failure;
+      result.message = failure->message;
+      result.internal_error = failure->internal_error;
       return result;
     }
   }

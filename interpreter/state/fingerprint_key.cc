@@ -33,7 +33,7 @@ std::string load_or_create_fingerprint_key(const fs::path& state_dir) {
   try {
     write_file_durably(path, key, 0600);
   } catch (const std::system_error& error) {
-    throw StateError(error.what());
+    throw StateError(error.what(), StateError::Cause::System);
   }
   return key;
 }

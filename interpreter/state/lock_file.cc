@@ -27,7 +27,7 @@ std::optional<LockFile> LockFile::open(const std::filesystem::path& path, bool c
   int fd = ::open(path.c_str(), flags, 0600);
   if (fd < 0 && errno == ENOENT && !create) return std::nullopt;
   if (fd < 0) {
-    throw StateError("cannot open lock file " + path.string() + ": " + std::strerror(errno));
+    throw StateError("cannot open lock file " + path.string() + ": " + std::strerror(errno), StateError::Cause::System);
   }
   return LockFile(path, fd);
 }
@@ -41,8 +41,8 @@ LockFile::LockFile(LockFile&& other) noexcept : path_(std::move(other.path_)), f
 }
 
 void LockFile::fail(const char* what) const {
-  throw StateError(std::string("cannot ") + what + " lock file " + path_.string() + ": " +
-                   std::strerror(errno));
+  throw StateError(std::string("cannot ") + what + " lock file " + path_.string() + ": " + std::strerror(errno),
+                   StateError::Cause::System);
 }
 
 bool LockFile::try_lock() {

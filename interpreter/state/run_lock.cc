@@ -157,8 +157,8 @@ std::optional<LockOwner> RunLock::unlock(const fs::path& state_dir, bool force) 
     std::error_code error;
     fs::remove(dir.lock_file(), error);
     if (error) {
-      throw StateError("cannot remove lock file " + dir.lock_file().string() + ": " +
-                       error.message());
+      throw StateError("cannot remove lock file " + dir.lock_file().string() + ": " + error.message(),
+                       StateError::Cause::System);
     }
     return owner;
   }

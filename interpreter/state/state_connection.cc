@@ -30,8 +30,8 @@ static constexpr int kBusyTimeoutSeconds = 10;
                        "); move it away to start over, or restore it from a backup");
     case SQLITE_CONSTRAINT:
       throw std::logic_error(std::string("state store: ") + error.what());
-    default:
-      throw StateError("state database " + file.string() + ": " + cause);
+    default:  // full, I/O, read-only, cannot open: the system's refusal
+      throw StateError("state database " + file.string() + ": " + cause, StateError::Cause::System);
   }
 }
 
@@ -106,7 +106,8 @@ StateConnection::StateConnection(fs::path database, StateAccess access) : file_(
 void StateConnection::check_still_there() const {
   if (!opened_ || identity_of(file_) == opened_) return;
   throw StateError(file_.string() + " was removed or replaced during the run; what the run recorded there is "
-                   "gone with it");
+                   "gone with it",
+                   StateError::Cause::System);
 }
 
 }  // namespace planrun

@@ -16,7 +16,7 @@ namespace planrun {
 namespace fs = std::filesystem;
 
 [[noreturn]] static void fail(const fs::path& path, const std::string& what, int error) {
-  throw StateError("cannot " + what + " " + path.string() + ": " + std::strerror(error));
+  throw StateError("cannot " + what + " " + path.string() + ": " + std::strerror(error), StateError::Cause::System);
 }
 
 static void make_private_directory(const fs::path& root) {
@@ -34,7 +34,7 @@ static void write_gitignore(const fs::path& path) {
   try {
     write_file_durably(path, "*\n", 0600);
   } catch (const std::system_error& error) {
-    throw StateError("cannot create " + path.string() + ": " + error.code().message());
+    throw StateError("cannot create " + path.string() + ": " + error.code().message(), StateError::Cause::System);
   }
 }
 

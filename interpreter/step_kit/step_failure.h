@@ -6,8 +6,10 @@
 namespace planrun {
 
 // The errors a step may end with that the operator can act on. Steps and the adapters they use
-// throw only these for anything the plan or the environment caused; any other exception that
-// leaves a step is a bug in planrun and is reported as one (exit 70, naming the step).
+// throw these for anything the plan or the environment caused; the executor's step boundary
+// also takes std::system_error (files/, std::filesystem) and the databases' errors as the
+// environment's. Any other exception that leaves a step is a bug in planrun and is reported as
+// one (exit 70, naming the step).
 
 // How a step ends when it does not succeed. The message names the cause in words for the
 // operator, never an exception type.

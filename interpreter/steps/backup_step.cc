@@ -58,14 +58,6 @@ ArchiveCompression compression_of(const Value::Map& with) {
   failed("compression '" + name + "' is not one planrun writes: zstd, gzip or none");
 }
 
-void publish(const fs::path& temporary, const fs::path& path) {
-  try {
-    publish_durably(temporary, path);
-  } catch (const std::system_error& error) {
-    throw EnvironmentError(error.what());
-  }
-}
-
 // Runs `write`, removing the partial file it was writing when it fails (a kill leaves it to
 // the next attempt's start_backup).
 template <class Write>
@@ -107,7 +99,7 @@ void back_up_directory(StepContext& context, const fs::path& dir, const fs::path
   TreeArchive written = without_partial_on_failure(
       BackupLayout::partial(archive), [&] { return write_tree_archive(dir, BackupLayout::partial(archive), options); });
   progress.flush();
-  publish(BackupLayout::partial(archive), archive);
+  publish_durably(BackupLayout::partial(archive), archive);
   std::string files_text = written.files.text();
   context.services.files->write_durably(to / BackupLayout::tree_manifest, files_text);
   if (fields().verify.read(context.fields)) {
@@ -124,14 +116,6 @@ void back_up_directory(StepContext& context, const fs::path& dir, const fs::path
   set_outputs(context, archive, written.archive_sha256, written.archive_bytes);
 }
 
-std::string file_digest(const fs::path& file) {
-  try {
-    return sha256_of_file(file);
-  } catch (const std::system_error& error) {
-    throw EnvironmentError(error.what());
-  }
-}
-
 void back_up_database(StepContext& context, const Dsn& database, const fs::path& to) {
   if (fields().format.given(context.fields) || fields().compression.given(context.fields))
     failed("format and compression are for directory backups: a database is dumped in its own format");
@@ -144,9 +128,9 @@ void back_up_database(StepContext& context, const Dsn& database, const fs::path&
   without_partial_on_failure(BackupLayout::partial(file), [&] { dump.dump(database, BackupLayout::partial(file), services); });
   bool verify = fields().verify.read(context.fields);
   if (verify) dump.check(BackupLayout::partial(file), services);
-  std::string sha256 = file_digest(BackupLayout::partial(file));
-  publish(BackupLayout::partial(file), file);
-  if (verify && file_digest(file) != sha256) failed("the dump " + file.string() + " changed after it was written");
+  std::string sha256 = sha256_of_file(BackupLayout::partial(file));
+  publish_durably(BackupLayout::partial(file), file);
+  if (verify && sha256_of_file(file) != sha256) failed("the dump " + file.string() + " changed after it was written");
   seal_backup(to, ChecksumManifest(ChecksumManifest::Entries{{file.filename().string(), sha256}}));
   set_outputs(context, file, sha256, fs::file_size(file));
 }

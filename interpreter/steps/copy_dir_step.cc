@@ -186,17 +186,11 @@ void CopyDirStep::run(StepContext& context) const {
     copy_dir(context);
   } catch (const TreeCopyError& error) {
     throw StepFailure(Kind::Failed, error.what());
-  } catch (const std::system_error& error) {
-    throw EnvironmentError(error.what());
   }
 }
 
 void CopyDirStep::discard_partial_work(StepContext& context) const {
-  try {
-    remove_partial_copies(fs::weakly_canonical(fields().to.read(context.fields)));
-  } catch (const std::system_error& error) {
-    throw EnvironmentError(error.what());
-  }
+  remove_partial_copies(fs::weakly_canonical(fields().to.read(context.fields)));
 }
 
 }  // namespace planrun

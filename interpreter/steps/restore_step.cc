@@ -113,11 +113,7 @@ void swap_into_place(const fs::path& staged, const fs::path& dir) {
   if (fs::exists(dir, error)) fs::rename(dir, old, error);
   if (!error) fs::rename(staged, dir, error);
   if (error) throw EnvironmentError("cannot move the restored tree to '" + dir.string() + "': " + error.message());
-  try {
-    sync_directory(dir.parent_path());
-  } catch (const std::system_error& failure) {
-    throw EnvironmentError(failure.what());
-  }
+  sync_directory(dir.parent_path());
   remove_tree(old);
 }
 

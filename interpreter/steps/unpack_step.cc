@@ -142,8 +142,6 @@ void UnpackStep::run(StepContext& context) const {
     unpack(context, archive, target_of(context));
   } catch (const UnpackError& failure) {
     throw StepFailure(Kind::Failed, failure.what());
-  } catch (const std::system_error& failure) {
-    throw EnvironmentError(failure.what());
   }
 }
 

@@ -132,14 +132,6 @@ fs::path link_target(const fs::path& file) {
   return error ? file : target;
 }
 
-void write(const fs::path& file, std::string_view bytes, mode_t mode) {
-  try {
-    write_file_durably(file, bytes, mode);
-  } catch (const std::system_error& error) {
-    throw EnvironmentError(error.what());
-  }
-}
-
 }  // namespace
 
 // An attempt interrupted after it changed the file, run again with other values: the file goes
@@ -150,7 +142,7 @@ void UpdateConfigStep::discard_partial_work(StepContext& context) const {
   if (!target) return;
   fs::path file = *target;
   std::optional<std::string> original = read_text(context.work_dir / "original" / file.filename());
-  if (original && read_text(file) != original) write(link_target(file), *original, mode_of(file));
+  if (original && read_text(file) != original) write_file_durably(link_target(file), *original, mode_of(file));
 }
 
 const StepSchema& UpdateConfigStep::schema() const {
@@ -194,21 +186,21 @@ void UpdateConfigStep::run(StepContext& context) const {
   if (!kept) {
     std::error_code ignored;
     fs::create_directories(original.parent_path(), ignored);
-    write(original, *text, 0600);
-    write(context.work_dir / "original" / kept_for, file.string(), 0600);
+    write_file_durably(original, *text, 0600);
+    write_file_durably(context.work_dir / "original" / kept_for, file.string(), 0600);
     kept = text;
   }
   PlannedChange planned = plan_change(context.fields, file, *std::move(text));
   for (const std::string& where : planned.skipped) context.log.info(masker.mask(skipped_note(where)));
   for (const std::string& line : planned.diff) context.log.info(masker.mask(line));
-  if (planned.after != planned.before) write(link_target(file), planned.after, mode_of(file));
+  if (planned.after != planned.before) write_file_durably(link_target(file), planned.after, mode_of(file));
   else context.log.info(masker.mask(file.string() + " already holds these values"));
   bool changed = planned.after != *kept;
   if (changed) {
     fs::path copy = context.run_dir / (context.step.id + "." + file.filename().string() + ".orig");
     std::error_code ignored;
     fs::create_directories(context.run_dir, ignored);
-    write(copy, *kept, 0600);
+    write_file_durably(copy, *kept, 0600);
     context.log.info(masker.mask("the original is kept as " + copy.string()));
   }
   context.outputs["changed"] = Value(changed);

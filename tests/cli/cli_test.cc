@@ -14,6 +14,7 @@
 #include <thread>
 #include <vector>
 
+#include "interpreter/diagnostics/exit_code.h"
 #include "interpreter/state/run_lock.h"
 #include "interpreter/steps/step_registry.h"
 #include "tests/support/planrun_binary.h"
@@ -60,6 +61,14 @@ TEST_F(CliTest, CheckReportsEveryMistakeAndExitsTwo) {
   EXPECT_EQ(outcome.exit_code, 2);
   EXPECT_NE(outcome.output.find("several-mistakes.yaml:9:27: error: undefined name 'hme'"), std::string::npos);
   EXPECT_NE(outcome.output.find("several-mistakes.yaml:15:11: error: unknown step type 'copy-dirr'"), std::string::npos);
+}
+
+TEST_F(CliTest, HelpListsEveryExitCodeWithItsMeaning) {
+  Outcome outcome = planrun("--help");
+  EXPECT_EQ(outcome.exit_code, 0);
+  for (ExitCode code : documented_exit_codes())
+    EXPECT_NE(outcome.output.find(std::to_string(code) + "  " + exit_code_meaning(code)), std::string::npos)
+        << code << " is missing from:\n" << outcome.output;
 }
 
 TEST_F(CliTest, UsageErrorsExitTwoAndVersionPrints) {

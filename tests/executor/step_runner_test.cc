@@ -1,10 +1,17 @@
 #include "interpreter/executor/step_runner.h"
 
 #include <gtest/gtest.h>
+#include <soci/soci.h>
 
+#include <cerrno>
+#include <filesystem>
+#include <functional>
 #include <stdexcept>
+#include <system_error>
 
+#include "interpreter/databases/database_error.h"
 #include "interpreter/executor/executor.h"
+#include "interpreter/state/state_error.h"
 #include "interpreter/step_kit/step_failure.h"
 #include "tests/support/recording_observer.h"
 #include "tests/support/step_fixture.h"
@@ -99,6 +106,45 @@ TEST(StepRunner, AnEnvironmentErrorIsAPlainStepFailureWithItsCause) {
   EXPECT_FALSE(result.internal_error);
   EXPECT_EQ(result.message, "cannot write '/x': No space left on device");
   EXPECT_EQ(exit_code_for({result}, false), 1);
+}
+
+// A step that lets what files/, std::filesystem or a database threw leave it untranslated.
+class ActionThrowing final : public StepAction {
+ public:
+  explicit ActionThrowing(std::function<void()> thrower) : thrower_(std::move(thrower)) {}
+  void run(StepContext&) const override { thrower_(); }
+
+ private:
+  std::function<void()> thrower_;
+};
+
+TEST(StepRunner, AFileSystemErrorFailsTheStepWithTheCauseInWordsNotAsABug) {
+  RunnerFixture fixture;
+  StepResult result = fixture.run(ActionThrowing([] {
+    throw std::filesystem::filesystem_error("cannot create directories", "/full/run",
+                                            std::error_code(ENOSPC, std::generic_category()));
+  }));
+  EXPECT_EQ(result.outcome, StepOutcome::Failed);
+  EXPECT_FALSE(result.internal_error);
+  EXPECT_EQ(result.message, "cannot create directories '/full/run': No space left on device");
+  EXPECT_EQ(exit_code_for({result}, false), 1);
+}
+
+TEST(StepRunner, ADatabaseErrorFailsTheStepWithTheServersWordsNotAsABug) {
+  RunnerFixture fixture;
+  StepResult database = fixture.run(ThrowingAction<DatabaseError>("cannot connect to postgresql://u@h/db: refused"));
+  EXPECT_FALSE(database.internal_error);
+  EXPECT_EQ(database.message, "cannot connect to postgresql://u@h/db: refused");
+  StepResult soci = fixture.run(ThrowingAction<soci::soci_error>("relation \"t\" does not exist\n  LINE 1"));
+  EXPECT_FALSE(soci.internal_error);
+  EXPECT_EQ(soci.message, "a database reported an error: relation \"t\" does not exist LINE 1");
+  EXPECT_EQ(exit_code_for({database, soci}, false), 1);
+}
+
+TEST(StepRunner, TheStateStoreFailingUnderAStepStopsTheRunInsteadOfFailingTheStep) {
+  RunnerFixture fixture;
+  EXPECT_THROW(fixture.run(ThrowingAction<StateError>("state database s/state.db: database or disk is full")),
+               StateError);
 }
 
 TEST(StepRunner, ARetriedStepKnowsItsAttemptAndThatItResumes) {

@@ -44,13 +44,7 @@ void start_backup(const fs::path& to) {
   std::error_code error;
   fs::create_directories(to, error);
   if (error) environment("create the directory", to, error);
-  if (fs::remove(to / BackupLayout::seal, error)) {
-    try {
-      sync_directory(to);
-    } catch (const std::system_error& failure) {
-      throw EnvironmentError(failure.what());
-    }
-  }
+  if (fs::remove(to / BackupLayout::seal, error)) sync_directory(to);
   if (error) environment("remove", to / BackupLayout::seal, error);
   for (const fs::directory_entry& entry : fs::directory_iterator(to, error)) {
     std::string name = entry.path().filename().string();
@@ -61,11 +55,7 @@ void start_backup(const fs::path& to) {
 }
 
 void seal_backup(const fs::path& to, const ChecksumManifest& manifest) {
-  try {
-    write_file_durably(to / BackupLayout::seal, manifest.text());
-  } catch (const std::system_error& failure) {
-    throw EnvironmentError(failure.what());
-  }
+  write_file_durably(to / BackupLayout::seal, manifest.text());
 }
 
 ChecksumManifest read_seal(const fs::path& from) {

@@ -77,11 +77,7 @@ std::string copy_file(StepContext& context, const fs::path& from, const fs::path
     context.progress.advance(size);
   });
   out = FileDescriptor{};  // closed before it is published
-  try {
-    publish_durably(partial, to);
-  } catch (const std::system_error& error) {
-    throw EnvironmentError(error.what());
-  }
+  publish_durably(partial, to);
   return sha;
 }
 
