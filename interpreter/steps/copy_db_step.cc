@@ -164,7 +164,8 @@ std::unique_ptr<DatabaseCopier> open_copier(StepContext& context, const Dsn& fro
   // A missing service is a bug in planrun (exit 70), not a failure of the plan.
   if (!context.services.databases) throw std::logic_error("the executor gave the step no Databases service");
   CopyOptions options{.jobs = static_cast<int>(std::clamp<int64_t>(fields().jobs.read(context.fields), 1, 64)),
-                      .batch_rows = std::max<int64_t>(1, fields().batch_rows.read(context.fields))};
+                      .batch_rows = std::max<int64_t>(1, fields().batch_rows.read(context.fields)),
+                      .cancel = &context.cancel};
   return make_database_copier(*context.services.databases, from, to, options);
 }
 
