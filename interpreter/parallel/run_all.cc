@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <exception>
 #include <mutex>
-#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -48,8 +47,8 @@ void run_all(size_t threads, const std::function<void(const RunAllThread&)>& wor
   for (size_t index = 1; index < threads; ++index) {
     try {
       helpers.emplace_back(run, index);
-    } catch (const std::system_error&) {
-      break;  // no thread to be had: the ones there are do the work
+    } catch (...) {
+      break;  // no thread to be had (a process limit): the ones there are do the work
     }
   }
   count = helpers.size() + 1;
