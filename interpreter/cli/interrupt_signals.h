@@ -1,6 +1,5 @@
 #pragma once
 
-#include <atomic>
 #include <functional>
 #include <thread>
 
@@ -11,7 +10,8 @@ namespace planrun {
 // Turns SIGINT, SIGTERM and SIGHUP into a cancellation request while it lives: the first one asks
 // running steps to stop at a safe point (and calls `on_first`, to tell the operator); a second
 // SIGINT ends the process at once with exit 130. Stopping at once is as safe as a crash: the
-// state store's writes are transactions, and the next run resumes.
+// state store's writes are transactions, and the next run resumes. The signal wakes the
+// watcher through a self-pipe at once; nothing polls. One lives at a time (the pipe is static).
 class InterruptSignals {
  public:
   InterruptSignals(CancellationToken& token, std::function<void()> on_first);
@@ -20,8 +20,7 @@ class InterruptSignals {
   InterruptSignals& operator=(const InterruptSignals&) = delete;
 
  private:
-  std::atomic<bool> stop_{false};
-  std::thread watcher_;  // signal handlers may only set a flag; this turns it into a request
+  std::thread watcher_;  // signal handlers may only write to a pipe; this turns it into a request
 };
 
 }  // namespace planrun

@@ -3,6 +3,7 @@
 #include <condition_variable>
 #include <mutex>
 #include <thread>
+#include <utility>
 
 #include "interpreter/databases/soci_databases.h"
 #include "interpreter/diagnostics/exit_code.h"
@@ -101,9 +102,10 @@ struct Executor::Impl {
   std::filesystem::path run_dir;
   size_t finished = 0;
   int running = 0;
-  std::mutex done_mutex;
+  std::mutex done_mutex;  // guards `done` and `interrupted`: what wakes the loop
   std::condition_variable done_signal;
   std::vector<size_t> done;
+  bool interrupted = false;  // the run's cancellation was asked for since the loop last looked
 
   void begin();
   void reset_from_step();
@@ -117,6 +119,7 @@ struct Executor::Impl {
   bool has_partial_work(const StepNode& step) const;
   void launch(size_t index, StepJob job);
   void collect_finished_steps();
+  void wake_on_interruption();
   void finish(size_t index, StepOutcome outcome, std::string message, bool blocks);
   RunSummary end(Clock::time_point started);
 };
@@ -279,24 +282,38 @@ void Executor::Impl::launch(size_t index, StepJob job) {
   });
 }
 
+// Sleeps until a step ends or the run is interrupted: no poll. Timeouts are the attempts' own
+// (AttemptControl), so nothing else needs this loop awake.
 void Executor::Impl::collect_finished_steps() {
   std::vector<size_t> ready;
+  bool stop_running = false;
   {
     std::unique_lock lock(done_mutex);
-    done_signal.wait_for(lock, std::chrono::milliseconds(50), [this] { return !done.empty(); });
+    done_signal.wait(lock, [this] { return !done.empty() || interrupted; });
     ready.swap(done);
+    stop_running = std::exchange(interrupted, false);
   }
   for (size_t index : ready) {
     Slot& slot = slots[index];
     slot.worker.join();
+    slot.control.end();
     --running;
     if (slot.worker_error) std::rethrow_exception(slot.worker_error);
     if (slot.result.outcome == StepOutcome::Done) scope.set_outputs(graph.steps[index].id, slot.outputs);
     bool failed = slot.result.outcome == StepOutcome::Failed && !graph.steps[index].continue_on_error;
     finish(index, slot.result.outcome, slot.result.message, failed || slot.result.outcome == StepOutcome::Cancelled);
   }
-  for (Slot& slot : slots)
-    if (slot.phase == Slot::Phase::Running) slot.control.enforce(cancel.requested());
+  if (stop_running)
+    for (Slot& slot : slots)
+      if (slot.phase == Slot::Phase::Running) slot.control.stop();
+}
+
+// Called on the thread that asks for the cancellation (the signal watcher): it only wakes the
+// loop, which stops the running steps.
+void Executor::Impl::wake_on_interruption() {
+  std::lock_guard lock(done_mutex);
+  interrupted = true;
+  done_signal.notify_one();
 }
 
 void Executor::Impl::finish(size_t index, StepOutcome outcome, std::string message, bool blocks) {
@@ -340,7 +357,7 @@ bool Executor::Impl::has_partial_work(const StepNode& step) const {
 // After a failure of the state store (or a bug) no record can be trusted to be written: every
 // running step is stopped as on an interruption, and the run ends with the error.
 void Executor::Impl::stop_workers() {
-  for (Slot& slot : slots) slot.control.enforce(true);
+  for (Slot& slot : slots) slot.control.stop();
   for (Slot& slot : slots)
     if (slot.worker.joinable()) slot.worker.join();
 }
@@ -348,6 +365,7 @@ void Executor::Impl::stop_workers() {
 RunSummary Executor::run() {
   auto started = Clock::now();
   impl_->begin();
+  CancellationToken::Registration wake = impl_->cancel.on_request([this] { impl_->wake_on_interruption(); });
   try {
     while (impl_->finished < impl_->slots.size()) {
       impl_->start_ready_steps();

@@ -18,24 +18,6 @@ namespace planrun {
 
 using Clock = std::chrono::steady_clock;
 
-std::shared_ptr<CancellationToken> AttemptControl::begin(std::optional<std::chrono::milliseconds> timeout) {
-  std::lock_guard lock(mutex_);
-  token_ = std::make_shared<CancellationToken>();
-  deadline_ = timeout ? std::optional(Clock::now() + *timeout) : std::nullopt;
-  timed_out_ = false;
-  return token_;
-}
-
-void AttemptControl::enforce(bool stop) {
-  std::lock_guard lock(mutex_);
-  if (!token_) return;
-  if (deadline_ && Clock::now() >= *deadline_ && !token_->requested()) {
-    timed_out_ = true;
-    token_->request();
-  }
-  if (stop) token_->request();
-}
-
 std::filesystem::path work_dir_of(const StateStore& store, const std::filesystem::path& state_dir,
                                   const std::string& step_id) {
   return StateDir(state_dir).work_dir(store.plan_key(), step_id);

@@ -6,6 +6,7 @@
 #include <mutex>
 #include <string>
 
+#include "interpreter/executor/attempt_control.h"
 #include "interpreter/executor/execution_observer.h"
 #include "interpreter/step_kit/step_context.h"
 #include "interpreter/step_kit/step_type.h"
@@ -44,22 +45,6 @@ struct RunServices {
 // plans sharing a state directory may have steps of the same id.
 std::filesystem::path work_dir_of(const StateStore& store, const std::filesystem::path& state_dir,
                                   const std::string& step_id);
-
-// The executor's handle on a running attempt, to cancel it (interruption) or time it out.
-class AttemptControl {
- public:
-  // Starts a new attempt: a fresh token, and a deadline when the step has a timeout.
-  std::shared_ptr<CancellationToken> begin(std::optional<std::chrono::milliseconds> timeout);
-  // Called by the executor's loop: cancels the attempt when `stop` or its deadline has come.
-  void enforce(bool stop);
-  bool timed_out() const { return timed_out_.load(); }
-
- private:
-  std::mutex mutex_;
-  std::shared_ptr<CancellationToken> token_;
-  std::optional<std::chrono::steady_clock::time_point> deadline_;
-  std::atomic<bool> timed_out_{false};
-};
 
 // Runs a step's attempts (its `retry` policy) and records each in the state store: running
 // before, done only after the action returned (its effects durable), failed with the cause.

@@ -18,6 +18,7 @@
 #include "interpreter/files/file_descriptor.h"
 #include "interpreter/files/file_digest.h"
 #include "interpreter/files/file_error.h"
+#include "interpreter/parallel/run_all.h"
 
 namespace planrun {
 namespace {
@@ -68,9 +69,9 @@ struct TreeCopy::Work {
   std::atomic<bool> stop{false};
   std::atomic<uint64_t> files{0}, bytes{0}, copied_files{0}, copied_bytes{0}, already_there{0};
   std::mutex mutex;  // guards what follows
-  std::condition_variable workers_done;
-  unsigned running = 0;
-  std::exception_ptr failure;
+  std::condition_variable copier_end;
+  size_t copiers_ended = 0;
+  std::exception_ptr failure;  // the first failure of a copying thread or of the watching one
   std::vector<std::string> replaced;
   size_t durable_through = 0;
 
@@ -173,21 +174,26 @@ struct TreeCopy::Work {
       bytes += static_cast<uint64_t>(entry.status.st_size);
   }
 
-  // Phase 2, on each worker thread: files and symlinks, taken in order.
-  void take_entries() {
+  // Phase 2, on each copying thread: files and symlinks, taken in order, until another thread
+  // failed or the copy is stopped. Tells the watching thread when it ends, also by a throw.
+  void take_entries(const RunAllThread& thread) {
     try {
-      for (size_t index = next++; index < copy.entries_.size() && !stop; index = next++) {
+      for (size_t index = next++; index < copy.entries_.size() && !stop && !thread.failed(); index = next++) {
         if (finished[index]) continue;
         place(index);
         finished[index] = true;
       }
     } catch (...) {
-      std::lock_guard lock(mutex);
-      if (!failure) failure = std::current_exception();
-      stop = true;
+      copier_ended();
+      throw;
     }
+    copier_ended();
+  }
+
+  void copier_ended() {
     std::lock_guard lock(mutex);
-    if (--running == 0) workers_done.notify_all();
+    ++copiers_ended;
+    copier_end.notify_all();
   }
 
   // Makes the finished prefix of the entries durable and reports it.
@@ -204,15 +210,27 @@ struct TreeCopy::Work {
     if (hooks.progress) hooks.progress(files, bytes);
   }
 
+  // `threads` copy while the caller's thread watches them: progress, cancellation and the
+  // durable batches. The first failure is kept for run(), which first makes what was copied
+  // durable. Without a thread to spare the caller copies alone.
   void copy_in_parallel(unsigned threads) {
     if (stop) return;
-    running = threads;
-    std::vector<std::jthread> workers;
-    for (unsigned i = 0; i < threads; ++i) workers.emplace_back([this] { take_entries(); });
+    try {
+      run_all(threads + 1, [this](const RunAllThread& thread) {
+        if (thread.index() > 0 || thread.count() == 1) return take_entries(thread);
+        watch_copiers(thread.count() - 1);
+      });
+    } catch (...) {
+      failure = std::current_exception();
+    }
+  }
+
+  // The progress and the durable batches are on a timer; copiers that end wake it at once.
+  void watch_copiers(size_t copiers) {
     Clock::time_point last_batch = Clock::now();
     std::unique_lock lock(mutex);
-    while (running > 0) {
-      workers_done.wait_for(lock, std::chrono::milliseconds(100));
+    while (copiers_ended < copiers) {
+      copier_end.wait_for(lock, std::chrono::milliseconds(100));
       lock.unlock();
       report();
       if (hooks.cancelled && hooks.cancelled()) stop = true;

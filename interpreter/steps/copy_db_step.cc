@@ -3,15 +3,13 @@
 #include "interpreter/steps/copy_db_step.h"
 
 #include <algorithm>
-#include <atomic>
-#include <exception>
 #include <mutex>
 #include <set>
-#include <thread>
 #include <tuple>
 
 #include "interpreter/databases/database_error.h"
 #include "interpreter/databases/databases.h"
+#include "interpreter/parallel/run_all.h"
 #include "interpreter/step_kit/step_failure.h"
 #include "interpreter/step_kit/step_field.h"
 #include "interpreter/steps/copy_db/copy_journal.h"
@@ -146,30 +144,13 @@ class CopyRun {
 
  private:
   // Runs `work` on each name from `jobs` threads. The first failure stops the others from
-  // taking another table (the one each is copying finishes and is recorded) and is rethrown.
+  // taking another table (the one each is copying finishes and is recorded) and is rethrown;
+  // once cancellation is asked for, the names left are passed over.
   void for_each_in_parallel(const std::vector<std::string>& names, int jobs,
                             const std::function<void(const std::string&)>& work) {
-    std::atomic<size_t> next = 0;
-    std::atomic<bool> failed = false;
-    std::exception_ptr first_failure;
-    std::mutex failure_mutex;
-    auto worker = [&] {
-      while (!failed && !context_.cancel.requested()) {
-        size_t index = next++;
-        if (index >= names.size()) return;
-        try {
-          work(names[index]);
-        } catch (...) {
-          std::lock_guard lock(failure_mutex);
-          if (!failed.exchange(true)) first_failure = std::current_exception();
-        }
-      }
-    };
-    std::vector<std::thread> threads;
-    for (int i = 1; i < std::min<int>(jobs, static_cast<int>(names.size())); ++i) threads.emplace_back(worker);
-    worker();
-    for (std::thread& thread : threads) thread.join();
-    if (first_failure) std::rethrow_exception(first_failure);
+    for_each_index(names.size(), static_cast<size_t>(std::max(jobs, 1)), [&](size_t index) {
+      if (!context_.cancel.requested()) work(names[index]);
+    });
     if (context_.cancel.requested()) throw StepFailure(Kind::Cancelled, "stopped as asked");
   }
 
@@ -183,7 +164,8 @@ std::unique_ptr<DatabaseCopier> open_copier(StepContext& context, const Dsn& fro
   // A missing service is a bug in planrun (exit 70), not a failure of the plan.
   if (!context.services.databases) throw std::logic_error("the executor gave the step no Databases service");
   CopyOptions options{.jobs = static_cast<int>(std::clamp<int64_t>(fields().jobs.read(context.fields), 1, 64)),
-                      .batch_rows = std::max<int64_t>(1, fields().batch_rows.read(context.fields))};
+                      .batch_rows = std::max<int64_t>(1, fields().batch_rows.read(context.fields)),
+                      .cancel = &context.cancel};
   return make_database_copier(*context.services.databases, from, to, options);
 }
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <mutex>
 #include <set>
+#include <stdexcept>
 #include <thread>
 #include <vector>
 
@@ -51,6 +52,15 @@ TEST(ForEachSlice, UsesAtMostOneThreadACore) {
   });
   EXPECT_EQ(std::count(done.begin(), done.end(), 1), 64);
   EXPECT_LE(threads.size(), std::max(1u, std::thread::hardware_concurrency()));
+}
+
+// A compile slice that throws used to end the process (std::terminate on a helper thread).
+TEST(ForEachSlice, AThrowInASliceReachesTheCaller) {
+  EXPECT_THROW(for_each_slice(64, 1,
+                              [](size_t slice, size_t, size_t) {
+                                if (slice == 5) throw std::runtime_error("slice 5 failed");
+                              }),
+               std::runtime_error);
 }
 
 }  // namespace

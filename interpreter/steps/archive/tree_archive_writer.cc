@@ -95,16 +95,22 @@ class FileReadahead {
       : thread_([this, directory, &entries] { run(directory, entries); }) {}
   ~FileReadahead() {
     stop_ = true;
+    current_.fetch_add(1);  // a change wakes a waiting readahead, which then sees stop_
+    current_.notify_all();
     thread_.join();
   }
-  void reached(size_t index) { current_ = index; }
+  void reached(size_t index) {
+    current_ = index;
+    current_.notify_all();
+  }
 
  private:
   static constexpr size_t ahead = 64;
   void run(const fs::path& directory, const std::vector<TreeEntry>& entries) {
     for (size_t i = 0; i < entries.size() && !stop_; ++i) {
       if (!S_ISREG(entries[i].status.st_mode)) continue;
-      while (!stop_ && i > current_ + ahead) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+      // Far enough ahead: sleeps until the archiving moves on (reached), rather than polling.
+      for (size_t seen = current_; !stop_ && i > seen + ahead; seen = current_) current_.wait(seen);
       int fd = ::open((directory / entries[i].path).c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
       if (fd < 0) continue;  // the archiving thread reports it
       ::posix_fadvise(fd, 0, 0, POSIX_FADV_WILLNEED);

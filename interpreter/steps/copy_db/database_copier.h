@@ -36,6 +36,9 @@ using CopiedRows = std::function<void(uint64_t rows, uint64_t bytes)>;
 struct CopyOptions {
   int jobs = 2;               // tables copied at the same time (connections to each side)
   int64_t batch_rows = 10000; // rows per write to the target, and between cancellation checks
+  // Ends a copier's own waits early (MariaDB's wait for a settled update time) with
+  // StepFailure(Cancelled); none: they run out. copy_table takes its token as an argument.
+  const CancellationToken* cancel = nullptr;
 };
 
 // One database type's way of copying a database into an empty one of the same type. copy-db

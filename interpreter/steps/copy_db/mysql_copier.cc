@@ -20,6 +20,8 @@
 
 #include "interpreter/databases/database_error.h"
 #include "interpreter/databases/databases.h"
+#include "interpreter/step_kit/cancellation_token.h"
+#include "interpreter/step_kit/step_failure.h"
 #include "interpreter/steps/copy_db/mysql_row_codec.h"
 #include "interpreter/steps/copy_db/mysql_schema_copy.h"
 #include "interpreter/steps/copy_db/mysql_session_pool.h"
@@ -185,7 +187,7 @@ class MysqlCopier final : public DatabaseCopier {
           "read the tables' update times");
       bool settled = std::none_of(rows.begin(), rows.end(), [](const MysqlRow& row) { return row[5] == "1"; });
       if (!settled && attempt < 3) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+        wait_past_the_second();
         continue;
       }
       auto views = source_->rows("SELECT TABLE_NAME, VIEW_DEFINITION FROM information_schema.VIEWS WHERE "
@@ -200,6 +202,13 @@ class MysqlCopier final : public DatabaseCopier {
                     static_cast<unsigned long long>(hash.low64));
       return hex;
     }
+  }
+
+  // A cancellation ends the wait, and the step with it, rather than after three of them.
+  void wait_past_the_second() {
+    constexpr std::chrono::milliseconds kPastTheSecond{1100};
+    if (!options_.cancel) return std::this_thread::sleep_for(kPastTheSecond);
+    if (options_.cancel->sleep_for(kPastTheSecond)) throw StepFailure(StepFailure::Kind::Cancelled, "stopped as asked");
   }
 
   MysqlTableDdl source_table(const std::string& table) {

@@ -2,10 +2,9 @@
 
 #include <algorithm>
 #include <atomic>
-#include <exception>
-#include <mutex>
 #include <set>
-#include <thread>
+
+#include "interpreter/parallel/run_all.h"
 
 namespace planrun {
 namespace {
@@ -21,25 +20,14 @@ std::string doing(const PgTableObject& object) { return "add " + object.name + "
 // first failure once every worker has stopped.
 void run_in_parallel(const std::vector<PgTableObject>& objects, int jobs,
                      const std::function<std::unique_ptr<PgSession>()>& open) {
+  if (objects.empty()) return;
   std::atomic<size_t> next{0};
-  std::mutex failure_mutex;
-  std::exception_ptr failure;
-  auto work = [&] {
-    try {
-      std::unique_ptr<PgSession> session = open();
-      session->execute(kBuildMemory, "prepare index builds");
-      for (size_t at = next++; at < objects.size() && !failure; at = next++)
-        session->execute(objects[at].sql, doing(objects[at]));
-    } catch (...) {
-      std::lock_guard lock(failure_mutex);
-      if (!failure) failure = std::current_exception();
-    }
-  };
-  std::vector<std::thread> workers;
-  size_t count = std::min(objects.size(), static_cast<size_t>(std::max(jobs, 1)));
-  for (size_t i = 0; i < count; ++i) workers.emplace_back(work);
-  for (std::thread& worker : workers) worker.join();
-  if (failure) std::rethrow_exception(failure);
+  run_all(std::min(objects.size(), static_cast<size_t>(std::max(jobs, 1))), [&](const RunAllThread& thread) {
+    std::unique_ptr<PgSession> session = open();
+    session->execute(kBuildMemory, "prepare index builds");
+    for (size_t at = next++; at < objects.size() && !thread.failed(); at = next++)
+      session->execute(objects[at].sql, doing(objects[at]));
+  });
 }
 
 }  // namespace

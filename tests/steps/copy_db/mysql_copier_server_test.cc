@@ -95,6 +95,23 @@ TEST_F(MysqlCopier, SourceVersionStaysTheSameWhileNothingIsWritten) {
   EXPECT_NE(copier()->source_version(), version);
 }
 
+// A write in the last second makes the copier wait for the second to pass (up to three times
+// 1.1 s); a cancellation ends that wait: the copier is not even made.
+TEST_F(MysqlCopier, ACancellationEndsTheWaitForASettledUpdateTime) {
+  load_fixture();
+  CancellationToken cancel;
+  cancel.request();
+  session(from)->execute("INSERT INTO MYISAM_NOTES (note) VALUES ('just now')", "test");
+  auto started = std::chrono::steady_clock::now();
+  try {
+    copier({.cancel = &cancel});
+    FAIL() << "the copier was made";
+  } catch (const StepFailure& failure) {
+    EXPECT_EQ(failure.kind, StepFailure::Kind::Cancelled);
+  }
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::milliseconds(1000));
+}
+
 // A rerun after a kill: create_tables leaves existing tables, copy_table empties first,
 // finish_schema adds only what is missing.
 TEST_F(MysqlCopier, RunningTheSequenceAgainOverACompleteCopyChangesNothing) {
