@@ -11,7 +11,7 @@ const char* exit_code_meaning(ExitCode code) {
     case kExitInvalid: return "the plan or the command line is invalid, or a file they name cannot be read or written";
     case kExitPrecondition: return "a precondition or assertion failed";
     case kExitLocked: return "the state is locked by another run";
-    case kExitStateFailed: return "the state could not be written (disk full, I/O error, its directory removed)";
+    case kExitStateFailed: return "the state could not be read or written (disk full, I/O error, its directory removed)";
     case kExitInternalError: return "planrun itself failed (a bug: please report it)";
     case kExitInterrupted: return "interrupted";
   }

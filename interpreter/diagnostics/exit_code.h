@@ -15,7 +15,7 @@ enum ExitCode : int {
   kExitInvalid = 2,         // the plan or the command line is invalid, or a file they name cannot be read or written
   kExitPrecondition = 3,    // a precondition or assertion failed
   kExitLocked = 4,          // the state is locked by another run
-  kExitStateFailed = 5,     // the state could not be written (disk full, I/O error)
+  kExitStateFailed = 5,     // the state could not be read or written (disk full, I/O error)
   kExitInternalError = 70,  // a bug in planrun itself (EX_SOFTWARE)
   kExitInterrupted = 130,
 };

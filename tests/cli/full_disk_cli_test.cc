@@ -12,6 +12,7 @@
 #include <string>
 
 #include "tests/support/planrun_binary.h"
+#include "tests/support/step_fixture.h"
 
 namespace planrun {
 namespace {
@@ -67,11 +68,13 @@ std::string quiet_step(const std::string& id, const std::string& needs = "") {
 
 TEST_F(FullDiskCli, NoRoomForTheRunDirectoryStopsTheRunWithExitFiveNamingTheCause) {
   write_plan(quiet_step("a"));
-  // The first run creates the state; then every inode left is taken, so the next run can record
-  // its start (the database has room) but cannot create its run directory.
+  // The first run creates the state; then every inode but two is taken: the next run opens the
+  // database (its -wal and -shm files take those two) and records its start, but cannot create
+  // its run directory.
   Outcome outcome = run_on_small_fs("size=1m,nr_inodes=40",
                                     "$PLANRUN plan.yaml --state small --quiet || exit 98\n"
                                     "i=0; while touch small/filler$i 2>/dev/null; do i=$((i+1)); done\n"
+                                    "rm small/filler0 small/filler1\n"
                                     "$PLANRUN plan.yaml --state small --quiet\n");
   EXPECT_EQ(outcome.exit_code, 5) << outcome.output;
   EXPECT_NE(outcome.output.find("planrun: the run stopped: cannot create the run directory small/runs/2: "
@@ -120,11 +123,30 @@ TEST_F(FullDiskCli, AStepWhoseTargetFillsFailsWithExitOneNamingTheStepAndTheCaus
   EXPECT_EQ(outcome.output.find("internal error"), std::string::npos) << outcome.output;
 }
 
-TEST_F(FullDiskCli, APlanFileThatCannotBeReadExitsTwoNamingTheFile) {
-  fs::create_directories(dir / "plan.yaml");  // a directory: open succeeds, reading fails
-  Outcome outcome = testing::run_planrun("run plan.yaml", dir.string());
+// Without a small file system: a plan that cannot be read, and a step whose own file in the run
+// directory cannot be written (compare-schema's report, written outside any catch of its own).
+TEST(FileRefusalCli, APlanFileThatCannotBeReadExitsTwoNamingTheFile) {
+  testing::TempDir dir;
+  fs::create_directories(dir.path() / "plan.yaml");  // a directory: opening succeeds, reading fails
+  Outcome outcome = testing::run_planrun("run plan.yaml", dir.path().string());
   EXPECT_EQ(outcome.exit_code, 2) << outcome.output;
-  EXPECT_NE(outcome.output.find("plan.yaml"), std::string::npos) << outcome.output;
+  EXPECT_NE(outcome.output.find("plan.yaml: error: cannot read the plan file"), std::string::npos) << outcome.output;
+}
+
+TEST(FileRefusalCli, AStepThatCannotWriteItsReportFailsWithExitOneNotAsABug) {
+  testing::TempDir dir;
+  testing::run_planrun("", dir.path().string(), "sqlite3 a.db 'CREATE TABLE t (x INTEGER)' && cp a.db b.db #");
+  std::ofstream(dir.path() / "plan.yaml")
+      << "planrun: 1\nname: t\nsteps:\n"
+         "  - id: spoil\n    type: run\n    with: {command: \"rm -r state/runs/1 && touch state/runs/1\"}\n"
+         "  - id: same\n    type: compare-schema\n    needs: [spoil]\n"
+         "    with: {database: \"sqlite:" << (dir.path() / "a.db").string() << "\", equals_database: \"sqlite:"
+      << (dir.path() / "b.db").string() << "\"}\n";
+  Outcome outcome = testing::run_planrun("plan.yaml --state state --quiet", dir.path().string());
+  EXPECT_EQ(outcome.exit_code, 1) << outcome.output;
+  EXPECT_NE(outcome.output.find("step 'same' failed: cannot create directories 'state/runs/1': Not a directory"),
+            std::string::npos)
+      << outcome.output;
 }
 
 }  // namespace

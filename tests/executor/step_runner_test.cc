@@ -137,7 +137,7 @@ TEST(StepRunner, ADatabaseErrorFailsTheStepWithTheServersWordsNotAsABug) {
   EXPECT_EQ(database.message, "cannot connect to postgresql://u@h/db: refused");
   StepResult soci = fixture.run(ThrowingAction<soci::soci_error>("relation \"t\" does not exist\n  LINE 1"));
   EXPECT_FALSE(soci.internal_error);
-  EXPECT_EQ(soci.message, "a database reported an error: relation \"t\" does not exist LINE 1");
+  EXPECT_EQ(soci.message, "a database reported an error: relation \"t\" does not exist   LINE 1");
   EXPECT_EQ(exit_code_for({database, soci}, false), 1);
 }
 
