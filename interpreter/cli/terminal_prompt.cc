@@ -7,7 +7,7 @@
 #include <cerrno>
 #include <system_error>
 
-#include "interpreter/process/unique_fd.h"
+#include "interpreter/files/file_descriptor.h"
 
 namespace planrun {
 namespace {
@@ -15,12 +15,12 @@ namespace {
 // A pipe that a cancellation callback writes to, so that poll() wakes up: a signal handler or
 // another thread cannot otherwise interrupt a read on the terminal.
 struct WakePipe {
-  UniqueFd read_end, write_end;
+  FileDescriptor read_end, write_end;
   WakePipe() {
     int fds[2];
     if (::pipe2(fds, O_CLOEXEC | O_NONBLOCK) != 0) throw std::system_error(errno, std::generic_category(), "pipe2");
-    read_end = UniqueFd(fds[0]);
-    write_end = UniqueFd(fds[1]);
+    read_end = FileDescriptor(fds[0]);
+    write_end = FileDescriptor(fds[1]);
   }
 };
 

@@ -28,12 +28,7 @@ uint64_t copy_through_user_space(int from, int to, const std::filesystem::path& 
     if (got < 0 && errno == EINTR) continue;
     if (got < 0) throw_file_error("read the source of", to_path);
     if (got == 0) return copied;
-    for (ssize_t written = 0; written < got;) {
-      ssize_t now = ::write(to, buffer.data() + written, static_cast<size_t>(got - written));
-      if (now < 0 && errno == EINTR) continue;
-      if (now < 0) throw_file_error("write", to_path);
-      written += now;
-    }
+    write_all(to, std::string_view(buffer.data(), static_cast<size_t>(got)), to_path);
     copied += static_cast<uint64_t>(got);
   }
 }

@@ -9,6 +9,9 @@
 #include <system_error>
 #include <vector>
 
+#include "interpreter/files/file_descriptor.h"
+#include "interpreter/files/file_error.h"
+
 namespace planrun {
 
 struct Sha256Hasher::State {
@@ -52,23 +55,18 @@ std::string sha256_of(std::string_view bytes) {
 }
 
 std::string sha256_of_file(const std::filesystem::path& path) {
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) throw std::system_error(errno, std::generic_category(), "cannot open '" + path.string() + "'");
-  ::posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
+  FileDescriptor file(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+  if (!file.valid()) throw_file_error("open", path);
+  ::posix_fadvise(file.get(), 0, 0, POSIX_FADV_SEQUENTIAL);
   Sha256Hasher hasher;
   std::vector<char> buffer(1 << 20);
   for (;;) {
-    ssize_t got = ::read(fd, buffer.data(), buffer.size());
+    ssize_t got = ::read(file.get(), buffer.data(), buffer.size());
     if (got < 0 && errno == EINTR) continue;
-    if (got < 0) {
-      int error = errno;
-      ::close(fd);
-      throw std::system_error(error, std::generic_category(), "cannot read '" + path.string() + "'");
-    }
+    if (got < 0) throw_file_error("read", path);
     if (got == 0) break;
     hasher.update(buffer.data(), static_cast<size_t>(got));
   }
-  ::close(fd);
   return hasher.hex_digest();
 }
 

@@ -15,7 +15,6 @@
 
 #include "interpreter/files/durable_write.h"
 #include "interpreter/files/entry_copy.h"
-#include "interpreter/files/file_descriptor.h"
 #include "interpreter/files/file_digest.h"
 #include "interpreter/files/file_error.h"
 #include "interpreter/parallel/run_all.h"
@@ -39,11 +38,6 @@ void rename_into_place(const std::filesystem::path& temporary, const std::filesy
 
 void remove_if_present(const std::filesystem::path& path) {
   if (::unlink(path.c_str()) != 0 && errno != ENOENT) throw_file_error("remove", path);
-}
-
-void make_data_durable(const std::filesystem::path& path) {
-  FileDescriptor file(::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC));
-  if (file.valid() && ::fdatasync(file.get()) != 0) throw_file_error("sync", path);
 }
 
 [[noreturn]] void refuse_over_directory(const std::string& relative, const std::filesystem::path& path) {
@@ -113,7 +107,7 @@ struct TreeCopy::Work {
       create_symlink_exact(symlink_target(path), existing, kept, false);
     } else {
       copy_file_exact(path, existing, kept, false);
-      make_data_durable(kept);
+      sync_file(kept);
     }
     sync_directory(kept.parent_path());
     std::lock_guard lock(mutex);

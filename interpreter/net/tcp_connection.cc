@@ -27,8 +27,8 @@ void wait_ready(int fd, short events, NetDeadline deadline) {
   }
 }
 
-UniqueFd connect_one(const addrinfo& address, NetDeadline deadline) {
-  UniqueFd fd(::socket(address.ai_family, address.ai_socktype | SOCK_NONBLOCK | SOCK_CLOEXEC, address.ai_protocol));
+FileDescriptor connect_one(const addrinfo& address, NetDeadline deadline) {
+  FileDescriptor fd(::socket(address.ai_family, address.ai_socktype | SOCK_NONBLOCK | SOCK_CLOEXEC, address.ai_protocol));
   if (!fd.valid()) throw NetError(error_text(errno));
   if (::connect(fd.get(), address.ai_addr, address.ai_addrlen) == 0) return fd;
   if (errno != EINPROGRESS) throw NetError(error_text(errno));

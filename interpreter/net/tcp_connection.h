@@ -5,8 +5,8 @@
 #include <string>
 #include <string_view>
 
+#include "interpreter/files/file_descriptor.h"
 #include "interpreter/net/byte_stream.h"
-#include "interpreter/process/unique_fd.h"
 
 namespace planrun {
 
@@ -32,8 +32,8 @@ class TcpConnection final : public ByteStream {
   int fd() const { return fd_.get(); }
 
  private:
-  explicit TcpConnection(UniqueFd fd) : fd_(std::move(fd)) {}
-  UniqueFd fd_;
+  explicit TcpConnection(FileDescriptor fd) : fd_(std::move(fd)) {}
+  FileDescriptor fd_;
 };
 
 }  // namespace planrun

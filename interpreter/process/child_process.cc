@@ -107,15 +107,15 @@ LaunchPlan plan_launch(const ProcessSpec& spec) {
 }
 
 struct Pipe {
-  UniqueFd read;
-  UniqueFd write;
+  FileDescriptor read;
+  FileDescriptor write;
 };
 
 // Both ends close on exec, so no other child started meanwhile (-j N) inherits them.
 Pipe make_pipe() {
   int fds[2];
   if (::pipe2(fds, O_CLOEXEC) != 0) throw ProcessStartError("cannot create a pipe: " + error_text(errno));
-  return {UniqueFd(fds[0]), UniqueFd(fds[1])};
+  return {FileDescriptor(fds[0]), FileDescriptor(fds[1])};
 }
 
 // --- In the child: async-signal-safe calls only. ---
@@ -182,7 +182,7 @@ pid_t borrow_and_start(const LaunchPlan& plan, int out, int err, int report, pid
   return pid;
 }
 
-std::optional<ChildReport> read_report(const UniqueFd& report_fd) {
+std::optional<ChildReport> read_report(const FileDescriptor& report_fd) {
   ChildReport report{};
   ssize_t got;
   do got = ::read(report_fd.get(), &report, sizeof report);

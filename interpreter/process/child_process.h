@@ -5,8 +5,8 @@
 #include <optional>
 #include <stdexcept>
 
+#include "interpreter/files/file_descriptor.h"
 #include "interpreter/process/process_runner.h"
-#include "interpreter/process/unique_fd.h"
 
 namespace planrun {
 
@@ -28,8 +28,8 @@ class ChildProcess {
   ChildProcess& operator=(const ChildProcess&) = delete;
   ~ChildProcess();
 
-  UniqueFd& stdout_pipe() { return stdout_; }
-  UniqueFd& stderr_pipe() { return stderr_; }
+  FileDescriptor& stdout_pipe() { return stdout_; }
+  FileDescriptor& stderr_pipe() { return stderr_; }
 
   // Reaps the child without waiting when it has ended; true once it has.
   bool ended();
@@ -40,8 +40,8 @@ class ChildProcess {
 
  private:
   pid_t pid_ = -1;
-  UniqueFd stdout_;
-  UniqueFd stderr_;
+  FileDescriptor stdout_;
+  FileDescriptor stderr_;
   bool ended_ = false;
   std::optional<int> status_;
 };

@@ -71,7 +71,7 @@ void update(pid_t* groups, int& count, int32_t record) {
 GroupKeeper::GroupKeeper() {
   int ends[2];
   if (::socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, ends) != 0) return;
-  UniqueFd planrun_end(ends[0]), keeper_end(ends[1]);
+  FileDescriptor planrun_end(ends[0]), keeper_end(ends[1]);
   pid_t pid = ::fork();
   if (pid == 0) keep(keeper_end.get());
   if (pid > 0) socket_ = std::move(planrun_end);

@@ -2,7 +2,7 @@
 
 #include <sys/types.h>
 
-#include "interpreter/process/unique_fd.h"
+#include "interpreter/files/file_descriptor.h"
 
 namespace planrun {
 
@@ -27,7 +27,7 @@ class GroupKeeper {
 
  private:
   void send(pid_t group) const;
-  UniqueFd socket_;
+  FileDescriptor socket_;
 };
 
 // The keeper of this process, forked on first use and left to end with the process.

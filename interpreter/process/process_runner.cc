@@ -39,7 +39,7 @@ class Supervision {
   void escalate(Clock::time_point now);
   bool output_abandoned(Clock::time_point now) const;
   void pump(milliseconds timeout);
-  void read_from(UniqueFd& pipe, LineSplitter& lines, OutputStream stream);
+  void read_from(FileDescriptor& pipe, LineSplitter& lines, OutputStream stream);
   ProcessResult result() const;
 
   ChildProcess& child_;
@@ -101,10 +101,10 @@ bool Supervision::output_abandoned(Clock::time_point now) const {
 }
 
 void Supervision::pump(milliseconds timeout) {
-  UniqueFd* pipes[2] = {&child_.stdout_pipe(), &child_.stderr_pipe()};
+  FileDescriptor* pipes[2] = {&child_.stdout_pipe(), &child_.stderr_pipe()};
   pollfd fds[2];
   nfds_t count = 0;
-  for (UniqueFd* pipe : pipes)
+  for (FileDescriptor* pipe : pipes)
     if (pipe->valid()) fds[count++] = pollfd{pipe->get(), POLLIN, 0};
   if (::poll(fds, count, static_cast<int>(timeout.count())) <= 0) return;
   for (nfds_t i = 0; i < count; ++i) {
@@ -115,7 +115,7 @@ void Supervision::pump(milliseconds timeout) {
   }
 }
 
-void Supervision::read_from(UniqueFd& pipe, LineSplitter& lines, OutputStream stream) {
+void Supervision::read_from(FileDescriptor& pipe, LineSplitter& lines, OutputStream stream) {
   char buffer[64 * 1024];
   ssize_t got = ::read(pipe.get(), buffer, sizeof buffer);
   if (got < 0 && (errno == EINTR || errno == EAGAIN)) return;

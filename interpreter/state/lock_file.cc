@@ -24,20 +24,12 @@ static constexpr size_t kMaxRecord = 4096;
 
 std::optional<LockFile> LockFile::open(const std::filesystem::path& path, bool create) {
   int flags = O_RDWR | O_CLOEXEC | O_NOFOLLOW | (create ? O_CREAT : 0);
-  int fd = ::open(path.c_str(), flags, 0600);
-  if (fd < 0 && errno == ENOENT && !create) return std::nullopt;
-  if (fd < 0) {
+  FileDescriptor fd(::open(path.c_str(), flags, 0600));
+  if (!fd.valid() && errno == ENOENT && !create) return std::nullopt;
+  if (!fd.valid()) {
     throw StateError("cannot open lock file " + path.string() + ": " + std::strerror(errno), StateError::Cause::System);
   }
-  return LockFile(path, fd);
-}
-
-LockFile::~LockFile() {
-  if (fd_ >= 0) ::close(fd_);  // also releases the flock
-}
-
-LockFile::LockFile(LockFile&& other) noexcept : path_(std::move(other.path_)), fd_(other.fd_) {
-  other.fd_ = -1;
+  return LockFile(path, std::move(fd));
 }
 
 void LockFile::fail(const char* what) const {
@@ -47,7 +39,7 @@ void LockFile::fail(const char* what) const {
 
 bool LockFile::try_lock() {
   for (int attempt = 0; attempt < kLockTries; ++attempt) {
-    if (::flock(fd_, LOCK_EX | LOCK_NB) == 0) return true;
+    if (::flock(fd_.get(), LOCK_EX | LOCK_NB) == 0) return true;
     if (errno != EWOULDBLOCK && errno != EINTR) fail("lock");
     std::this_thread::sleep_for(kLockRetryDelay);
   }
@@ -56,24 +48,24 @@ bool LockFile::try_lock() {
 
 bool LockFile::is_locked_elsewhere() {
   // A shared lock conflicts only with an exclusive one, so two probes never see each other.
-  if (::flock(fd_, LOCK_SH | LOCK_NB) != 0) {
+  if (::flock(fd_.get(), LOCK_SH | LOCK_NB) != 0) {
     if (errno != EWOULDBLOCK) fail("probe");
     return true;
   }
-  ::flock(fd_, LOCK_UN);
+  ::flock(fd_.get(), LOCK_UN);
   return false;
 }
 
 bool LockFile::is_current() const {
   struct stat opened {}, named {};
-  if (::fstat(fd_, &opened) != 0) fail("inspect");
+  if (::fstat(fd_.get(), &opened) != 0) fail("inspect");
   if (::stat(path_.c_str(), &named) != 0) return false;
   return opened.st_dev == named.st_dev && opened.st_ino == named.st_ino;
 }
 
 std::optional<LockOwner> LockFile::read() const {
   std::string text(kMaxRecord, '\0');
-  ssize_t size = ::pread(fd_, text.data(), text.size(), 0);
+  ssize_t size = ::pread(fd_.get(), text.data(), text.size(), 0);
   if (size < 0) fail("read");
   text.resize(static_cast<size_t>(size));
   return LockOwner::parse(text);
@@ -83,14 +75,14 @@ void LockFile::write(const LockOwner& owner) {
   // A reader between pwrite and ftruncate sees the new line followed by the tail of the old
   // one; LockOwner::parse reads only up to the first newline.
   std::string line = owner.to_line();
-  ssize_t written = ::pwrite(fd_, line.data(), line.size(), 0);
+  ssize_t written = ::pwrite(fd_.get(), line.data(), line.size(), 0);
   if (written != static_cast<ssize_t>(line.size())) fail("write");
-  if (::ftruncate(fd_, static_cast<off_t>(line.size())) != 0) fail("truncate");
-  if (::fdatasync(fd_) != 0) fail("sync");
+  if (::ftruncate(fd_.get(), static_cast<off_t>(line.size())) != 0) fail("truncate");
+  if (::fdatasync(fd_.get()) != 0) fail("sync");
 }
 
 void LockFile::clear() {
-  if (::ftruncate(fd_, 0) != 0) fail("truncate");
+  if (::ftruncate(fd_.get(), 0) != 0) fail("truncate");
 }
 
 }  // namespace planrun

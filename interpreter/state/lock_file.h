@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <optional>
 
+#include "interpreter/files/file_descriptor.h"
 #include "interpreter/state/lock_owner.h"
 
 namespace planrun {
@@ -24,8 +25,8 @@ class LockFile {
   // Opens the lock file, creating it (mode 0600) when `create`; nullopt when it does not exist
   // and !create. Throws StateError when it cannot be opened.
   static std::optional<LockFile> open(const std::filesystem::path& path, bool create);
-  ~LockFile();
-  LockFile(LockFile&& other) noexcept;
+  ~LockFile() = default;  // closing the descriptor releases the flock
+  LockFile(LockFile&& other) noexcept = default;
   LockFile& operator=(LockFile&& other) = delete;
 
   // Takes the exclusive flock without blocking for long: retries for a moment, to ride out a
@@ -44,11 +45,11 @@ class LockFile {
   void clear();
 
  private:
-  LockFile(std::filesystem::path path, int fd) : path_(std::move(path)), fd_(fd) {}
+  LockFile(std::filesystem::path path, FileDescriptor fd) : path_(std::move(path)), fd_(std::move(fd)) {}
   [[noreturn]] void fail(const char* what) const;
 
   std::filesystem::path path_;
-  int fd_ = -1;
+  FileDescriptor fd_;
 };
 
 }  // namespace planrun

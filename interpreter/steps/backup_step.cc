@@ -5,7 +5,6 @@
 #include <filesystem>
 #include <system_error>
 
-#include "interpreter/files/durable_publish.h"
 #include "interpreter/files/durable_write.h"
 #include "interpreter/files/sha256_hasher.h"
 #include "interpreter/step_kit/file_system.h"

@@ -2,12 +2,6 @@
 
 #include "interpreter/steps/restore_step.h"
 
-#include <sys/vfs.h>
-#include <fcntl.h>
-#include <unistd.h>
-
-#include <cerrno>
-#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -94,20 +88,14 @@ void remove_tree(const fs::path& path) {
   if (error) throw EnvironmentError("cannot remove '" + path.string() + "': " + error.message());
 }
 
-// Makes everything written on the file system holding `dir` durable at once (cheaper than a
-// sync per file of a large tree).
-void sync_file_system(const fs::path& dir) {
-  int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd < 0 || ::syncfs(fd) != 0) {
-    std::string reason = std::strerror(errno);
-    if (fd >= 0) ::close(fd);
-    throw EnvironmentError("cannot sync the file system of '" + dir.string() + "': " + reason);
-  }
-  ::close(fd);
-}
-
-// Puts the complete, synced tree `staged` in the place of `dir`, old content out of the way first.
+// Makes the complete tree `staged` durable (one syncfs: cheaper than a sync per file of a
+// large tree) and puts it in the place of `dir`, old content out of the way first.
 void swap_into_place(const fs::path& staged, const fs::path& dir) {
+  try {
+    sync_file_system(staged);
+  } catch (const std::system_error& failure) {
+    throw EnvironmentError(failure.what());
+  }
   fs::path old = beside(dir, "replaced");
   std::error_code error;
   if (fs::exists(dir, error)) fs::rename(dir, old, error);
@@ -157,7 +145,6 @@ void restore_directory(StepContext& context, const fs::path& from, const Checksu
     fs::remove_all(staged, ignored);
     throw;
   }
-  sync_file_system(staged);
   swap_into_place(staged, dir);
 }
 

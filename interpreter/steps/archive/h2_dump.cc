@@ -6,7 +6,7 @@
 #include <system_error>
 
 #include "interpreter/databases/h2_files.h"
-#include "interpreter/files/durable_publish.h"
+#include "interpreter/files/durable_write.h"
 #include "interpreter/files/entry_copy.h"
 #include "interpreter/step_kit/step_failure.h"
 

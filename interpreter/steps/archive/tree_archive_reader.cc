@@ -15,6 +15,7 @@
 #include <set>
 #include <vector>
 
+#include "interpreter/files/file_descriptor.h"
 #include "interpreter/files/sha256_hasher.h"
 #include "interpreter/step_kit/step_failure.h"
 
@@ -31,11 +32,10 @@ constexpr size_t block_size = 1 << 20;
 class ArchiveInput {
  public:
   explicit ArchiveInput(const fs::path& path) : path_(path) {
-    fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd_ < 0) throw EnvironmentError("cannot read '" + path.string() + "': " + std::strerror(errno));
-    ::posix_fadvise(fd_, 0, 0, POSIX_FADV_SEQUENTIAL);
+    fd_.reset(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+    if (!fd_.valid()) throw EnvironmentError("cannot read '" + path.string() + "': " + std::strerror(errno));
+    ::posix_fadvise(fd_.get(), 0, 0, POSIX_FADV_SEQUENTIAL);
   }
-  ~ArchiveInput() { ::close(fd_); }
   static la_ssize_t read(archive*, void* self, const void** data) {
     auto* input = static_cast<ArchiveInput*>(self);
     *data = input->buffer_.data();
@@ -51,7 +51,7 @@ class ArchiveInput {
  private:
   la_ssize_t next_block() {
     for (;;) {
-      ssize_t got = ::read(fd_, buffer_.data(), buffer_.size());
+      ssize_t got = ::read(fd_.get(), buffer_.data(), buffer_.size());
       if (got >= 0) {
         hasher_.update(buffer_.data(), static_cast<size_t>(got));
         return got;
@@ -62,7 +62,7 @@ class ArchiveInput {
     }
   }
   fs::path path_;
-  int fd_;
+  FileDescriptor fd_;
   std::vector<char> buffer_ = std::vector<char>(block_size);
   Sha256Hasher hasher_;
 };

@@ -10,13 +10,15 @@
 #include <chrono>
 #include <cstring>
 #include <map>
+#include <system_error>
 #include <thread>
 #include <utility>
 #include <vector>
 
+#include "interpreter/files/file_descriptor.h"
 #include "interpreter/files/sha256_hasher.h"
+#include "interpreter/files/tree_walk.h"
 #include "interpreter/step_kit/step_failure.h"
-#include "interpreter/steps/archive/tree_walk.h"
 
 namespace planrun {
 namespace {
@@ -24,14 +26,6 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr size_t block_size = 1 << 20;
-
-// Owns a descriptor; closes it on every way out.
-struct Descriptor {
-  int fd = -1;
-  ~Descriptor() {
-    if (fd >= 0) ::close(fd);
-  }
-};
 
 [[noreturn]] void fail_errno(const std::string& operation, const fs::path& path) {
   throw EnvironmentError("cannot " + operation + " '" + path.string() + "': " + std::strerror(errno));
@@ -42,14 +36,14 @@ struct Descriptor {
 class ArchiveOutput {
  public:
   explicit ArchiveOutput(const fs::path& path) : path_(path) {
-    out_.fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (out_.fd < 0) fail_errno("create", path);
+    out_.reset(::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644));
+    if (!out_.valid()) fail_errno("create", path);
   }
   static la_ssize_t write(archive*, void* self, const void* data, size_t size) {
     return static_cast<ArchiveOutput*>(self)->append(static_cast<const char*>(data), size);
   }
   void sync() {
-    if (::fdatasync(out_.fd) != 0) fail_errno("sync", path_);
+    if (::fdatasync(out_.get()) != 0) fail_errno("sync", path_);
   }
   Sha256Hasher hasher;
   uint64_t bytes = 0;
@@ -60,14 +54,11 @@ class ArchiveOutput {
     hasher.update(data, size);
     bytes += size;
     start_writeback();
-    for (size_t done = 0; done < size;) {
-      ssize_t written = ::write(out_.fd, data + done, size - done);
-      if (written < 0 && errno == EINTR) continue;
-      if (written < 0) {
-        error = "cannot write '" + path_.string() + "': " + std::strerror(errno);
-        return -1;
-      }
-      done += static_cast<size_t>(written);
+    try {
+      write_all(out_.get(), std::string_view(data, size), path_);
+    } catch (const std::system_error& failure) {
+      error = failure.what();  // libarchive is C: the failure goes back to it as -1
+      return -1;
     }
     return static_cast<la_ssize_t>(size);
   }
@@ -76,14 +67,14 @@ class ArchiveOutput {
   // compresses instead of after it.
   void start_writeback() {
     if (bytes - written_back_ < writeback_batch) return;
-    ::sync_file_range(out_.fd, static_cast<off_t>(written_back_), static_cast<off_t>(bytes - written_back_),
+    ::sync_file_range(out_.get(), static_cast<off_t>(written_back_), static_cast<off_t>(bytes - written_back_),
                       SYNC_FILE_RANGE_WRITE);
     written_back_ = bytes;
   }
   static constexpr uint64_t writeback_batch = 8u << 20;
   uint64_t written_back_ = 0;
   fs::path path_;
-  Descriptor out_;
+  FileDescriptor out_;
 };
 
 // Asks the kernel for the next files' inodes and content on a thread of its own, a few dozen
@@ -111,10 +102,9 @@ class FileReadahead {
       if (!S_ISREG(entries[i].status.st_mode)) continue;
       // Far enough ahead: sleeps until the archiving moves on (reached), rather than polling.
       for (size_t seen = current_; !stop_ && i > seen + ahead; seen = current_) current_.wait(seen);
-      int fd = ::open((directory / entries[i].path).c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
-      if (fd < 0) continue;  // the archiving thread reports it
-      ::posix_fadvise(fd, 0, 0, POSIX_FADV_WILLNEED);
-      ::close(fd);
+      FileDescriptor file(::open((directory / entries[i].relative).c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC));
+      if (!file.valid()) continue;  // the archiving thread reports it
+      ::posix_fadvise(file.get(), 0, 0, POSIX_FADV_WILLNEED);
     }
   }
   std::atomic<size_t> current_{0};
@@ -131,7 +121,7 @@ class TreeArchiveWriter {
   }
 
   TreeArchive write() {
-    std::vector<TreeEntry> entries = walk_tree(directory_);
+    std::vector<TreeEntry> entries = walked();
     if (options_.on_total) {
       uint64_t total = 0;
       for (const TreeEntry& entry : entries)
@@ -152,6 +142,14 @@ class TreeArchiveWriter {
   }
 
  private:
+  std::vector<TreeEntry> walked() const {
+    try {
+      return walk_tree(directory_);
+    } catch (const std::system_error& failure) {
+      throw EnvironmentError(failure.what());
+    }
+  }
+
   void open() {
     writer_ = archive_write_new();
     if (!writer_) throw std::bad_alloc();
@@ -175,47 +173,47 @@ class TreeArchiveWriter {
       throw StepFailure(StepFailure::Kind::Cancelled, "the run was interrupted while archiving " + directory_.string());
     const struct stat& status = entry.status;
     if (S_ISSOCK(status.st_mode)) {
-      if (options_.warn) options_.warn("left out " + entry.path + ": a socket cannot be archived");
+      if (options_.warn) options_.warn("left out " + entry.relative + ": a socket cannot be archived");
       return;
     }
     if (S_ISREG(status.st_mode) && !is_later_link(entry)) return add_file(entry);
-    Entry header(entry.path.empty() ? "." : "./" + entry.path, status);
-    if (S_ISLNK(status.st_mode)) archive_entry_copy_symlink(header.get(), link_target(entry).c_str());
+    Entry header(entry.relative.empty() ? "." : "./" + entry.relative, status);
+    if (S_ISLNK(status.st_mode)) archive_entry_copy_symlink(header.get(), entry.link_target.c_str());
     if (S_ISREG(status.st_mode)) {
       archive_entry_copy_hardlink(header.get(), ("./" + first_links_[identity(status)]).c_str());
       archive_entry_set_size(header.get(), 0);
-      result_.files.add(entry.path, *result_.files.find(first_links_[identity(status)]));
+      result_.files.add(entry.relative, *result_.files.find(first_links_[identity(status)]));
     }
-    check(archive_write_header(writer_, header.get()), "add " + entry.path + " to");
+    check(archive_write_header(writer_, header.get()), "add " + entry.relative + " to");
   }
 
   // A regular file: its header from the open file's own status, then its content, hashed.
   void add_file(const TreeEntry& entry) {
-    fs::path path = directory_ / entry.path;
-    Descriptor in{::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC)};
-    if (in.fd < 0) fail_errno("read", path);
+    fs::path path = directory_ / entry.relative;
+    FileDescriptor in(::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC));
+    if (!in.valid()) fail_errno("read", path);
     struct stat status;
-    if (::fstat(in.fd, &status) != 0) fail_errno("read", path);
-    ::posix_fadvise(in.fd, 0, 0, POSIX_FADV_SEQUENTIAL);
-    Entry header("./" + entry.path, status);
-    check(archive_write_header(writer_, header.get()), "add " + entry.path + " to");
+    if (::fstat(in.get(), &status) != 0) fail_errno("read", path);
+    ::posix_fadvise(in.get(), 0, 0, POSIX_FADV_SEQUENTIAL);
+    Entry header("./" + entry.relative, status);
+    check(archive_write_header(writer_, header.get()), "add " + entry.relative + " to");
     Sha256Hasher hasher;
     uint64_t left = static_cast<uint64_t>(status.st_size);
     while (left > 0) {
-      size_t got = read_block(in.fd, path, std::min<uint64_t>(left, buffer_.size()));
-      if (got == 0) changed(entry.path);
+      size_t got = read_block(in.get(), path, std::min<uint64_t>(left, buffer_.size()));
+      if (got == 0) changed(entry.relative);
       hasher.update(buffer_.data(), got);
       if (archive_write_data(writer_, buffer_.data(), got) != static_cast<la_ssize_t>(got))
-        check(ARCHIVE_FATAL, "add " + entry.path + " to");
+        check(ARCHIVE_FATAL, "add " + entry.relative + " to");
       left -= got;
       result_.file_bytes += got;
       if (options_.on_file_bytes) options_.on_file_bytes(got);
       if (options_.cancel && options_.cancel->requested())
         throw StepFailure(StepFailure::Kind::Cancelled, "the run was interrupted while archiving " + path.string());
     }
-    if (read_block(in.fd, path, 1) != 0) changed(entry.path);
-    result_.files.add(entry.path, hasher.hex_digest());
-    if (status.st_nlink > 1) first_links_.emplace(identity(status), entry.path);
+    if (read_block(in.get(), path, 1) != 0) changed(entry.relative);
+    result_.files.add(entry.relative, hasher.hex_digest());
+    if (status.st_nlink > 1) first_links_.emplace(identity(status), entry.relative);
   }
 
   size_t read_block(int fd, const fs::path& path, size_t size) {
@@ -236,14 +234,6 @@ class TreeArchiveWriter {
     return entry.status.st_nlink > 1 && first_links_.count(identity(entry.status));
   }
   static std::pair<dev_t, ino_t> identity(const struct stat& status) { return {status.st_dev, status.st_ino}; }
-
-  std::string link_target(const TreeEntry& entry) const {
-    std::string target(static_cast<size_t>(entry.status.st_size) + 1, '\0');
-    ssize_t length = ::readlink((directory_ / entry.path).c_str(), target.data(), target.size());
-    if (length < 0) fail_errno("read the link", directory_ / entry.path);
-    target.resize(static_cast<size_t>(length));
-    return target;
-  }
 
   // An archive_entry with a tree entry's name and status (no atime or ctime, which a restore
   // cannot keep and which would only make the archive differ from run to run).

@@ -9,7 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "interpreter/databases/h2_files.h"
-#include "interpreter/files/durable_publish.h"
+#include "interpreter/files/durable_write.h"
 #include "interpreter/files/file_descriptor.h"
 #include "interpreter/files/sha256_hasher.h"
 #include "interpreter/step_kit/step_failure.h"
@@ -54,16 +54,6 @@ std::string read_hashing(const fs::path& file, const CancellationToken& cancel, 
   return sha.hex_digest();
 }
 
-void write_all(int fd, const char* bytes, size_t size, const fs::path& file) {
-  while (size > 0) {
-    ssize_t wrote = ::write(fd, bytes, size);
-    if (wrote < 0 && errno == EINTR) continue;
-    if (wrote < 0) fail("write", file);
-    bytes += wrote;
-    size -= static_cast<size_t>(wrote);
-  }
-}
-
 // Copies `from` to `to` through a temporary name; durable when it returns. Gives the sha256 of
 // the bytes read from `from`.
 std::string copy_file(StepContext& context, const fs::path& from, const fs::path& to) {
@@ -73,7 +63,7 @@ std::string copy_file(StepContext& context, const fs::path& from, const fs::path
   FileDescriptor out{::open(partial.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, status.st_mode & 07777)};
   if (out.get() < 0) fail("create", partial);
   std::string sha = read_hashing(from, context.cancel, [&](const char* bytes, size_t size) {
-    write_all(out.get(), bytes, size, partial);
+    write_all(out.get(), std::string_view(bytes, size), partial);
     context.progress.advance(size);
   });
   out = FileDescriptor{};  // closed before it is published
