@@ -19,7 +19,7 @@ namespace fs = std::filesystem;
 const std::map<std::string, int>& layer_of_folder() {
   static const std::map<std::string, int> layers{
       {"diagnostics", 0}, {"parallel", 0}, {"files", 0},      {"values", 0},  {"ast", 0},  {"expressions", 0},
-      {"graph", 1},       {"frontend", 2}, {"step_kit", 3},   {"process", 3}, {"net", 3},  {"databases", 3},  {"state", 4},  {"schema", 4},
+      {"graph", 1},       {"frontend", 2}, {"step_kit", 3},   {"process", 3}, {"net", 3},  {"databases", 3},  {"state", 4},  {"schema", 4},  {"archive", 4},
       {"steps", 5},       {"compiler", 6}, {"evaluation", 7}, {"loader", 8},  {"executor", 9},
       {"render", 10},     {"observers", 10}, {"cli", 11},
   };

@@ -7,21 +7,21 @@
 
 #include <memory>
 
-#include "interpreter/steps/assert_db_empty_step.h"
-#include "interpreter/steps/assert_same_dbtype_step.h"
-#include "interpreter/steps/assert_servers_stopped_step.h"
-#include "interpreter/steps/backup_step.h"
-#include "interpreter/steps/compare_schema_step.h"
-#include "interpreter/steps/confirm_step.h"
-#include "interpreter/steps/copy_db_step.h"
-#include "interpreter/steps/copy_dir_step.h"
-#include "interpreter/steps/restore_step.h"
-#include "interpreter/steps/run_step.h"
-#include "interpreter/steps/smoke_test_step.h"
-#include "interpreter/steps/sql_step.h"
-#include "interpreter/steps/unpack_step.h"
-#include "interpreter/steps/update_config_step.h"
-#include "interpreter/steps/wait_for_step.h"
+#include "interpreter/steps/assert_db_empty/assert_db_empty_step.h"
+#include "interpreter/steps/assert_same_dbtype/assert_same_dbtype_step.h"
+#include "interpreter/steps/assert_servers_stopped/assert_servers_stopped_step.h"
+#include "interpreter/steps/backup/backup_step.h"
+#include "interpreter/steps/compare_schema/compare_schema_step.h"
+#include "interpreter/steps/confirm/confirm_step.h"
+#include "interpreter/steps/copy_db/copy_db_step.h"
+#include "interpreter/steps/copy_dir/copy_dir_step.h"
+#include "interpreter/steps/restore/restore_step.h"
+#include "interpreter/steps/run/run_step.h"
+#include "interpreter/steps/smoke_test/smoke_test_step.h"
+#include "interpreter/steps/sql/sql_step.h"
+#include "interpreter/steps/unpack/unpack_step.h"
+#include "interpreter/steps/update_config/update_config_step.h"
+#include "interpreter/steps/wait_for/wait_for_step.h"
 
 namespace planrun {
 namespace {

@@ -1,10 +1,10 @@
 #include <gtest/gtest.h>
 
 #include "interpreter/step_kit/step_context.h"
-#include "interpreter/steps/confirm_step.h"
-#include "interpreter/steps/run_step.h"
+#include "interpreter/steps/confirm/confirm_step.h"
+#include "interpreter/steps/run/run_step.h"
 #include "interpreter/steps/step_registry.h"
-#include "interpreter/steps/wait_for_step.h"
+#include "interpreter/steps/wait_for/wait_for_step.h"
 
 namespace planrun {
 namespace {
