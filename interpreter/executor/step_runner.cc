@@ -115,11 +115,9 @@ std::optional<std::string> start_over(const StepJob& job, RunServices& services,
   services.observer.step_log(step, true, "its inputs changed since the interrupted attempt: undoing its partial "
                                          "work and starting over");
   try {
-    if (auto* type = dynamic_cast<const StepType*>(job.action)) {
-      AttemptParts parts(step, services);
-      StepContext context = attempt_context(job, services, parts, *control.begin(std::nullopt), 0);
-      type->discard_partial_work(context);
-    }
+    AttemptParts parts(step, services);
+    StepContext context = attempt_context(job, services, parts, *control.begin(std::nullopt), 0);
+    job.action->discard_partial_work(context);
   } catch (const std::exception& error) {
     return services.masker.mask("could not undo the partial work of its interrupted attempt: " +
                                 std::string(error.what()));

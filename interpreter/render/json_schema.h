@@ -3,7 +3,7 @@
 #include <nlohmann/json.hpp>
 #include <vector>
 
-#include "interpreter/steps/step_registry.h"
+#include "interpreter/steps/step_catalog.h"
 
 namespace planrun {
 

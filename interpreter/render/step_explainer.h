@@ -5,7 +5,7 @@
 #include <string_view>
 #include <vector>
 
-#include "interpreter/steps/step_registry.h"
+#include "interpreter/steps/step_catalog.h"
 
 namespace planrun {
 

@@ -15,7 +15,6 @@
 #include <vector>
 
 #include "interpreter/state/run_lock.h"
-#include "interpreter/steps/step_registry.h"
 #include "tests/support/planrun_binary.h"
 
 namespace planrun {

@@ -1,6 +1,7 @@
 // Field names are part of the plan format: add fields, never rename them.
 
 #include "interpreter/steps/assert_db_empty/assert_db_empty_step.h"
+#include "interpreter/steps/assert_db_empty/assert_db_empty_fields.h"
 
 #include <fnmatch.h>
 #include <soci/soci.h>
@@ -23,18 +24,7 @@ namespace {
 
 using Kind = StepFailure::Kind;
 
-// The fields of `assert-db-empty`, declared once: the schema is made of them and the action reads them.
-struct AssertDbEmptyFields {
-  StepField<Dsn> database = StepField<Dsn>::required("database", types::database(), "the database that must be empty");
-  StepField<std::vector<std::string>> ignore = StepField<std::vector<std::string>>::optional(
-      "ignore", types::list_of(types::string()),
-      "table names or patterns (* and ?) that do not count, e.g. flyway_schema_history");
-};
-
-const AssertDbEmptyFields& fields() {
-  static const AssertDbEmptyFields declared;
-  return declared;
-}
+const AssertDbEmptyFields& fields() { return assert_db_empty_fields(); }
 
 // How many of the tables found the failure names.
 constexpr size_t named_tables = 5;
@@ -76,13 +66,7 @@ void check_h2_files_absent(StepContext& context, const Dsn& dsn, const StepSecre
 
 }  // namespace
 
-const StepSchema& AssertDbEmptyStep::schema() const {
-  const AssertDbEmptyFields& f = fields();
-  static const StepSchema schema = make_step_schema(
-      "assert-db-empty", 1, "fails unless the database holds no user tables (a staging database starts empty)",
-      StepSchema::Effect::Check, {f.database.spec(), f.ignore.spec()}, {}, {});
-  return schema;
-}
+const StepSchema& AssertDbEmptyStep::schema() const { return assert_db_empty_schema(); }
 
 std::vector<std::string> AssertDbEmptyStep::describe(const DescribeContext& context) const {
   std::vector<std::string> ignore = fields().ignore.find(context.fields).value_or(std::vector<std::string>{});

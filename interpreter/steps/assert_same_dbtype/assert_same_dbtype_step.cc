@@ -1,6 +1,7 @@
 // Field names are part of the plan format: add fields, never rename them.
 
 #include "interpreter/steps/assert_same_dbtype/assert_same_dbtype_step.h"
+#include "interpreter/steps/assert_same_dbtype/assert_same_dbtype_fields.h"
 
 #include <soci/soci.h>
 #include <sqlite3.h>
@@ -19,16 +20,7 @@ namespace {
 
 using Kind = StepFailure::Kind;
 
-// The fields of `assert-same-dbtype`, declared once: the schema is made of them and the action reads them.
-struct AssertSameDbtypeFields {
-  StepField<Dsn> source = StepField<Dsn>::required("source", types::database(), "the database the data comes from");
-  StepField<Dsn> target = StepField<Dsn>::required("target", types::database(), "the database the data goes to");
-};
-
-const AssertSameDbtypeFields& fields() {
-  static const AssertSameDbtypeFields declared;
-  return declared;
-}
+const AssertSameDbtypeFields& fields() { return assert_same_dbtype_fields(); }
 
 // The type as messages name it.
 std::string type_title(Dsn::Kind kind) {
@@ -71,15 +63,7 @@ std::string major_of(const std::string& version) {
 
 }  // namespace
 
-const StepSchema& AssertSameDbtypeStep::schema() const {
-  const AssertSameDbtypeFields& f = fields();
-  static const StepSchema schema = make_step_schema(
-      "assert-same-dbtype", 1,
-      "fails unless source and target databases are of the same type (the upgrade cannot change it)",
-      StepSchema::Effect::Check, {f.source.spec(), f.target.spec()}, {},
-      {"dbtype", "source_version", "target_version"});
-  return schema;
-}
+const StepSchema& AssertSameDbtypeStep::schema() const { return assert_same_dbtype_schema(); }
 
 std::vector<std::string> AssertSameDbtypeStep::describe(const DescribeContext& context) const {
   Dsn source = fields().source.read(context.fields);

@@ -1,6 +1,7 @@
 // Field names are part of the plan format: add fields, never rename them.
 
 #include "interpreter/steps/assert_servers_stopped/assert_servers_stopped_step.h"
+#include "interpreter/steps/assert_servers_stopped/assert_servers_stopped_fields.h"
 
 #include <signal.h>
 
@@ -21,27 +22,7 @@ namespace {
 namespace fs = std::filesystem;
 using Kind = StepFailure::Kind;
 
-// The fields of `assert-servers-stopped`, declared once. Neither list is required: a plan may
-// know only pid files or only ports.
-struct AssertServersStoppedFields {
-  StepField<std::vector<std::string>> pid_files = StepField<std::vector<std::string>>::optional(
-      "pid_files", types::list_of(types::path()), "pid files of the servers: one naming a live process means a server runs");
-  StepField<Value> ports = StepField<Value>::optional(
-      "ports", types::list_of(types::one_of({types::integer(), types::string()})),
-      "ports of the servers: a port (on `host`) or host:port (another node of the cluster) that accepts a "
-      "connection means a server runs; ${carbon_ports(home)} reads an installation's");
-  StepField<fs::path> carbon_home = StepField<fs::path>::optional(
-      "carbon_home", types::path(),
-      "a Carbon installation whose server must be stopped: its wso2carbon.pid, and its HTTPS and HTTP ports "
-      "from repository/conf/carbon.xml, read when the step runs");
-  StepField<std::string> host =
-      StepField<std::string>::with_default("host", types::string(), "127.0.0.1", "the host whose bare ports are tried");
-};
-
-const AssertServersStoppedFields& fields() {
-  static const AssertServersStoppedFields declared;
-  return declared;
-}
+const AssertServersStoppedFields& fields() { return assert_servers_stopped_fields(); }
 
 // How long one port may take to answer; a port that neither accepts nor refuses by then is a
 // failure, since nobody can tell whether a server runs behind it.
@@ -164,14 +145,7 @@ std::string joined(const std::vector<std::string>& items) {
 
 }  // namespace
 
-const StepSchema& AssertServersStoppedStep::schema() const {
-  const AssertServersStoppedFields& f = fields();
-  static const StepSchema schema = make_step_schema(
-      "assert-servers-stopped", 1, "fails while any server of the old installation runs (pid files, ports)",
-      StepSchema::Effect::Check, {f.carbon_home.spec(), f.pid_files.spec(), f.ports.spec(), f.host.spec()}, {},
-      {"https_port", "http_port", "port_offset"});
-  return schema;
-}
+const StepSchema& AssertServersStoppedStep::schema() const { return assert_servers_stopped_schema(); }
 
 std::vector<std::string> AssertServersStoppedStep::describe(const DescribeContext& context) const {
   std::vector<std::string> lines;

@@ -1,6 +1,7 @@
 // Field names are part of the plan format: add fields, never rename them.
 
 #include "interpreter/steps/backup/backup_step.h"
+#include "interpreter/steps/backup/backup_fields.h"
 
 #include <filesystem>
 #include <system_error>
@@ -24,29 +25,7 @@ namespace {
 namespace fs = std::filesystem;
 using Kind = StepFailure::Kind;
 
-// The fields of `backup`, declared once: the schema is made of them and the action reads them.
-struct BackupFields {
-  StepField<Dsn> database = StepField<Dsn>::optional(
-      "database", types::database(), "the database to dump, restorable with the database's own tools");
-  StepField<fs::path> dir = StepField<fs::path>::optional("dir", types::path(), "the directory to archive");
-  StepField<fs::path> to = StepField<fs::path>::required(
-      "to", types::path(), "the directory that receives the dump or archive and its sha256 manifest");
-  StepField<std::string> format = StepField<std::string>::optional(
-      "format", types::string(),
-      "tar, the one archive format for a directory (it keeps modes, owners and links); a database is always "
-      "dumped in its own format (pg_dump custom, mariadb-dump SQL, an SQLite copy)");
-  StepField<std::string> compression = StepField<std::string>::optional(
-      "compression", types::string(),
-      "a directory's archive: zstd (default), gzip or none; a database's dump keeps its tool's own");
-  StepField<bool> verify = StepField<bool>::with_default(
-      "verify", types::boolean(), true,
-      "read the backup back and check it against its manifest before the step is done");
-};
-
-const BackupFields& fields() {
-  static const BackupFields declared;
-  return declared;
-}
+const BackupFields& fields() { return backup_fields(); }
 
 [[noreturn]] void failed(const std::string& message) { throw StepFailure(Kind::Failed, message); }
 
@@ -153,16 +132,7 @@ void back_up_database(StepContext& context, const Dsn& database, const fs::path&
 
 }  // namespace
 
-const StepSchema& BackupStep::schema() const {
-  const BackupFields& f = fields();
-  static const StepSchema schema = make_step_schema(
-      "backup", 1,
-      "backs up a database (its own dump format) or a directory (archive and sha256 manifest), then verifies it",
-      StepSchema::Effect::Backup,
-      {f.database.spec(), f.dir.spec(), f.to.spec(), f.format.spec(), f.compression.spec(), f.verify.spec()},
-      {{"database", "dir"}}, {"path", "sha256", "bytes"});
-  return schema;
-}
+const StepSchema& BackupStep::schema() const { return backup_schema(); }
 
 std::vector<std::string> BackupStep::describe(const DescribeContext& context) const {
   fs::path to = fields().to.read(context.fields);

@@ -10,7 +10,7 @@
 #include "interpreter/databases/databases.h"
 #include "interpreter/files/durable_write.h"
 #include "interpreter/step_kit/step_failure.h"
-#include "interpreter/steps/compare_schema/schema_check_fields.h"
+#include "interpreter/steps/compare_schema/schema_check.h"
 #include "interpreter/step_kit/step_secret_masker.h"
 
 namespace planrun {
@@ -38,14 +38,7 @@ std::filesystem::path write_report(const StepContext& context, const SchemaCheck
 
 }  // namespace
 
-const StepSchema& CompareSchemaStep::schema() const {
-  const SchemaCheckFields& f = schema_check_fields();
-  static const StepSchema schema = make_step_schema(
-      "compare-schema", 1,
-      "fails unless a database's schema equals a reference (another database, or DDL scripts), naming every difference",
-      StepSchema::Effect::Check, f.specs(), f.exactly_one_of(), {"differences", "allowed", "report"});
-  return schema;
-}
+const StepSchema& CompareSchemaStep::schema() const { return compare_schema_schema(); }
 
 std::vector<std::string> CompareSchemaStep::describe(const DescribeContext& context) const {
   return {context.masker.mask(describe_schema_check(schema_check_request(context.fields)))};

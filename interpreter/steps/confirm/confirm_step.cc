@@ -1,4 +1,5 @@
 #include "interpreter/steps/confirm/confirm_step.h"
+#include "interpreter/steps/confirm/confirm_fields.h"
 
 #include "interpreter/step_kit/step_failure.h"
 #include "interpreter/step_kit/step_field.h"
@@ -9,20 +10,11 @@ namespace {
 
 using Kind = StepFailure::Kind;
 
-const StepField<std::string>& message_field() {
-  static const auto message =
-      StepField<std::string>::required("message", types::string(), "what the operator is asked to confirm");
-  return message;
-}
+const StepField<std::string>& message_field() { return confirm_fields().message; }
 
 }  // namespace
 
-const StepSchema& ConfirmStep::schema() const {
-  static const StepSchema schema =
-      make_step_schema("confirm", 1, "a human gate before a point of no return; --yes answers it for unattended runs",
-                       StepSchema::Effect::External, {message_field().spec()}, {}, {});
-  return schema;
-}
+const StepSchema& ConfirmStep::schema() const { return confirm_schema(); }
 
 std::vector<std::string> ConfirmStep::describe(const DescribeContext& context) const {
   return {context.masker.mask("would ask the operator: " + message_field().read(context.fields))};

@@ -1,6 +1,7 @@
 // Field names are part of the plan format: add fields, never rename them.
 
 #include "interpreter/steps/copy_db/copy_db_step.h"
+#include "interpreter/steps/copy_db/copy_db_fields.h"
 
 #include <algorithm>
 #include <atomic>
@@ -25,29 +26,7 @@ namespace {
 using Kind = StepFailure::Kind;
 using Unit = ProgressReporter::Unit;
 
-struct CopyDbFields {
-  StepField<Dsn> from = StepField<Dsn>::required(
-      "from", types::database(), "the source database, read in one consistent snapshot and never written");
-  StepField<Dsn> to = StepField<Dsn>::required("to", types::database(), "the target database, which must be empty");
-  StepField<std::vector<std::string>> tables = StepField<std::vector<std::string>>::optional(
-      "tables", types::list_of(types::string()), "copy only these tables (default: all)");
-  StepField<std::vector<std::string>> exclude_tables = StepField<std::vector<std::string>>::optional(
-      "exclude_tables", types::list_of(types::string()), "tables not to copy");
-  StepField<bool> verify = StepField<bool>::with_default(
-      "verify", types::boolean(), true, "compare row counts and content checksums of every table after copying");
-  StepField<int64_t> jobs = StepField<int64_t>::with_default("jobs", types::integer(), 2,
-                                                             "how many tables are copied at the same time")
-                                .as_tuning();
-  StepField<int64_t> batch_rows =
-      StepField<int64_t>::with_default("batch_rows", types::integer(), 10000,
-                                       "rows per write to the target, and per progress checkpoint")
-          .as_tuning();
-};
-
-const CopyDbFields& fields() {
-  static const CopyDbFields declared;
-  return declared;
-}
+const CopyDbFields& fields() { return copy_db_fields(); }
 
 std::string joined(const std::vector<std::string>& names, size_t shown = 5) {
   std::string text;
@@ -225,18 +204,7 @@ void copy(StepContext& context, const Dsn& from, const Dsn& to) {
 
 }  // namespace
 
-const StepSchema& CopyDbStep::schema() const {
-  const CopyDbFields& f = fields();
-  static const StepSchema schema = make_step_schema(
-      "copy-db", 1,
-      "copies schema and data to another database of the same type; never writes the source; resumes per table; "
-      "verified",
-      StepSchema::Effect::Write,
-      {f.from.spec(), f.to.spec(), f.tables.spec(), f.exclude_tables.spec(), f.verify.spec(), f.jobs.spec(),
-       f.batch_rows.spec()},
-      {}, {"tables", "rows"});
-  return schema;
-}
+const StepSchema& CopyDbStep::schema() const { return copy_db_schema(); }
 
 std::vector<std::string> CopyDbStep::describe(const DescribeContext& context) const {
   std::string which = "every table";

@@ -1,6 +1,7 @@
 // Field names are part of the plan format: add fields, never rename them.
 
 #include "interpreter/steps/copy_dir/copy_dir_step.h"
+#include "interpreter/steps/copy_dir/copy_dir_fields.h"
 
 #include <algorithm>
 #include <charconv>
@@ -19,27 +20,7 @@ namespace fs = std::filesystem;
 using Kind = StepFailure::Kind;
 using Unit = ProgressReporter::Unit;
 
-struct CopyDirFields {
-  StepField<fs::path> from =
-      StepField<fs::path>::required("from", types::path(), "the directory to copy, never written");
-  StepField<fs::path> to = StepField<fs::path>::required(
-      "to", types::path(), "where the copy goes; created if absent, files already there are replaced");
-  StepField<std::vector<std::string>> exclude = StepField<std::vector<std::string>>::optional(
-      "exclude", types::list_of(types::string()),
-      "glob patterns, relative to `from`, of files and directories not to copy");
-  StepField<bool> verify = StepField<bool>::with_default(
-      "verify", types::boolean(), true, "compare the size and sha256 of every copied file with its source");
-  StepField<bool> preserve_owner = StepField<bool>::with_default(
-      "preserve_owner", types::boolean(), false, "also keep the owner and group of every file (needs root)");
-  StepField<bool> allow_config = StepField<bool>::with_default(
-      "allow_config", types::boolean(), false,
-      "allow copying a product's configuration (repository/conf), which must not move between servers");
-};
-
-const CopyDirFields& fields() {
-  static const CopyDirFields declared;
-  return declared;
-}
+const CopyDirFields& fields() { return copy_dir_fields(); }
 
 // The one checkpoint: how many walked entries are copied and durable, with the count and the
 // last of them, so that a checkpoint of another tree is never trusted.
@@ -162,15 +143,7 @@ void copy_dir(StepContext& context) {
 
 }  // namespace
 
-const StepSchema& CopyDirStep::schema() const {
-  const CopyDirFields& f = fields();
-  static const StepSchema schema = make_step_schema(
-      "copy-dir", 1, "copies a directory tree exactly (modes, times, symlinks), with excludes; resumes per file; verified",
-      StepSchema::Effect::Write,
-      {f.from.spec(), f.to.spec(), f.exclude.spec(), f.verify.spec(), f.preserve_owner.spec(), f.allow_config.spec()},
-      {}, {"files", "bytes", "replaced"});
-  return schema;
-}
+const StepSchema& CopyDirStep::schema() const { return copy_dir_schema(); }
 
 std::vector<std::string> CopyDirStep::describe(const DescribeContext& context) const {
   const CopyDirFields& f = fields();

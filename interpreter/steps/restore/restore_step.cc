@@ -1,6 +1,7 @@
 // Field names are part of the plan format: add fields, never rename them.
 
 #include "interpreter/steps/restore/restore_step.h"
+#include "interpreter/steps/restore/restore_fields.h"
 
 #include <sys/vfs.h>
 #include <fcntl.h>
@@ -30,23 +31,7 @@ namespace {
 namespace fs = std::filesystem;
 using Kind = StepFailure::Kind;
 
-// The fields of `restore`, declared once: the schema is made of them and the action reads them.
-struct RestoreFields {
-  StepField<fs::path> from = StepField<fs::path>::required(
-      "from", types::path(), "the backup: the `to` directory of a backup step");
-  StepField<Dsn> database =
-      StepField<Dsn>::optional("database", types::database(), "the database to restore into");
-  StepField<fs::path> dir = StepField<fs::path>::optional("dir", types::path(), "the directory to restore into");
-  StepField<bool> replace = StepField<bool>::with_default(
-      "replace", types::boolean(), false, "restore over a database or directory that is not empty, losing what it held");
-  StepField<bool> verify = StepField<bool>::with_default(
-      "verify", types::boolean(), true, "check the backup against its manifest before restoring it");
-};
-
-const RestoreFields& fields() {
-  static const RestoreFields declared;
-  return declared;
-}
+const RestoreFields& fields() { return restore_fields(); }
 
 [[noreturn]] void failed(const std::string& message) { throw StepFailure(Kind::Failed, message); }
 
@@ -188,13 +173,7 @@ void restore_database(StepContext& context, const fs::path& from, const Checksum
 
 }  // namespace
 
-const StepSchema& RestoreStep::schema() const {
-  const RestoreFields& f = fields();
-  static const StepSchema schema = make_step_schema(
-      "restore", 1, "restores a backup made by a backup step (for rehearsals and disasters)", StepSchema::Effect::Write,
-      {f.from.spec(), f.database.spec(), f.dir.spec(), f.replace.spec(), f.verify.spec()}, {{"database", "dir"}}, {});
-  return schema;
-}
+const StepSchema& RestoreStep::schema() const { return restore_schema(); }
 
 std::vector<std::string> RestoreStep::describe(const DescribeContext& context) const {
   std::string from = fields().from.read(context.fields).string();

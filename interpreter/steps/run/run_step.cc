@@ -2,6 +2,7 @@
 // whole command again; plans make such commands safe to repeat.
 
 #include "interpreter/steps/run/run_step.h"
+#include "interpreter/steps/run/run_fields.h"
 
 #include <string.h>  // sigabbrev_np
 
@@ -24,24 +25,7 @@ using Clock = std::chrono::steady_clock;
 using Kind = StepFailure::Kind;
 using std::chrono::milliseconds;
 
-// The fields of `run`, declared once: the schema is made of them and the action reads them.
-struct RunFields {
-  StepField<Value> command = StepField<Value>::required(
-      "command", command_line_type(), "the command: a list runs as argv directly, a string runs with /bin/sh -c");
-  StepField<std::map<std::string, std::string>> env = StepField<std::map<std::string, std::string>>::optional(
-      "env", types::map_of(types::string()), "environment variables added to planrun's own");
-  // Defaulted rather than optional: the directory a command runs in is part of what it does,
-  // so the fingerprint sees it (made absolute) and a run from another folder is not up to date.
-  StepField<std::string> cwd = StepField<std::string>::with_default(
-      "cwd", types::path(), ".", "working directory (default: the directory planrun runs in)");
-  StepField<milliseconds> timeout = StepField<milliseconds>::optional(
-      "timeout", types::duration(), "stop the command when it runs longer (default: no limit)").as_tuning();
-};
-
-const RunFields& fields() {
-  static const RunFields declared;
-  return declared;
-}
+const RunFields& fields() { return run_fields(); }
 
 constexpr size_t stdout_output_limit = 64 * 1024;
 
@@ -109,15 +93,7 @@ void check_result(const ProcessResult& result, const std::vector<int64_t>& expec
 
 }  // namespace
 
-const StepSchema& RunStep::schema() const {
-  static const StepSchema schema = make_step_schema(
-      "run", 1, "runs a command (argv, env, working dir, timeout, expected exit codes), output to the log",
-      StepSchema::Effect::External,
-      {fields().command.spec(), fields().env.spec(), fields().cwd.spec(), fields().timeout.spec(),
-       expect_exit_field().spec()},
-      {}, {"exit_code", "stdout"});
-  return schema;
-}
+const StepSchema& RunStep::schema() const { return run_schema(); }
 
 std::vector<std::string> RunStep::describe(const DescribeContext& context) const {
   return {"would run: " + command_line(fields().command.read(context.fields), context.masker)};

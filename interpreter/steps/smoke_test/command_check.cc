@@ -5,21 +5,13 @@
 #include "interpreter/step_kit/command_text.h"
 #include "interpreter/step_kit/schema_parts.h"
 #include "interpreter/steps/smoke_test/smoke_check.h"
+#include "interpreter/steps/smoke_test/smoke_test_fields.h"
 #include "interpreter/step_kit/step_secret_masker.h"
 
 namespace planrun {
 namespace {
 
-struct CommandCheckFields {
-  StepField<Value> command = StepField<Value>::required("command", command_line_type(), "the command, as in a run step");
-  StepField<std::string> contains = StepField<std::string>::optional(
-      "contains", types::string(), "text its output (stdout and stderr) must contain");
-};
-
-const CommandCheckFields& fields() {
-  static const CommandCheckFields declared;
-  return declared;
-}
+const CommandCheckFields& fields() { return command_check_fields(); }
 
 // The command's output is kept up to this size for `contains`; a check's output is small.
 constexpr size_t kept_output = 1024 * 1024;
@@ -37,9 +29,6 @@ class CommandCheck final : public SmokeCheckKind {
   const std::string& key() const override {
     static const std::string name = "command";
     return name;
-  }
-  TypeSpec type() const override {
-    return types::object({fields().command.spec(), expect_exit_field().spec(), fields().contains.spec()});
   }
   std::string describe(const Value::Map& given) const override {
     return "would run " + command_line(fields().command.read(given), no_mask());

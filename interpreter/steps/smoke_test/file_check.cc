@@ -3,33 +3,20 @@
 
 #include "interpreter/step_kit/step_field.h"
 #include "interpreter/steps/smoke_test/smoke_check.h"
+#include "interpreter/steps/smoke_test/smoke_test_fields.h"
 
 namespace planrun {
 namespace {
 
 namespace fs = std::filesystem;
 
-struct FileCheckFields {
-  StepField<fs::path> path = StepField<fs::path>::required("path", types::path(), "the file");
-  StepField<bool> exists =
-      StepField<bool>::with_default("exists", types::boolean(), true, "whether the file must exist (false: must not)");
-  StepField<std::string> contains =
-      StepField<std::string>::optional("contains", types::string(), "text the file must contain");
-};
-
-const FileCheckFields& fields() {
-  static const FileCheckFields declared;
-  return declared;
-}
+const FileCheckFields& fields() { return file_check_fields(); }
 
 class FileCheck final : public SmokeCheckKind {
  public:
   const std::string& key() const override {
     static const std::string name = "file";
     return name;
-  }
-  TypeSpec type() const override {
-    return types::object({fields().path.spec(), fields().exists.spec(), fields().contains.spec()});
   }
   std::string describe(const Value::Map& given) const override {
     std::string path = fields().path.read(given).string();

@@ -9,31 +9,14 @@
 #include "interpreter/step_kit/step_field.h"
 #include "interpreter/step_kit/schema_parts.h"
 #include "interpreter/steps/smoke_test/smoke_check.h"
+#include "interpreter/steps/smoke_test/smoke_test_fields.h"
 
 namespace planrun {
 namespace {
 
 using Kind = StepFailure::Kind;
 
-struct HttpCheckFields {
-  StepField<std::string> contains =
-      StepField<std::string>::optional("contains", types::string(), "text the body must contain");
-  StepField<std::string> method =
-      StepField<std::string>::with_default("method", types::string(), "GET", "the request method: GET, POST, ...");
-  StepField<std::map<std::string, std::string>> headers = StepField<std::map<std::string, std::string>>::optional(
-      "headers", types::map_of(types::string()), "request headers, e.g. Content-Type: text/xml, SOAPAction: urn:addUser");
-  StepField<std::string> body = StepField<std::string>::optional("body", types::string(), "the request body (a SOAP envelope)");
-  StepField<std::string> user = StepField<std::string>::optional("user", types::string(), "user name for basic authentication");
-  StepField<Value> password = StepField<Value>::optional(
-      "password", types::secret(), "password for basic authentication; must come from a secret param");
-  StepField<bool> follow_redirects = StepField<bool>::with_default(
-      "follow_redirects", types::boolean(), true, "follow redirects (up to 10) and check the last answer");
-};
-
-const HttpCheckFields& fields() {
-  static const HttpCheckFields declared;
-  return declared;
-}
+const HttpCheckFields& fields() { return http_check_fields(); }
 
 constexpr int redirect_limit = 10;
 constexpr auto answer_limit = std::chrono::seconds(30);
@@ -68,12 +51,6 @@ class HttpCheck final : public SmokeCheckKind {
   const std::string& key() const override {
     static const std::string name = "http";
     return name;
-  }
-  TypeSpec type() const override {
-    const HttpProbeFields& probe = http_probe_fields();
-    const HttpCheckFields& f = fields();
-    return types::object({probe.url.spec(), probe.status.spec(), probe.insecure.spec(), f.contains.spec(), f.method.spec(),
-                          f.headers.spec(), f.body.spec(), f.user.spec(), f.password.spec(), f.follow_redirects.spec()});
   }
   std::string describe(const Value::Map& given) const override {
     std::string text = "would send " + fields().method.read(given) + " " + http_probe_fields().url.read(given) +

@@ -7,7 +7,7 @@
 #include "interpreter/databases/database_error.h"
 #include "interpreter/databases/databases.h"
 #include "interpreter/step_kit/step_failure.h"
-#include "interpreter/steps/compare_schema/schema_check_fields.h"
+#include "interpreter/steps/compare_schema/schema_check.h"
 #include "interpreter/steps/smoke_test/smoke_check.h"
 
 namespace planrun {
@@ -32,10 +32,6 @@ class SchemaCheck final : public SmokeCheckKind {
   const std::string& key() const override {
     static const std::string name = "schema";
     return name;
-  }
-  TypeSpec type() const override {
-    const SchemaCheckFields& f = schema_check_fields();
-    return types::object(f.specs(), f.exactly_one_of());
   }
   std::string describe(const Value::Map& given) const override { return describe_schema_check(schema_check_request(given)); }
   CheckOutcome run(const Value::Map& given, StepContext& context) const override {

@@ -15,14 +15,13 @@ struct CheckOutcome {
   std::string actual;    // in words: what was found instead; empty when it passed
 };
 
-// One kind of smoke check (sql, http, command, file, schema), each in its own file pair: the type of
-// its object in the plan, what it would do (dry run), and how it runs. `given` is the check's
+// One kind of smoke check (sql, http, command, file, schema), each in its own file: what it
+// would do (dry run) and how it runs; its object's type is in smoke_test_fields. `given` is the check's
 // object as the plan resolved it; secrets in what a check returns are masked by the caller.
 class SmokeCheckKind {
  public:
   virtual ~SmokeCheckKind() = default;
   virtual const std::string& key() const = 0;  // "sql", "http", ...
-  virtual TypeSpec type() const = 0;
   virtual std::string describe(const Value::Map& given) const = 0;
   virtual CheckOutcome run(const Value::Map& given, StepContext& context) const = 0;
 };

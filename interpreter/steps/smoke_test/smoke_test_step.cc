@@ -1,6 +1,7 @@
 // Field names are part of the plan format: add fields, never rename them.
 
 #include "interpreter/steps/smoke_test/smoke_test_step.h"
+#include "interpreter/steps/smoke_test/smoke_test_fields.h"
 
 #include "interpreter/step_kit/step_failure.h"
 #include "interpreter/step_kit/step_field.h"
@@ -17,30 +18,7 @@ const std::vector<const SmokeCheckKind*>& check_kinds() {
   return kinds;
 }
 
-TypeSpec smoke_check_type() {
-  std::vector<FieldSpec> fields{optional_field("name", types::string(), "a label for the check in the report")};
-  std::vector<std::string> one_of;
-  for (const SmokeCheckKind* kind : check_kinds()) {
-    std::string doc = kind->key() == "sql" ? "a query whose result must match"
-                      : kind->key() == "http" ? "a URL that must answer as expected"
-                      : kind->key() == "command" ? "a command that must exit as expected"
-                      : kind->key() == "schema" ? "a database schema that must equal a reference (as compare-schema)"
-                                                 : "a file that must (or must not) exist, with some text in it";
-    fields.push_back(optional_field(kind->key(), kind->type(), doc));
-    one_of.push_back(kind->key());
-  }
-  return types::object(std::move(fields), {one_of});
-}
-
-struct SmokeTestFields {
-  StepField<Value> checks = StepField<Value>::required(
-      "checks", types::list_of(smoke_check_type()), "the checks; all of them run, and the step fails if any fails");
-};
-
-const SmokeTestFields& fields() {
-  static const SmokeTestFields declared;
-  return declared;
-}
+const SmokeTestFields& fields() { return smoke_test_fields(); }
 
 // One check as the plan gave it: its kind, its object, and its label.
 struct GivenCheck {
@@ -70,12 +48,7 @@ std::vector<GivenCheck> given_checks(const Value::Map& given) {
 
 }  // namespace
 
-const StepSchema& SmokeTestStep::schema() const {
-  static const StepSchema schema = make_step_schema(
-      "smoke-test", 1, "checks after the upgrade: SQL results, source-vs-target comparisons, HTTP answers, commands, files, schemas",
-      StepSchema::Effect::Check, {fields().checks.spec()}, {}, {"passed", "failed"});
-  return schema;
-}
+const StepSchema& SmokeTestStep::schema() const { return smoke_test_schema(); }
 
 std::vector<std::string> SmokeTestStep::describe(const DescribeContext& context) const {
   std::vector<std::string> lines;

@@ -12,25 +12,12 @@
 #include "interpreter/databases/databases.h"
 #include "interpreter/step_kit/step_field.h"
 #include "interpreter/steps/smoke_test/smoke_check.h"
+#include "interpreter/steps/smoke_test/smoke_test_fields.h"
 
 namespace planrun {
 namespace {
 
-struct SqlCheckFields {
-  StepField<Dsn> database = StepField<Dsn>::required("database", types::database(), "the database the query runs on");
-  StepField<std::string> query =
-      StepField<std::string>::required("query", types::string(), "the SQL query; its whole result is compared");
-  StepField<Value> equals =
-      StepField<Value>::optional("equals", types::any(), "the expected result: one value, or a list of rows");
-  StepField<Dsn> equals_query_on = StepField<Dsn>::optional(
-      "equals_query_on", types::database(), "run the same query on this database and expect the same result (source vs target)");
-  StepField<int64_t> rows = StepField<int64_t>::optional("rows", types::integer(), "the number of rows the query must return");
-};
-
-const SqlCheckFields& fields() {
-  static const SqlCheckFields declared;
-  return declared;
-}
+const SqlCheckFields& fields() { return sql_check_fields(); }
 
 using Rows = Value::List;  // each row a Value::List of cells
 
@@ -132,11 +119,6 @@ class SqlCheck final : public SmokeCheckKind {
   const std::string& key() const override {
     static const std::string name = "sql";
     return name;
-  }
-  TypeSpec type() const override {
-    const SqlCheckFields& f = fields();
-    return types::object({f.database.spec(), f.query.spec(), f.equals.spec(), f.equals_query_on.spec(), f.rows.spec()},
-                         {{f.equals.name(), f.equals_query_on.name(), f.rows.name()}});
   }
   std::string describe(const Value::Map& given) const override {
     const SqlCheckFields& f = fields();

@@ -1,6 +1,7 @@
 // Field names are part of the plan format: add fields, never rename them.
 
 #include "interpreter/steps/sql/sql_step.h"
+#include "interpreter/steps/sql/sql_fields.h"
 
 #include <soci/soci.h>
 
@@ -18,32 +19,7 @@ namespace {
 
 using Kind = StepFailure::Kind;
 
-struct SqlFields {
-  StepField<Dsn> database = StepField<Dsn>::required("database", types::database(), "the database the SQL runs on");
-  StepField<Value> script =
-      StepField<Value>::optional("script", types::one_of({types::path(), types::list_of(types::path())}),
-                                 "SQL script files, run in order (their content is part of the fingerprint)")
-          .with_content_in_fingerprint();
-  StepField<std::string> statements =
-      StepField<std::string>::optional("statements", types::string(), "SQL statements written in the plan");
-  StepField<bool> transaction = StepField<bool>::optional(
-      "transaction", types::boolean(),
-      "run everything in one transaction, all or nothing (default: true on PostgreSQL and SQLite, whose DDL is "
-      "transactional; MariaDB/MySQL commits DDL on its own and runs each statement by itself)");
-  StepField<std::string> on_error = StepField<std::string>::with_default(
-      "on_error", types::string(), "stop",
-      "stop: the first failing statement fails the step; continue: log it and go on (for idempotent scripts)");
-  StepField<std::string> on_doubt =
-      StepField<std::string>::with_default(
-          "on_doubt", types::string(), "stop",
-          "after a crash while a statement ran, whether it took effect: stop (ask), skip (it did), rerun (it did not)")
-          .as_tuning();
-};
-
-const SqlFields& fields() {
-  static const SqlFields declared;
-  return declared;
-}
+const SqlFields& fields() { return sql_fields(); }
 
 // How many statements `planrun plan` lists before "... and N more".
 constexpr size_t listed_statements = 10;
@@ -117,18 +93,7 @@ std::string resume_point(const SqlScript& script, const std::map<std::string, st
 
 }  // namespace
 
-const StepSchema& SqlStep::schema() const {
-  const SqlFields& f = fields();
-  static const StepSchema schema = make_step_schema(
-      "sql", 1,
-      "runs SQL scripts or statements on a database, split as its own client does; resumes without running a "
-      "statement twice",
-      StepSchema::Effect::Write,
-      {f.database.spec(), f.script.spec(), f.statements.spec(), f.transaction.spec(), f.on_error.spec(),
-       f.on_doubt.spec()},
-      {{"script", "statements"}}, {"statements", "failed"});
-  return schema;
-}
+const StepSchema& SqlStep::schema() const { return sql_schema(); }
 
 std::vector<std::string> SqlStep::describe(const DescribeContext& context) const {
   Dsn dsn = fields().database.read(context.fields);

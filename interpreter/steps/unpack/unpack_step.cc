@@ -1,6 +1,7 @@
 // Field names are part of the plan format: add fields, never rename them.
 
 #include "interpreter/steps/unpack/unpack_step.h"
+#include "interpreter/steps/unpack/unpack_fields.h"
 
 #include <sys/stat.h>
 
@@ -19,20 +20,7 @@ namespace fs = std::filesystem;
 using Kind = StepFailure::Kind;
 using Unit = ProgressReporter::Unit;
 
-struct UnpackFields {
-  StepField<fs::path> archive = StepField<fs::path>::required(
-      "archive", types::path(), "the archive; its format is read from its content");
-  StepField<fs::path> to =
-      StepField<fs::path>::required("to", types::path(), "the directory to unpack into, created if absent");
-  StepField<int64_t> strip_components = StepField<int64_t>::with_default(
-      "strip_components", types::integer(), 0,
-      "leading path components to drop from every entry, as tar --strip-components");
-};
-
-const UnpackFields& fields() {
-  static const UnpackFields declared;
-  return declared;
-}
+const UnpackFields& fields() { return unpack_fields(); }
 
 // Put once the staging directory is complete and durable, before it is renamed into place: a
 // rerun then finishes the rename, or finds it done. Its value is the count of entries.
@@ -113,13 +101,7 @@ void unpack(StepContext& context, const fs::path& archive, const fs::path& to) {
 
 }  // namespace
 
-const StepSchema& UnpackStep::schema() const {
-  const UnpackFields& f = fields();
-  static const StepSchema schema =
-      make_step_schema("unpack", 1, "unpacks a product archive (zip, tar.*) into a new home", StepSchema::Effect::Create,
-                       {f.archive.spec(), f.to.spec(), f.strip_components.spec()}, {}, {"files"});
-  return schema;
-}
+const StepSchema& UnpackStep::schema() const { return unpack_schema(); }
 
 std::vector<std::string> UnpackStep::describe(const DescribeContext& context) const {
   const UnpackFields& f = fields();

@@ -1,6 +1,7 @@
 // Field names are part of the plan format: add fields, never rename them.
 
 #include "interpreter/steps/update_config/update_config_step.h"
+#include "interpreter/steps/update_config/update_config_fields.h"
 
 #include <sys/stat.h>
 
@@ -21,44 +22,7 @@ namespace {
 namespace fs = std::filesystem;
 using Kind = StepFailure::Kind;
 
-// One assignment of a configuration change: where (`set`), what (`value`), and whether a
-// `set` that matches nothing is skipped (`optional`).
-TypeSpec assignment(std::string set_doc, TypeSpec value_type, std::string value_doc) {
-  return types::list_of(types::object({
-      required_field("set", types::string(), std::move(set_doc)),
-      required_field("value", std::move(value_type), std::move(value_doc)),
-      default_field("optional", types::boolean(), false,
-                    "true: a `set` that matches nothing is skipped with a note instead of failing the step"),
-  }));
-}
-
-// The fields of `update-config`, declared once: the schema is made of them and the action reads them.
-struct UpdateConfigFields {
-  StepField<fs::path> file = StepField<fs::path>::required("file", types::path(), "the configuration file to change");
-  StepField<Value> xml = StepField<Value>::optional(
-      "xml",
-      assignment("XPath of the element (its text is replaced) or attribute, "
-                 "e.g. //datasource[name='WSO2_CARBON_DB']/definition/configuration/url",
-                 types::any(), "its new text (a number or boolean is written as text)"),
-      "changes to an XML file");
-  StepField<Value> properties = StepField<Value>::optional(
-      "properties",
-      types::one_of({types::map_of(types::any()), assignment("the property key", types::any(), "its new value")}),
-      "changes to a Java properties file: key: value, or a list of set/value");
-  StepField<Value> yaml = StepField<Value>::optional(
-      "yaml",
-      assignment("dotted path of the key, e.g. server.port (list items by index: servers.0.port)", types::any(),
-                 "its new value (text, number, list or map)"),
-      "changes to a YAML file");
-  StepField<std::map<std::string, std::string>> namespaces = StepField<std::map<std::string, std::string>>::optional(
-      "namespaces", types::map_of(types::string()),
-      "XPath prefixes for a namespaced XML file, e.g. c: http://wso2.org/projects/carbon/carbon.xml");
-};
-
-const UpdateConfigFields& fields() {
-  static const UpdateConfigFields declared;
-  return declared;
-}
+const UpdateConfigFields& fields() { return update_config_fields(); }
 
 std::vector<ConfigAssignment> assignments_of(const Value& given) {
   std::vector<ConfigAssignment> out;
@@ -153,16 +117,7 @@ void UpdateConfigStep::discard_partial_work(StepContext& context) const {
   if (original && read_text(file) != original) write(link_target(file), *original, mode_of(file));
 }
 
-const StepSchema& UpdateConfigStep::schema() const {
-  const UpdateConfigFields& f = fields();
-  // Exactly one of xml / properties / yaml: a file has one format, and the key says which.
-  // Changing several files takes several steps.
-  static const StepSchema schema = make_step_schema(
-      "update-config", 1, "sets values in an XML (XPath), properties or YAML configuration file; a dry run shows the diff",
-      StepSchema::Effect::Create, {f.file.spec(), f.xml.spec(), f.properties.spec(), f.yaml.spec(), f.namespaces.spec()},
-      {{f.xml.name(), f.properties.name(), f.yaml.name()}}, {"changed"});
-  return schema;
-}
+const StepSchema& UpdateConfigStep::schema() const { return update_config_schema(); }
 
 std::vector<std::string> UpdateConfigStep::describe(const DescribeContext& context) const {
   fs::path file = fields().file.read(context.fields);

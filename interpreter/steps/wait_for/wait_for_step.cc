@@ -1,4 +1,5 @@
 #include "interpreter/steps/wait_for/wait_for_step.h"
+#include "interpreter/steps/wait_for/wait_for_fields.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -21,23 +22,8 @@ using Clock = std::chrono::steady_clock;
 using std::chrono::milliseconds;
 using Kind = StepFailure::Kind;
 
-// The fields of `wait-for`, declared once: the schema is made of them and the action reads them.
-struct WaitForFields {
-  StepField<std::string> tcp = StepField<std::string>::optional(
-      "tcp", types::string(), "host:port that must accept a connection, e.g. localhost:9443");
-  StepField<Value> http =
-      StepField<Value>::optional("http", http_probe_type(false), "a URL that must answer with a status");
-  StepField<std::string> file = StepField<std::string>::optional("file", types::path(), "a file that must exist");
-  StepField<milliseconds> timeout = StepField<milliseconds>::with_default(
-      "timeout", types::duration(), "5m", "how long to wait before the step fails").as_tuning();
-  StepField<milliseconds> interval =
-      StepField<milliseconds>::with_default("interval", types::duration(), "1s", "pause between tries").as_tuning();
-};
+const WaitForFields& fields() { return wait_for_fields(); }
 
-const WaitForFields& fields() {
-  static const WaitForFields declared;
-  return declared;
-}
 // One try may not take longer than this, so that a hung server is tried again.
 constexpr milliseconds longest_try = std::chrono::seconds(5);
 // Nor less: the last try, at the deadline, still gets a chance to connect.
@@ -115,14 +101,7 @@ std::string timeout_message(const Probe& probe, const StepTimeLimit& limit, cons
 
 }  // namespace
 
-const StepSchema& WaitForStep::schema() const {
-  const WaitForFields& f = fields();
-  static const StepSchema schema = make_step_schema(
-      "wait-for", 1, "waits for a TCP port, an HTTP status, or a file, with a timeout", StepSchema::Effect::Check,
-      {f.tcp.spec(), f.http.spec(), f.file.spec(), f.timeout.spec(), f.interval.spec()},
-      {{f.tcp.name(), f.http.name(), f.file.name()}}, {"waited_ms"});
-  return schema;
-}
+const StepSchema& WaitForStep::schema() const { return wait_for_schema(); }
 
 std::vector<std::string> WaitForStep::describe(const DescribeContext& context) const {
   Probe probe = probe_for(context.fields);

@@ -1,4 +1,4 @@
-#include "interpreter/steps/compare_schema/schema_check_fields.h"
+#include "interpreter/steps/compare_schema/schema_check.h"
 
 #include <fstream>
 #include <sstream>
@@ -46,11 +46,6 @@ std::string joined(const std::vector<std::string>& items) {
 }
 
 }  // namespace
-
-const SchemaCheckFields& schema_check_fields() {
-  static const SchemaCheckFields declared;
-  return declared;
-}
 
 SchemaCheckRequest schema_check_request(const Value::Map& fields) {
   const SchemaCheckFields& f = schema_check_fields();
