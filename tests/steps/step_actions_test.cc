@@ -22,7 +22,8 @@ TEST(StepActions, AnUnknownTypeHasNoAction) {
 }
 
 TEST(StepActions, EveryActionHasASchemaInTheCatalogue) {
-  for (const StepType* type : step_types()) EXPECT_NE(find_step_schema(type->schema().type), nullptr) << type->schema().type;
+  for (const StepType* type : step_types())
+    EXPECT_NE(find_step_schema(type->schema().type), nullptr) << type->schema().type;
 }
 
 }  // namespace

@@ -19,7 +19,8 @@ const FieldSpec* field(const StepSchema& schema, const std::string& name) {
 TEST(StepRegistry, EveryTypeOfTheCatalogueRunsInTheCatalogueOrder) {
   std::vector<std::string> runnable;
   for (const StepType* type : step_types()) runnable.push_back(type->schema().type);
-  EXPECT_EQ(runnable, step_type_names()) << "step_registry.cc and step_catalog.cc must list the same types in the same order";
+  EXPECT_EQ(runnable, step_type_names())
+      << "step_registry.cc and step_catalog.cc must list the same types in the same order";
 }
 
 TEST(StepRegistry, AnActionIsTheCatalogueEntryOfItsType) {

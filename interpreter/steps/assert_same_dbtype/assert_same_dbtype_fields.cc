@@ -11,11 +11,11 @@ const AssertSameDbtypeFields& assert_same_dbtype_fields() {
 
 const StepSchema& assert_same_dbtype_schema() {
   const AssertSameDbtypeFields& f = assert_same_dbtype_fields();
-  static const StepSchema schema = make_step_schema(
-      "assert-same-dbtype", 1,
-      "fails unless source and target databases are of the same type (the upgrade cannot change it)",
-      StepSchema::Effect::Check, {f.source.spec(), f.target.spec()}, {},
-      {"dbtype", "source_version", "target_version"});
+  static const StepSchema schema =
+      make_step_schema("assert-same-dbtype", 1,
+                       "fails unless source and target databases are of the same type (the upgrade cannot change it)",
+                       StepSchema::Effect::Check, {f.source.spec(), f.target.spec()}, {},
+                       {"dbtype", "source_version", "target_version"});
   return schema;
 }
 

@@ -1,7 +1,5 @@
 #pragma once
 
-
-
 #include "interpreter/step_kit/step_field.h"
 #include "interpreter/step_kit/step_schema.h"
 #include "interpreter/values/dsn.h"

@@ -13,7 +13,8 @@ namespace planrun {
 // know only pid files or only ports.
 struct AssertServersStoppedFields {
   StepField<std::vector<std::string>> pid_files = StepField<std::vector<std::string>>::optional(
-      "pid_files", types::list_of(types::path()), "pid files of the servers: one naming a live process means a server runs");
+      "pid_files", types::list_of(types::path()),
+      "pid files of the servers: one naming a live process means a server runs");
   StepField<Value> ports = StepField<Value>::optional(
       "ports", types::list_of(types::one_of({types::integer(), types::string()})),
       "ports of the servers: a port (on `host`) or host:port (another node of the cluster) that accepts a "

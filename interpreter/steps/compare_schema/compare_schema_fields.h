@@ -29,7 +29,9 @@ struct SchemaCheckFields {
   std::vector<FieldSpec> specs() const {
     return {database.spec(), equals_database.spec(), equals_script.spec(), ignore_names.spec(), allow.spec()};
   }
-  std::vector<std::vector<std::string>> exactly_one_of() const { return {{equals_database.name(), equals_script.name()}}; }
+  std::vector<std::vector<std::string>> exactly_one_of() const {
+    return {{equals_database.name(), equals_script.name()}};
+  }
 };
 
 // The one instance, which the schemas are made of and the actions read.

@@ -21,9 +21,9 @@ struct CopyDbFields {
       "exclude_tables", types::list_of(types::string()), "tables not to copy");
   StepField<bool> verify = StepField<bool>::with_default(
       "verify", types::boolean(), true, "compare row counts and content checksums of every table after copying");
-  StepField<int64_t> jobs = StepField<int64_t>::with_default("jobs", types::integer(), 2,
-                                                             "how many tables are copied at the same time")
-                                .as_tuning();
+  StepField<int64_t> jobs =
+      StepField<int64_t>::with_default("jobs", types::integer(), 2, "how many tables are copied at the same time")
+          .as_tuning();
   StepField<int64_t> batch_rows =
       StepField<int64_t>::with_default("batch_rows", types::integer(), 10000,
                                        "rows per write to the target, and per progress checkpoint")

@@ -12,7 +12,8 @@ const CopyDirFields& copy_dir_fields() {
 const StepSchema& copy_dir_schema() {
   const CopyDirFields& f = copy_dir_fields();
   static const StepSchema schema = make_step_schema(
-      "copy-dir", 1, "copies a directory tree exactly (modes, times, symlinks), with excludes; resumes per file; verified",
+      "copy-dir", 1,
+      "copies a directory tree exactly (modes, times, symlinks), with excludes; resumes per file; verified",
       StepSchema::Effect::Write,
       {f.from.spec(), f.to.spec(), f.exclude.spec(), f.verify.spec(), f.preserve_owner.spec(), f.allow_config.spec()},
       {}, {"files", "bytes", "replaced"});

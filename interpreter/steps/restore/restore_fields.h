@@ -12,13 +12,14 @@ namespace planrun {
 struct RestoreFields {
   StepField<std::filesystem::path> from = StepField<std::filesystem::path>::required(
       "from", types::path(), "the backup: the `to` directory of a backup step");
-  StepField<Dsn> database =
-      StepField<Dsn>::optional("database", types::database(), "the database to restore into");
-  StepField<std::filesystem::path> dir = StepField<std::filesystem::path>::optional("dir", types::path(), "the directory to restore into");
-  StepField<bool> replace = StepField<bool>::with_default(
-      "replace", types::boolean(), false, "restore over a database or directory that is not empty, losing what it held");
-  StepField<bool> verify = StepField<bool>::with_default(
-      "verify", types::boolean(), true, "check the backup against its manifest before restoring it");
+  StepField<Dsn> database = StepField<Dsn>::optional("database", types::database(), "the database to restore into");
+  StepField<std::filesystem::path> dir =
+      StepField<std::filesystem::path>::optional("dir", types::path(), "the directory to restore into");
+  StepField<bool> replace =
+      StepField<bool>::with_default("replace", types::boolean(), false,
+                                    "restore over a database or directory that is not empty, losing what it held");
+  StepField<bool> verify = StepField<bool>::with_default("verify", types::boolean(), true,
+                                                         "check the backup against its manifest before restoring it");
 };
 
 // The one instance, which the schema is made of and the action reads.

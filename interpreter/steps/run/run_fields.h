@@ -20,8 +20,10 @@ struct RunFields {
   // so the fingerprint sees it (made absolute) and a run from another folder is not up to date.
   StepField<std::string> cwd = StepField<std::string>::with_default(
       "cwd", types::path(), ".", "working directory (default: the directory planrun runs in)");
-  StepField<std::chrono::milliseconds> timeout = StepField<std::chrono::milliseconds>::optional(
-      "timeout", types::duration(), "stop the command when it runs longer (default: no limit)").as_tuning();
+  StepField<std::chrono::milliseconds> timeout =
+      StepField<std::chrono::milliseconds>::optional("timeout", types::duration(),
+                                                     "stop the command when it runs longer (default: no limit)")
+          .as_tuning();
 };
 
 // The one instance, which the schema is made of and the action reads.

@@ -17,16 +17,19 @@ TypeSpec sql_check_type() {
 TypeSpec http_check_type() {
   const HttpProbeFields& probe = http_probe_fields();
   const HttpCheckFields& f = http_check_fields();
-  return types::object({probe.url.spec(), probe.status.spec(), probe.insecure.spec(), f.contains.spec(), f.method.spec(),
-                        f.headers.spec(), f.body.spec(), f.user.spec(), f.password.spec(), f.follow_redirects.spec()});
+  return types::object({probe.url.spec(), probe.status.spec(), probe.insecure.spec(), f.contains.spec(),
+                        f.method.spec(), f.headers.spec(), f.body.spec(), f.user.spec(), f.password.spec(),
+                        f.follow_redirects.spec()});
 }
 
 TypeSpec command_check_type() {
-  return types::object({command_check_fields().command.spec(), expect_exit_field().spec(), command_check_fields().contains.spec()});
+  return types::object(
+      {command_check_fields().command.spec(), expect_exit_field().spec(), command_check_fields().contains.spec()});
 }
 
 TypeSpec file_check_type() {
-  return types::object({file_check_fields().path.spec(), file_check_fields().exists.spec(), file_check_fields().contains.spec()});
+  return types::object(
+      {file_check_fields().path.spec(), file_check_fields().exists.spec(), file_check_fields().contains.spec()});
 }
 
 TypeSpec schema_check_type() {
@@ -91,7 +94,8 @@ const SmokeTestFields& smoke_test_fields() {
 
 const StepSchema& smoke_test_schema() {
   static const StepSchema schema = make_step_schema(
-      "smoke-test", 1, "checks after the upgrade: SQL results, source-vs-target comparisons, HTTP answers, commands, files, schemas",
+      "smoke-test", 1,
+      "checks after the upgrade: SQL results, source-vs-target comparisons, HTTP answers, commands, files, schemas",
       StepSchema::Effect::Check, {smoke_test_fields().checks.spec()}, {}, {"passed", "failed"});
   return schema;
 }

@@ -11,9 +11,9 @@ const UnpackFields& unpack_fields() {
 
 const StepSchema& unpack_schema() {
   const UnpackFields& f = unpack_fields();
-  static const StepSchema schema =
-      make_step_schema("unpack", 1, "unpacks a product archive (zip, tar.*) into a new home", StepSchema::Effect::Create,
-                       {f.archive.spec(), f.to.spec(), f.strip_components.spec()}, {}, {"files"});
+  static const StepSchema schema = make_step_schema(
+      "unpack", 1, "unpacks a product archive (zip, tar.*) into a new home", StepSchema::Effect::Create,
+      {f.archive.spec(), f.to.spec(), f.strip_components.spec()}, {}, {"files"});
   return schema;
 }
 

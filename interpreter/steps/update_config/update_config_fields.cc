@@ -22,10 +22,12 @@ const StepSchema& update_config_schema() {
   const UpdateConfigFields& f = update_config_fields();
   // Exactly one of xml / properties / yaml: a file has one format, and the key says which.
   // Changing several files takes several steps.
-  static const StepSchema schema = make_step_schema(
-      "update-config", 1, "sets values in an XML (XPath), properties or YAML configuration file; a dry run shows the diff",
-      StepSchema::Effect::Create, {f.file.spec(), f.xml.spec(), f.properties.spec(), f.yaml.spec(), f.namespaces.spec()},
-      {{f.xml.name(), f.properties.name(), f.yaml.name()}}, {"changed"});
+  static const StepSchema schema =
+      make_step_schema("update-config", 1,
+                       "sets values in an XML (XPath), properties or YAML configuration file; a dry run shows the diff",
+                       StepSchema::Effect::Create,
+                       {f.file.spec(), f.xml.spec(), f.properties.spec(), f.yaml.spec(), f.namespaces.spec()},
+                       {{f.xml.name(), f.properties.name(), f.yaml.name()}}, {"changed"});
   return schema;
 }
 

@@ -16,10 +16,13 @@ struct WaitForFields {
   StepField<Value> http =
       StepField<Value>::optional("http", http_probe_type(false), "a URL that must answer with a status");
   StepField<std::string> file = StepField<std::string>::optional("file", types::path(), "a file that must exist");
-  StepField<std::chrono::milliseconds> timeout = StepField<std::chrono::milliseconds>::with_default(
-      "timeout", types::duration(), "5m", "how long to wait before the step fails").as_tuning();
+  StepField<std::chrono::milliseconds> timeout =
+      StepField<std::chrono::milliseconds>::with_default("timeout", types::duration(), "5m",
+                                                         "how long to wait before the step fails")
+          .as_tuning();
   StepField<std::chrono::milliseconds> interval =
-      StepField<std::chrono::milliseconds>::with_default("interval", types::duration(), "1s", "pause between tries").as_tuning();
+      StepField<std::chrono::milliseconds>::with_default("interval", types::duration(), "1s", "pause between tries")
+          .as_tuning();
 };
 
 // The one instance, which the schema is made of and the action reads.
