@@ -2,8 +2,8 @@
 
 #include "interpreter/cli/commands.h"
 #include "interpreter/diagnostics/exit_code.h"
-#include "interpreter/steps/json_schema.h"
-#include "interpreter/steps/step_explainer.h"
+#include "interpreter/render/json_schema.h"
+#include "interpreter/render/step_explainer.h"
 
 namespace planrun {
 

@@ -13,19 +13,13 @@
 #include "interpreter/executor/fingerprint.h"
 #include "interpreter/loader/plan_loader.h"
 #include "interpreter/state/run_lock.h"
-#include "interpreter/steps/step_registry.h"
 
 namespace planrun {
 
 namespace {
 
-// A plan that names a step type this planrun can check but not run is refused before anything
-// runs, rather than failing half-way through.
+// --from and --only name a step of the plan; a typo is refused before anything runs.
 void check_runnable(const ActionGraph& graph, const CommandOptions& options, Diagnostics& diagnostics) {
-  for (const StepNode& step : graph.steps)
-    if (!find_step_action(step.type))
-      diagnostics.error(step.location, "step '" + step.id + "': this planrun cannot run steps of type '" +
-                                           step.type + "' (it can check and preview them)");
   for (const std::string* id : {&options.from_step, &options.only_step})
     if (!id->empty() && !graph.find_step(*id))
       diagnostics.error({"--from/--only " + *id, 0, 0}, "no step '" + *id + "' in " + graph.source_path);

@@ -1,6 +1,6 @@
 #include "interpreter/compiler/backup_policy.h"
 
-#include "interpreter/steps/step_registry.h"
+#include "interpreter/steps/step_catalog.h"
 
 namespace planrun {
 

@@ -10,7 +10,7 @@
 #include "interpreter/compiler/step_compiler.h"
 #include "interpreter/compiler/used_plan_linker.h"
 #include "interpreter/parallel/for_each_slice.h"
-#include "interpreter/steps/step_registry.h"
+#include "interpreter/steps/step_catalog.h"
 
 namespace planrun {
 

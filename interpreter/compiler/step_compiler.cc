@@ -5,7 +5,7 @@
 
 #include "interpreter/diagnostics/did_you_mean.h"
 #include "interpreter/parallel/for_each_slice.h"
-#include "interpreter/steps/step_registry.h"
+#include "interpreter/steps/step_catalog.h"
 #include "interpreter/values/duration.h"
 
 namespace planrun {

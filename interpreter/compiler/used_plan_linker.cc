@@ -6,7 +6,7 @@
 #include "interpreter/compiler/template_substitution.h"
 #include "interpreter/compiler/value_binder.h"
 #include "interpreter/diagnostics/did_you_mean.h"
-#include "interpreter/steps/step_registry.h"
+#include "interpreter/steps/step_catalog.h"
 
 namespace planrun {
 namespace {

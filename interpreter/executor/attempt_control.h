@@ -8,7 +8,7 @@
 #include <optional>
 #include <thread>
 
-#include "interpreter/step_kit/cancellation_token.h"
+#include "interpreter/parallel/cancellation_token.h"
 
 namespace planrun {
 

@@ -15,6 +15,7 @@
 #include "interpreter/state/fingerprint_key.h"
 #include "interpreter/state/state_dir.h"
 #include "interpreter/state/state_error.h"
+#include "interpreter/steps/step_catalog.h"
 #include "interpreter/steps/step_registry.h"
 #include "interpreter/values/value_json.h"
 
@@ -211,7 +212,7 @@ void Executor::Impl::prepare_and_start(size_t index) {
   slots[index].fingerprint = inputs.fingerprint;
   StepJob job;
   job.step = &step;
-  job.action = find_step_action(step.type);
+  job.action = find_step_type(step.type);
   job.fields = std::move(inputs.fields);
   job.fingerprint = inputs.fingerprint;
   job.run_id = run_id;
@@ -225,8 +226,7 @@ void Executor::Impl::prepare_and_start(size_t index) {
     return finish(index, StepOutcome::UpToDate, decision.reason, false);
   }
   if (attempted_with_other_inputs(record, job.fingerprint) && has_partial_work(step)) {
-    const StepType* type = find_step_type(step.type);
-    if (type && type->on_changed_inputs() == StepType::OnChangedInputs::Refuse)
+    if (job.action->on_changed_inputs() == StepType::OnChangedInputs::Refuse)
       return finish(index, StepOutcome::Failed, refusal_to_start_over(*record, job.inputs_json),
                     !step.continue_on_error);
     job.start_over = true;

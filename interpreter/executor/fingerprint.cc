@@ -7,7 +7,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "interpreter/steps/step_registry.h"
+#include "interpreter/steps/step_catalog.h"
 
 namespace planrun {
 

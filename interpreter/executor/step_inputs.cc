@@ -2,7 +2,7 @@
 
 #include "interpreter/evaluation/absolute_paths.h"
 #include "interpreter/executor/fingerprint.h"
-#include "interpreter/steps/step_registry.h"
+#include "interpreter/steps/step_catalog.h"
 #include "interpreter/values/value_json.h"
 
 namespace planrun {

@@ -10,7 +10,7 @@
 #include "interpreter/state/state_dir.h"
 #include "interpreter/state/state_error.h"
 #include "interpreter/step_kit/step_failure.h"
-#include "interpreter/steps/step_secret_masker.h"
+#include "interpreter/step_kit/step_secret_masker.h"
 #include "interpreter/values/duration.h"
 #include "interpreter/values/value_json.h"
 
@@ -126,11 +126,11 @@ std::optional<AttemptEnd> start_over(const StepJob& job, RunServices& services, 
   const StepNode& step = *job.step;
   services.observer.step_log(step, true, "its inputs changed since the interrupted attempt: undoing its partial "
                                          "work and starting over");
-  if (auto* type = dynamic_cast<const StepType*>(job.action)) {
+  {
     AttemptParts parts(step, services);
     StepContext context = attempt_context(job, services, parts, *control.begin(std::nullopt), 0);
     try {
-      type->discard_partial_work(context);
+      job.action->discard_partial_work(context);
     } catch (...) {
       AttemptEnd end = ending_of(std::current_exception(), step, StepSecretMasker(context));
       end.message = "could not undo the partial work of its interrupted attempt: " + end.message;

@@ -10,7 +10,6 @@
 #include "interpreter/executor/execution_observer.h"
 #include "interpreter/step_kit/step_context.h"
 #include "interpreter/step_kit/step_type.h"
-#include "interpreter/steps/step_registry.h"
 #include "interpreter/state/state_store.h"
 
 namespace planrun {
@@ -19,7 +18,7 @@ namespace planrun {
 // of the run. The worker owns nothing of the run; it writes only its step's rows.
 struct StepJob {
   const StepNode* step = nullptr;
-  const StepAction* action = nullptr;
+  const StepType* action = nullptr;
   Value::Map fields;
   std::string fingerprint;
   bool resumed = false;

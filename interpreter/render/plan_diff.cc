@@ -5,7 +5,7 @@
 #include <set>
 
 #include "interpreter/expressions/expression_text.h"
-#include "interpreter/steps/step_registry.h"
+#include "interpreter/steps/step_catalog.h"
 #include "interpreter/values/type_spec.h"
 
 namespace planrun {

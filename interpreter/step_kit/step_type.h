@@ -9,16 +9,6 @@
 
 namespace planrun {
 
-// What a step does when it runs. Implementations are stateless; run() throws StepFailure (or,
-// from adapters, EnvironmentError) to fail, and must be safe to run again after a crash at any
-// instruction (write to temp + rename; create if absent; checkpoints after durable work).
-// Any other exception is a bug in planrun.
-class StepAction {
- public:
-  virtual ~StepAction() = default;
-  virtual void run(StepContext& context) const = 0;
-};
-
 // What a dry run (`planrun plan`) may look at to say what a step would do: the resolved fields
 // and the services, read only (a diff of a configuration file, the tables a copy would copy).
 struct DescribeContext {
@@ -31,10 +21,16 @@ struct DescribeContext {
   std::map<std::string, std::string> checkpoints = {};
 };
 
-// One step type, read from top to bottom in its own file pair: its schema, what it would do
-// (describe) and what it does (run). Registered by one line in steps/step_registry.cc.
-class StepType : public StepAction {
+// One step type's action, read from top to bottom in steps/<type>/<type>_step.cc: what it would
+// do (describe) and what it does (run); schema() is its entry in the catalogue
+// (<type>_fields.cc). Registered by one line in steps/step_registry.cc.
+// Implementations are stateless; run() throws StepFailure (or, from adapters, EnvironmentError)
+// to fail, and must be safe to run again after a crash at any instruction (write to temp +
+// rename; create if absent; checkpoints after durable work). Any other exception is a bug in
+// planrun.
+class StepType {
  public:
+  virtual ~StepType() = default;
   // What happens when a step with checkpoints is run again after its real inputs changed
   // (its fingerprint differs from the interrupted attempt's).
   enum class OnChangedInputs {
@@ -43,6 +39,7 @@ class StepType : public StepAction {
   };
 
   virtual const StepSchema& schema() const = 0;
+  virtual void run(StepContext& context) const = 0;
   // Lines saying what the step would do with these fields; nothing is changed. The dry run
   // shows them under the step. Empty: the resolved fields say it all.
   virtual std::vector<std::string> describe(const DescribeContext&) const { return {}; }

@@ -1,34 +1,19 @@
 #pragma once
 
-#include <string>
 #include <string_view>
 #include <vector>
 
-#include "interpreter/step_kit/step_schema.h"
 #include "interpreter/step_kit/step_type.h"
 
 namespace planrun {
 
-// The one registry of step types (step_registry.cc: one line per type), in the order
-// `planrun explain` lists them.
+// The one registry of step actions (step_registry.cc: one line per type): what runs a step of
+// each type of the catalogue (step_catalog.h), and what describes it for the dry run. Only the
+// executor and the dry run need it; it links the database clients and the archive library.
 
-// A registered step type: its schema, and what runs it (nullptr while it cannot run yet).
-struct RegisteredStepType {
-  StepSchema schema;
-  const StepType* type = nullptr;
-};
-
-const std::vector<RegisteredStepType>& registered_step_types();
-
-// Every step type's schema, for the compiler, `explain` and the JSON Schema.
-const std::vector<StepSchema>& step_schemas();
-// The schema of a step type, or nullptr.
-const StepSchema* find_step_schema(std::string_view type);
-std::vector<std::string> step_type_names();
-
-// The step type, or nullptr when there is none or this planrun cannot run it yet.
+// Every step type, in the catalogue's order.
+const std::vector<const StepType*>& step_types();
+// The step type that runs steps of type `type`, or nullptr when there is no such type.
 const StepType* find_step_type(std::string_view type);
-// The same, as the executor runs it.
-const StepAction* find_step_action(const std::string& type);
 
 }  // namespace planrun

@@ -16,7 +16,6 @@
 
 #include "interpreter/diagnostics/exit_code.h"
 #include "interpreter/state/run_lock.h"
-#include "interpreter/steps/step_registry.h"
 #include "tests/support/planrun_binary.h"
 
 namespace planrun {

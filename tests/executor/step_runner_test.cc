@@ -19,9 +19,18 @@
 namespace planrun {
 namespace {
 
+// A step type for these tests; the runner reads no schema, so the fakes share one.
+class FakeType : public StepType {
+ public:
+  const StepSchema& schema() const override {
+    static const StepSchema schema{"fake", 1, "a stand-in", StepSchema::Effect::Write, types::object({}), {}};
+    return schema;
+  }
+};
+
 // A step type whose action throws what it is given: a stand-in for a bug or an adapter.
 template <class Error>
-class ThrowingAction final : public StepAction {
+class ThrowingAction final : public FakeType {
  public:
   explicit ThrowingAction(std::string message) : message_(std::move(message)) {}
   void run(StepContext&) const override { throw Error(message_); }
@@ -31,7 +40,7 @@ class ThrowingAction final : public StepAction {
 };
 
 // What the step context told an action about its attempt and its work directory.
-class AttemptWitness final : public StepAction {
+class AttemptWitness final : public FakeType {
  public:
   mutable std::vector<std::pair<int, bool>> attempts;  // attempt, resuming
   mutable std::filesystem::path work_dir;
@@ -66,7 +75,7 @@ struct RunnerFixture {
     step.id = "buggy";
     step.type = "fake";
   }
-  StepResult run(const StepAction& action, int attempts = 1, bool start_over = false) {
+  StepResult run(const StepType& action, int attempts = 1, bool start_over = false) {
     step.retry.attempts = attempts;
     step.retry.delay = std::chrono::milliseconds(0);
     int64_t run_id = store.begin_run("plan.yaml", "plan-fingerprint", "{}");
@@ -160,7 +169,7 @@ TEST(StepRunner, ARetriedStepKnowsItsAttemptAndThatItResumes) {
 
 TEST(StepRunner, CheckpointsArePutInBatchesListedAndDeleted) {
   RunnerFixture fixture;
-  struct Checkpointing final : StepAction {
+  struct Checkpointing final : FakeType {
     mutable std::map<std::string, std::string> seen;
     void run(StepContext& context) const override {
       context.checkpoints.put_all({{"table/a", "done"}, {"table/b", "done"}});

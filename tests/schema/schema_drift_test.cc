@@ -15,8 +15,8 @@
 #include "interpreter/databases/soci_databases.h"
 #include "interpreter/schema/script_loader.h"
 #include "interpreter/step_kit/step_failure.h"
-#include "interpreter/steps/compare_schema_step.h"
-#include "interpreter/steps/smoke_test_step.h"
+#include "interpreter/steps/compare_schema/compare_schema_step.h"
+#include "interpreter/steps/smoke_test/smoke_test_step.h"
 #include "tests/support/step_fixture.h"
 #include "tests/support/test_servers.h"
 

@@ -3,9 +3,9 @@
 
 #include <gtest/gtest.h>
 
-#include "interpreter/steps/confirm_step.h"
-#include "interpreter/steps/run_step.h"
-#include "interpreter/steps/wait_for_step.h"
+#include "interpreter/steps/confirm/confirm_step.h"
+#include "interpreter/steps/run/run_step.h"
+#include "interpreter/steps/wait_for/wait_for_step.h"
 #include "tests/support/fake_services.h"
 #include "tests/support/step_fixture.h"
 

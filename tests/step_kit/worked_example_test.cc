@@ -12,6 +12,7 @@
 namespace planrun {
 namespace {
 
+// steps/touch_file/touch_file_fields.h and .cc: the catalogue entry.
 struct TouchFileFields {
   StepField<std::filesystem::path> path =
       StepField<std::filesystem::path>::required("path", types::path(), "the marker file to write");
@@ -19,19 +20,24 @@ struct TouchFileFields {
       StepField<std::string>::with_default("text", types::string(), "done", "what the file holds");
 };
 
-const TouchFileFields& fields() {
+const TouchFileFields& touch_file_fields() {
   static const TouchFileFields declared;
   return declared;
 }
 
+const StepSchema& touch_file_schema() {
+  const TouchFileFields& f = touch_file_fields();
+  static const StepSchema schema = make_step_schema("touch-file", 1, "writes a marker file", StepSchema::Effect::Create,
+                                                    {f.path.spec(), f.text.spec()}, {}, {"path"});
+  return schema;
+}
+
+// steps/touch_file/touch_file_step.h and .cc: the action.
+const TouchFileFields& fields() { return touch_file_fields(); }
+
 class TouchFileStep final : public StepType {
  public:
-  const StepSchema& schema() const override {
-    static const StepSchema schema =
-        make_step_schema("touch-file", 1, "writes a marker file", StepSchema::Effect::Create,
-                         {fields().path.spec(), fields().text.spec()}, {}, {"path"});
-    return schema;
-  }
+  const StepSchema& schema() const override { return touch_file_schema(); }
   std::vector<std::string> describe(const DescribeContext& context) const override {
     return {context.masker.mask("would write " + fields().path.read(context.fields).string())};
   }

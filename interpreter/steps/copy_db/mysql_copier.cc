@@ -20,7 +20,7 @@
 
 #include "interpreter/databases/database_error.h"
 #include "interpreter/databases/databases.h"
-#include "interpreter/step_kit/cancellation_token.h"
+#include "interpreter/parallel/cancellation_token.h"
 #include "interpreter/step_kit/step_failure.h"
 #include "interpreter/steps/copy_db/mysql_row_codec.h"
 #include "interpreter/steps/copy_db/mysql_schema_copy.h"

@@ -7,8 +7,8 @@
 
 #include "interpreter/databases/soci_databases.h"
 #include "interpreter/step_kit/step_failure.h"
-#include "interpreter/steps/assert_db_empty_step.h"
-#include "interpreter/steps/copy_db_step.h"
+#include "interpreter/steps/assert_db_empty/assert_db_empty_step.h"
+#include "interpreter/steps/copy_db/copy_db_step.h"
 #include "tests/support/step_fixture.h"
 
 namespace planrun {

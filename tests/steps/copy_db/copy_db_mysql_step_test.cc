@@ -4,7 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "interpreter/step_kit/step_failure.h"
-#include "interpreter/steps/copy_db_step.h"
+#include "interpreter/steps/copy_db/copy_db_step.h"
 #include "tests/steps/copy_db/mysql_copy_server.h"
 #include "tests/support/step_fixture.h"
 

@@ -15,7 +15,7 @@
 #include "interpreter/databases/soci_databases.h"
 #include "interpreter/step_kit/step_failure.h"
 #include "interpreter/steps/copy_db/copy_journal.h"
-#include "interpreter/steps/copy_db_step.h"
+#include "interpreter/steps/copy_db/copy_db_step.h"
 #include "tests/support/parsed_dsn.h"
 #include "tests/steps/copy_db/carbon_like_sqlite.h"
 #include "tests/support/step_fixture.h"

@@ -7,7 +7,7 @@
 
 #include "interpreter/databases/soci_databases.h"
 #include "interpreter/step_kit/step_failure.h"
-#include "interpreter/steps/sql_step.h"
+#include "interpreter/steps/sql/sql_step.h"
 #include "tests/support/step_fixture.h"
 
 namespace planrun {

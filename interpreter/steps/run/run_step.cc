@@ -1,0 +1,127 @@
+// A command is External to planrun: it cannot see into it, so a re-run after a crash runs the
+// whole command again; plans make such commands safe to repeat.
+
+#include "interpreter/steps/run/run_step.h"
+#include "interpreter/steps/run/run_fields.h"
+
+#include <string.h>  // sigabbrev_np
+
+#include <algorithm>
+#include <cctype>
+
+#include "interpreter/step_kit/processes.h"
+#include "interpreter/step_kit/step_failure.h"
+#include "interpreter/step_kit/step_field.h"
+#include "interpreter/step_kit/command_text.h"
+#include "interpreter/step_kit/schema_parts.h"
+#include "interpreter/steps/run/step_log_file.h"
+#include "interpreter/step_kit/step_secret_masker.h"
+#include "interpreter/step_kit/step_time_limit.h"
+
+namespace planrun {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using Kind = StepFailure::Kind;
+using std::chrono::milliseconds;
+
+const RunFields& fields() { return run_fields(); }
+
+constexpr size_t stdout_output_limit = 64 * 1024;
+
+// The end of a command's stdout in whole lines, at most the limit: outputs.stdout.
+class OutputTail {
+ public:
+  void add(const std::string& line) {
+    text_ += line;
+    text_ += '\n';
+    if (text_.size() > 2 * stdout_output_limit) trim();
+  }
+  // The lines joined by newlines, without a last one (as $(command) in a shell gives them).
+  std::string text() {
+    trim();
+    if (!text_.empty()) text_.pop_back();
+    return text_;
+  }
+
+ private:
+  void trim() {
+    if (text_.size() <= stdout_output_limit) return;
+    size_t start = text_.size() - stdout_output_limit;
+    if (text_[start - 1] != '\n') {  // begin at the next whole line, unless the last line alone is too long
+      size_t newline = text_.find('\n', start);
+      if (newline + 1 < text_.size()) start = newline + 1;
+    }
+    text_.erase(0, start);
+  }
+  std::string text_;
+};
+
+ProcessSpec process_spec(const StepContext& context, const StepTimeLimit& limit) {
+  ProcessSpec spec;
+  Value command = fields().command.read(context.fields);
+  spec.argv = command.is_string() ? shell_command(command.as_string())
+                                  : value_as<std::vector<std::string>>(command, "command");
+  spec.env = fields().env.find(context.fields).value_or(std::map<std::string, std::string>{});
+  // Relative, like every path in a plan, to the directory planrun runs in (README), so that a
+  // relative path passed as an argument means the same to the command as to planrun.
+  if (auto cwd = fields().cwd.find(context.fields)) spec.cwd = *cwd;
+  spec.deadline = limit.deadline;
+  spec.cancel = &context.cancel;
+  return spec;
+}
+
+std::string signal_name(int signal) {
+  const char* abbreviation = sigabbrev_np(signal);
+  return abbreviation ? "SIG" + std::string(abbreviation) : "an unknown signal";
+}
+
+// Throws the failure that `result` means, if it means one.
+void check_result(const ProcessResult& result, const std::vector<int64_t>& expected, const StepTimeLimit& limit) {
+  if (!result.started()) throw StepFailure(Kind::Failed, result.start_error);
+  if (result.timed_out)
+    throw StepFailure(Kind::TimedOut, "command did not finish within " + limit.text + "; it was stopped");
+  if (result.cancelled) throw StepFailure(Kind::Cancelled, "the run was interrupted; the command was stopped");
+  if (result.signal)
+    throw StepFailure(Kind::Failed, "command was killed by signal " + std::to_string(*result.signal) + " (" +
+                                        signal_name(*result.signal) + ")");
+  if (!result.exit_code) throw StepFailure(Kind::Failed, "command ended, but its exit status was lost");
+  if (std::find(expected.begin(), expected.end(), *result.exit_code) == expected.end())
+    throw StepFailure(Kind::Failed, "command exited with status " + std::to_string(*result.exit_code) +
+                                        " (expected " + listed_codes(expected) + ")");
+}
+
+}  // namespace
+
+const StepSchema& RunStep::schema() const { return run_schema(); }
+
+std::vector<std::string> RunStep::describe(const DescribeContext& context) const {
+  return {"would run: " + command_line(fields().command.read(context.fields), context.masker)};
+}
+
+void RunStep::run(StepContext& context) const {
+  if (context.cancel.requested()) throw StepFailure(Kind::Cancelled, "the run was interrupted before the command started");
+  Clock::time_point start = Clock::now();
+  StepTimeLimit limit = StepTimeLimit::of(context, fields().timeout.find(context.fields), start);
+  ProcessSpec spec = process_spec(context, limit);
+  std::vector<int64_t> expected = expect_exit_field().read(context.fields);
+  StepSecretMasker masker(context);
+  std::string running = "running: " + command_line(fields().command.read(context.fields), masker);
+  context.log.info(running);
+  StepLogFile log_file(context.run_dir, context.step.id, running);
+  OutputTail stdout_tail;
+  ProcessResult result = context.services.processes->run(spec, [&](OutputStream stream, const std::string& line) {
+    std::string masked = masker.mask(line);
+    context.log.output(masked);
+    log_file.write(masked);
+    if (stream == OutputStream::Stdout) stdout_tail.add(masked);
+  });
+  if (result.output_left_open)
+    context.log.warn("the command left processes behind that hold its output open; redirect the output of "
+                     "background processes it starts, or their later output is lost");
+  if (result.exit_code) context.outputs["exit_code"] = Value(static_cast<int64_t>(*result.exit_code));
+  context.outputs["stdout"] = Value(stdout_tail.text());
+  check_result(result, expected, limit);
+}
+
+}  // namespace planrun

@@ -1,0 +1,152 @@
+// smoke-test: every kind of check against real things the test makes (SQLite files, a local
+// HTTP server, commands, files); every check runs and each failure is listed.
+
+#include "interpreter/steps/smoke_test/smoke_test_step.h"
+
+#include <gtest/gtest.h>
+#include <soci/soci.h>
+
+#include <fstream>
+
+#include "interpreter/databases/soci_databases.h"
+#include "interpreter/step_kit/step_failure.h"
+#include "tests/support/http_test_server.h"
+#include "tests/support/step_fixture.h"
+
+namespace planrun {
+namespace {
+
+namespace fs = std::filesystem;
+
+Dsn sqlite_file(const fs::path& file) {
+  Dsn dsn;
+  dsn.kind = Dsn::Kind::Sqlite;
+  dsn.path = file.string();
+  return dsn;
+}
+using Kind = StepFailure::Kind;
+
+Value map(Value::Map items) { return Value(std::move(items)); }
+Value check(const std::string& kind, Value::Map fields) { return map({{kind, map(std::move(fields))}}); }
+
+class SmokeTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    for (const fs::path& file : {old_db, new_db}) {
+      auto connection = SociDatabases().open(sqlite_file(file));
+      soci::session& db = connection->session();
+      db << "CREATE TABLE UM_TENANT (UM_ID INTEGER, UM_DOMAIN_NAME VARCHAR(255))";
+      db << "INSERT INTO UM_TENANT VALUES (1, 'a.com')";
+      db << "INSERT INTO UM_TENANT VALUES (2, 'b.com')";
+    }
+    SociDatabases().open(sqlite_file(new_db))->session() << "INSERT INTO UM_TENANT VALUES (3, 'c.com')";
+  }
+  StepContext context_for(Value::List checks) {
+    StepContext context = fixture.context({{"checks", Value(std::move(checks))}});
+    context.services.databases = &databases;
+    return context;
+  }
+  std::string failure_of(Value::List checks) {
+    StepContext context = context_for(std::move(checks));
+    try {
+      SmokeTestStep().run(context);
+    } catch (const StepFailure& failure) {
+      EXPECT_EQ(failure.kind, Kind::Precondition);
+      outputs = context.outputs;
+      return failure.what();
+    }
+    outputs = context.outputs;
+    return "no failure";
+  }
+  std::string sqlite(const fs::path& file) { return "sqlite:" + file.string(); }
+
+  testing::StepFixture fixture{"smoke-test", "smoke"};
+  fs::path old_db = fixture.dir.path() / "old.db", new_db = fixture.dir.path() / "new.db";
+  SociDatabases databases;
+  Value::Map outputs;
+};
+
+TEST_F(SmokeTest, SqlChecksCompareValuesRowsCountsAndTheSourcesResult) {
+  std::string query = "SELECT COUNT(*) FROM UM_TENANT";
+  std::string message = failure_of({
+      check("sql", {{"database", Value(sqlite(new_db))}, {"query", Value(query)}, {"equals", Value(3)}}),
+      check("sql", {{"database", Value(sqlite(new_db))}, {"query", Value(query)}, {"equals", Value("3")}}),
+      check("sql", {{"database", Value(sqlite(new_db))}, {"query", Value("SELECT UM_ID, UM_DOMAIN_NAME FROM UM_TENANT WHERE UM_ID < 3 ORDER BY 1")},
+                    {"equals", Value(Value::List{Value(Value::List{Value(1), Value("a.com")}), Value(Value::List{Value(2), Value("b.com")})})}}),
+      check("sql", {{"database", Value(sqlite(new_db))}, {"query", Value("SELECT UM_ID FROM UM_TENANT ORDER BY 1")},
+                    {"equals", Value(Value::List{Value(1), Value(2), Value(3)})}}),
+      check("sql", {{"database", Value(sqlite(new_db))}, {"query", Value("SELECT * FROM UM_TENANT")}, {"rows", Value(3)}}),
+      check("sql", {{"database", Value(sqlite(new_db))}, {"query", Value(query)}, {"equals_query_on", Value(sqlite(old_db))}}),
+  });
+  EXPECT_EQ(message, "1 of 6 checks failed\n  check 6 (sql): expected 2 (the result on " + sqlite(old_db) + "), got 3");
+  EXPECT_EQ(outputs.at("passed"), Value(5));
+  EXPECT_EQ(outputs.at("failed"), Value(1));
+}
+
+TEST_F(SmokeTest, EveryCheckRunsAndEachFailureIsListedWithExpectedAndActual) {
+  fs::path file = fixture.dir.path() / "done.txt";
+  std::ofstream(file) << "upgrade finished\n";
+  std::string message = failure_of({
+      map({{"name", Value("tenants")}, {"sql", map({{"database", Value(sqlite(new_db))}, {"query", Value("SELECT COUNT(*) FROM UM_TENANT")}, {"equals", Value(2)}})}}),
+      check("sql", {{"database", Value(sqlite(new_db))}, {"query", Value("SELECT * FROM NO_SUCH_TABLE")}, {"rows", Value(0)}}),
+      check("command", {{"command", Value("echo hello; exit 3")}, {"expect_exit", Value(Value::List{Value(3)})}, {"contains", Value("hello")}}),
+      check("command", {{"command", Value(Value::List{Value("false")})}}),
+      check("file", {{"path", Value(file.string())}, {"contains", Value("finished")}}),
+      check("file", {{"path", Value(file.string())}, {"contains", Value("failed")}}),
+      check("file", {{"path", Value(file.string())}, {"exists", Value(false)}}),
+  });
+  EXPECT_EQ(message.substr(0, message.find('\n')), "5 of 7 checks failed");
+  EXPECT_NE(message.find("\n  tenants: expected 2, got 3"), std::string::npos) << message;
+  EXPECT_NE(message.find("\n  check 2 (sql): expected an answer, got the query failed: "), std::string::npos) << message;
+  EXPECT_NE(message.find("\n  check 4 (command): expected exit status 0, got exit status 1"), std::string::npos) << message;
+  EXPECT_NE(message.find("\n  check 6 (file): expected " + file.string() + " contains 'failed', got it does not (17 bytes)"),
+            std::string::npos) << message;
+  EXPECT_NE(message.find("\n  check 7 (file): expected no file " + file.string() + ", got it exists"), std::string::npos) << message;
+  EXPECT_EQ(fixture.log.warnings.size(), 5u);
+}
+
+TEST_F(SmokeTest, HttpFollowsRedirectsByDefaultAndChecksTheLastAnswer) {
+  testing::HttpTestServer server([&](int request) {
+    if (request == 0) return std::string("HTTP/1.1 302 Found\r\nLocation: /carbon/admin/login.jsp\r\nContent-Length: 0\r\n\r\n");
+    return testing::HttpTestServer::answer(200, "<title>WSO2 Management Console</title>");
+  });
+  StepContext context = context_for({check("http", {{"url", Value(server.url("/carbon/"))}, {"contains", Value("Management Console")}})});
+  SmokeTestStep().run(context);
+  EXPECT_EQ(server.requests(), 2);
+}
+
+TEST_F(SmokeTest, HttpWithoutFollowingSeesTheRedirect) {
+  testing::HttpTestServer server({302});
+  std::string message = failure_of({check("http", {{"url", Value(server.url("/carbon/"))}, {"follow_redirects", Value(false)}})});
+  EXPECT_EQ(message, "1 of 1 checks failed\n  check 1 (http): expected status 200, got status 302: ok");
+}
+
+TEST_F(SmokeTest, AnUnreachableServerIsAFailedCheckNotACrash) {
+  std::string url = "http://127.0.0.1:" + std::to_string(testing::free_port()) + "/";
+  EXPECT_EQ(failure_of({check("http", {{"url", Value(url)}})}),
+            "1 of 1 checks failed\n  check 1 (http): expected status 200, got no answer: Connection refused");
+}
+
+TEST_F(SmokeTest, APasswordInThePlansTextIsRefused) {
+  testing::HttpTestServer server({200});
+  StepContext context = context_for({check("http", {{"url", Value(server.url())}, {"user", Value("admin")}, {"password", Value("admin")}})});
+  try {
+    SmokeTestStep().run(context);
+    FAIL();
+  } catch (const StepFailure& failure) {
+    EXPECT_STREQ(failure.what(), "http.password must come from a secret param, never from the plan's text");
+  }
+}
+
+TEST_F(SmokeTest, DescribeSaysWhatEachCheckWouldDo) {
+  Value::Map fields{{"checks", Value(Value::List{
+      check("sql", {{"database", Value("sqlite:/new.db")}, {"query", Value("SELECT 1")}, {"equals_query_on", Value("sqlite:/old.db")}}),
+      check("http", {{"url", Value("https://localhost:9443/carbon/")}, {"status", Value(200)}, {"method", Value("GET")}}),
+  })}};
+  EXPECT_EQ(SmokeTestStep().describe({fixture.step, fields, fixture.masker}),
+            (std::vector<std::string>{"check 1 (sql): would query sqlite:/new.db: SELECT 1, expecting the result on sqlite:/old.db",
+                                      "check 2 (http): would send GET https://localhost:9443/carbon/, expecting status 200"}));
+}
+
+}  // namespace
+}  // namespace planrun
