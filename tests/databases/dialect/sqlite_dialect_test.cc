@@ -47,14 +47,15 @@ TEST_F(SqliteDialectTest, ExecuteRunsEveryStatementOfTheTextAndDropsRows) {
 }
 
 TEST_F(SqliteDialectTest, ARefusalCarriesSqlitesCodeMessageAndOffset) {
-  std::optional<StatementError> error = dialect().execute("SELECT 1; INSERT INTO nope VALUES (1)");
+  std::optional<StatementError> error = dialect().execute("SELECT 1; SELECT n, missing FROM (SELECT 1 AS n)");
   ASSERT_TRUE(error.has_value());
+  EXPECT_EQ(error->kind, Dsn::Kind::Sqlite);
   EXPECT_EQ(error->code, 1);
   EXPECT_EQ(error->sqlstate, "");
-  EXPECT_EQ(error->message, "no such table: nope");
+  EXPECT_EQ(error->message, "no such column: missing");
   EXPECT_EQ(error->code_text(), "SQL logic error (1)");
   ASSERT_TRUE(error->offset.has_value());
-  EXPECT_EQ(*error->offset, std::string("SELECT 1; INSERT INTO ").size());  // in the whole text, not the part
+  EXPECT_EQ(*error->offset, std::string("SELECT 1; SELECT n, ").size());  // in the whole text, not the part
 }
 
 TEST_F(SqliteDialectTest, AConstraintRefusalHasTheExtendedCode) {
