@@ -8,6 +8,7 @@
 #include <system_error>
 
 #include "interpreter/databases/database_error.h"
+#include "interpreter/databases/dialect/mysql_dialect.h"
 #include "interpreter/files/durable_write.h"
 #include "interpreter/step_kit/step_failure.h"
 
@@ -71,12 +72,6 @@ std::string tail_of(const fs::path& file, size_t size) {
   return tail;
 }
 
-std::string identifier(const std::string& name) {
-  std::string quoted = "`";
-  for (char c : name) quoted += c == '`' ? std::string("``") : std::string(1, c);
-  return quoted + "`";
-}
-
 }  // namespace
 
 void MariadbDump::dump(const Dsn& source, const fs::path& file, const DumpServices& services) const {
@@ -102,9 +97,9 @@ void MariadbDump::clear(const Dsn& target, const DumpServices& services) const {
                "FROM information_schema.schemata WHERE schema_name = DATABASE()",
         soci::into(charset), soci::into(collation);
     // Dropped and made again with its own defaults: tables, views, routines and events all go.
-    session << "DROP DATABASE " << identifier(target.database);
-    session << "CREATE DATABASE " << identifier(target.database) << " CHARACTER SET " << charset << " COLLATE "
-            << collation;
+    std::string database = MysqlDialect::quote_identifier(target.database);
+    session << "DROP DATABASE " << database;
+    session << "CREATE DATABASE " << database << " CHARACTER SET " << charset << " COLLATE " << collation;
   } catch (const DatabaseError& error) {
     throw StepFailure(Kind::Failed, services.masker.mask(error.what()));
   } catch (const soci::soci_error& error) {

@@ -3,6 +3,7 @@
 #include <soci/soci.h>
 
 #include "interpreter/databases/database_error.h"
+#include "interpreter/databases/dialect/postgresql_dialect.h"
 #include "interpreter/databases/soci_connect_string.h"
 #include "interpreter/step_kit/step_failure.h"
 
@@ -34,12 +35,6 @@ std::vector<std::string> user_schemas(soci::session& session) {
   return schemas;
 }
 
-std::string identifier(const std::string& name) {
-  std::string quoted = "\"";
-  for (char c : name) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return quoted + "\"";
-}
-
 }  // namespace
 
 void PostgresqlDump::dump(const Dsn& source, const std::filesystem::path& file, const DumpServices& services) const {
@@ -59,7 +54,7 @@ void PostgresqlDump::clear(const Dsn& target, const DumpServices& services) cons
     std::unique_ptr<DatabaseConnection> connection = services.databases.open(target);
     soci::transaction transaction(connection->session());
     for (const std::string& schema : user_schemas(connection->session()))
-      connection->session() << "DROP SCHEMA " << identifier(schema) << " CASCADE";
+      connection->session() << "DROP SCHEMA " << PostgresqlDialect::quote_identifier(schema) << " CASCADE";
     connection->session() << "CREATE SCHEMA public";
     transaction.commit();
   } catch (const DatabaseError& error) {

@@ -11,12 +11,12 @@
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
+#include "interpreter/databases/database_error.h"
+#include "interpreter/databases/dialect/mysql_dialect.h"
+#include "interpreter/databases/dialect/postgresql_dialect.h"
+#include "interpreter/databases/dialect/sqlite_dialect.h"
+
 namespace planrun {
-
-DatabaseConnection::DatabaseConnection(Dsn dsn, std::unique_ptr<soci::session> session, bool read_only)
-    : dsn_(std::move(dsn)), session_(std::move(session)), read_only_(read_only) {}
-
-DatabaseConnection::~DatabaseConnection() = default;
 
 namespace {
 
@@ -28,6 +28,20 @@ Backend* backend_named(soci::session& session, const char* name) {
 }
 
 }  // namespace
+
+DatabaseConnection::DatabaseConnection(Dsn dsn, std::unique_ptr<soci::session> session, bool read_only)
+    : dsn_(std::move(dsn)), session_(std::move(session)), read_only_(read_only) {
+  if (sqlite3* db = sqlite_handle()) dialect_ = std::make_unique<SqliteDialect>(db);
+  else if (pg_conn* pg = postgresql_handle()) dialect_ = std::make_unique<PostgresqlDialect>(pg);
+  else if (st_mysql* my = mysql_handle()) dialect_ = std::make_unique<MysqlDialect>(my);
+}
+
+DatabaseConnection::~DatabaseConnection() = default;
+
+DatabaseDialect& DatabaseConnection::dialect() const {
+  if (!dialect_) throw DatabaseError(dsn_.to_string() + ": the connection has no native handle to speak SQL through");
+  return *dialect_;
+}
 
 sqlite3* DatabaseConnection::sqlite_handle() const {
   auto* backend = backend_named<soci::sqlite3_session_backend>(*session_, "sqlite3");

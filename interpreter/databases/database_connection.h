@@ -16,8 +16,11 @@ struct st_mysql;
 
 namespace planrun {
 
+class DatabaseDialect;
+
 // One open database session, owned by the step that opened it: a SOCI session for portable
-// SQL, and the backend's native handle for fast paths (the SQLite backup API, libpq COPY).
+// SQL, the backend's native handle for fast paths (the SQLite backup API, libpq COPY), and the
+// database's dialect: statements with the database's own error codes, identifiers, literals.
 class DatabaseConnection {
  public:
   DatabaseConnection(Dsn dsn, std::unique_ptr<soci::session> session, bool read_only);
@@ -34,11 +37,15 @@ class DatabaseConnection {
   sqlite3* sqlite_handle() const;
   pg_conn* postgresql_handle() const;  // a PGconn*
   st_mysql* mysql_handle() const;      // a MYSQL*
+  // The dialect spoken on this connection's native handle; throws DatabaseError for a session
+  // that has none (a backend planrun does not know).
+  DatabaseDialect& dialect() const;
 
  private:
   Dsn dsn_;
   std::unique_ptr<soci::session> session_;
   bool read_only_;
+  std::unique_ptr<DatabaseDialect> dialect_;
 };
 
 }  // namespace planrun

@@ -39,10 +39,4 @@ std::vector<CatalogRow> catalog_rows(soci::session& session, const std::string& 
   return rows;
 }
 
-std::string sql_literal(const std::string& text) {
-  std::string quoted = "'";
-  for (char c : text) quoted += c == '\'' ? std::string("''") : std::string(1, c);
-  return quoted + "'";
-}
-
 }  // namespace planrun

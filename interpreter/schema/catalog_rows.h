@@ -22,7 +22,4 @@ struct CatalogRow {
 // Runs `sql` and reads all of its rows. Throws soci::soci_error on failure.
 std::vector<CatalogRow> catalog_rows(soci::session& session, const std::string& sql);
 
-// `text` as an SQL string literal: 'it''s'.
-std::string sql_literal(const std::string& text);
-
 }  // namespace planrun

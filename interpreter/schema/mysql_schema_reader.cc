@@ -6,6 +6,8 @@
 
 #include <map>
 
+#include "interpreter/databases/database_connection.h"
+#include "interpreter/databases/dialect/database_dialect.h"
 #include "interpreter/schema/catalog_rows.h"
 #include "interpreter/schema/schema_reader.h"
 
@@ -107,9 +109,11 @@ void read_indexes(soci::session& session, const std::string& database, Tables& t
 
 }  // namespace
 
-DatabaseSchema read_mysql_schema(soci::session& session, const std::string& database_name) {
+DatabaseSchema read_mysql_schema(DatabaseConnection& connection, const std::string& database_name) {
   DatabaseSchema schema;
-  std::string database = sql_literal(database_name);
+  soci::session& session = connection.session();
+  // As the session's sql_mode reads it: a backslash in the name is an escape unless NO_BACKSLASH_ESCAPES is set.
+  std::string database = connection.dialect().literal(database_name);
   Tables tables;
   for (const CatalogRow& row : catalog_rows(session, "SELECT " + text("TABLE_NAME") + ", " + text("TABLE_TYPE") +
                                                          " FROM information_schema.TABLES WHERE TABLE_SCHEMA = " +

@@ -3,6 +3,8 @@
 // a sequence in a default (nextval('t_id_seq'::regclass)) prints unqualified when its schema
 // is on the search_path, so the reader of a scratch schema sets the search_path to it.
 
+#include "interpreter/databases/database_connection.h"
+#include "interpreter/databases/dialect/database_dialect.h"
 #include "interpreter/schema/catalog_rows.h"
 #include "interpreter/schema/schema_reader.h"
 
@@ -105,9 +107,10 @@ void read_sequences(soci::session& session, const std::string& schema_literal, D
 
 }  // namespace
 
-DatabaseSchema read_postgresql_schema(soci::session& session, const std::string& schema_name) {
+DatabaseSchema read_postgresql_schema(DatabaseConnection& connection, const std::string& schema_name) {
   DatabaseSchema schema;
-  std::string literal = sql_literal(schema_name);
+  soci::session& session = connection.session();
+  std::string literal = connection.dialect().literal(schema_name);
   for (const CatalogRow& row : catalog_rows(
            session, "SELECT c.oid::text, c.relname::text FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n "
                     "ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'p') AND n.nspname = " + literal)) {

@@ -25,12 +25,12 @@ std::string current_namespace(DatabaseConnection& connection) {
 DatabaseSchema read_schema(DatabaseConnection& connection, const std::string& namespace_name) {
   try {
     switch (connection.kind()) {
-      case Dsn::Kind::Sqlite: return read_sqlite_schema(connection.session());
+      case Dsn::Kind::Sqlite: return read_sqlite_schema(connection);
       case Dsn::Kind::Postgresql:
-        return read_postgresql_schema(connection.session(),
+        return read_postgresql_schema(connection,
                                       namespace_name.empty() ? current_namespace(connection) : namespace_name);
       case Dsn::Kind::Mysql:
-        return read_mysql_schema(connection.session(),
+        return read_mysql_schema(connection,
                                  namespace_name.empty() ? current_namespace(connection) : namespace_name);
       case Dsn::Kind::H2: break;
     }

@@ -4,10 +4,6 @@
 
 #include "interpreter/schema/database_schema.h"
 
-namespace soci {
-class session;
-}
-
 namespace planrun {
 
 class DatabaseConnection;
@@ -19,8 +15,8 @@ class DatabaseConnection;
 DatabaseSchema read_schema(DatabaseConnection& connection, const std::string& namespace_name = "");
 
 // One reader per backend (sqlite_schema_reader.cc, postgresql_schema_reader.cc, mysql_schema_reader.cc).
-DatabaseSchema read_sqlite_schema(soci::session& session);
-DatabaseSchema read_postgresql_schema(soci::session& session, const std::string& schema);
-DatabaseSchema read_mysql_schema(soci::session& session, const std::string& database);
+DatabaseSchema read_sqlite_schema(DatabaseConnection& connection);
+DatabaseSchema read_postgresql_schema(DatabaseConnection& connection, const std::string& schema);
+DatabaseSchema read_mysql_schema(DatabaseConnection& connection, const std::string& database);
 
 }  // namespace planrun

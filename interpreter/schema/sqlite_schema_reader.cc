@@ -4,6 +4,8 @@
 
 #include <map>
 
+#include "interpreter/databases/database_connection.h"
+#include "interpreter/databases/dialect/database_dialect.h"
 #include "interpreter/schema/catalog_rows.h"
 #include "interpreter/schema/schema_reader.h"
 
@@ -17,10 +19,11 @@ std::optional<std::string> normalized_default(const CatalogRow& row, size_t colu
   return text;
 }
 
-void read_columns(soci::session& session, SchemaTable& table) {
+// `literal` is the table's name as a string literal.
+void read_columns(soci::session& session, const std::string& literal, SchemaTable& table) {
   std::map<int, std::string> key_columns;  // pk position -> column
   for (const CatalogRow& row : catalog_rows(session, "SELECT name, type, \"notnull\", dflt_value, pk FROM pragma_table_info(" +
-                                                          sql_literal(table.name) + ") ORDER BY cid")) {
+                                                          literal + ") ORDER BY cid")) {
     table.columns.push_back({row.text(0), normalized_sql_text(row.text(1)), !row.flag(2), normalized_default(row, 3)});
     int position = std::stoi(row.text(4));
     if (position > 0) key_columns[position] = row.text(0);
@@ -31,20 +34,22 @@ void read_columns(soci::session& session, SchemaTable& table) {
   table.primary_key = key;
 }
 
-std::vector<std::string> index_columns(soci::session& session, const std::string& index) {
+std::vector<std::string> index_columns(DatabaseConnection& connection, const std::string& index) {
   std::vector<std::string> columns;
   for (const CatalogRow& row :
-       catalog_rows(session, "SELECT name FROM pragma_index_info(" + sql_literal(index) + ") ORDER BY seqno"))
+       catalog_rows(connection.session(), "SELECT name FROM pragma_index_info(" + connection.dialect().literal(index) +
+                                                ") ORDER BY seqno"))
     columns.push_back(row.is_null(0) ? "(expression)" : row.text(0));
   return columns;
 }
 
-void read_indexes(soci::session& session, SchemaTable& table) {
+void read_indexes(DatabaseConnection& connection, const std::string& literal, SchemaTable& table) {
   for (const CatalogRow& row :
-       catalog_rows(session, "SELECT name, \"unique\", origin, partial FROM pragma_index_list(" + sql_literal(table.name) + ")")) {
+       catalog_rows(connection.session(),
+                    "SELECT name, \"unique\", origin, partial FROM pragma_index_list(" + literal + ")")) {
     std::string origin = row.text(2);
     if (origin == "pk") continue;  // the primary key, read from table_info
-    std::vector<std::string> columns = index_columns(session, row.text(0));
+    std::vector<std::string> columns = index_columns(connection, row.text(0));
     if (origin == "u") {
       table.unique_constraints.push_back({"", columns});
       continue;
@@ -53,11 +58,11 @@ void read_indexes(soci::session& session, SchemaTable& table) {
   }
 }
 
-void read_foreign_keys(soci::session& session, SchemaTable& table) {
+void read_foreign_keys(soci::session& session, const std::string& literal, SchemaTable& table) {
   std::map<std::string, SchemaForeignKey> keys;  // by id
   for (const CatalogRow& row :
        catalog_rows(session, "SELECT id, \"table\", \"from\", \"to\", on_update, on_delete FROM pragma_foreign_key_list(" +
-                                 sql_literal(table.name) + ") ORDER BY id, seq")) {
+                                 literal + ") ORDER BY id, seq")) {
     SchemaForeignKey& key = keys[row.text(0)];
     key.referenced_table = row.text(1);
     key.columns.push_back(row.text(2));
@@ -81,14 +86,16 @@ void resolve_implicit_references(DatabaseSchema& schema) {
 
 }  // namespace
 
-DatabaseSchema read_sqlite_schema(soci::session& session) {
+DatabaseSchema read_sqlite_schema(DatabaseConnection& connection) {
   DatabaseSchema schema;
+  soci::session& session = connection.session();
   for (const CatalogRow& row : catalog_rows(session, "SELECT name FROM sqlite_master WHERE type = 'table' "
                                                      "AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name")) {
     SchemaTable table{row.text(0), {}, std::nullopt, {}, {}, {}};
-    read_columns(session, table);
-    read_indexes(session, table);
-    read_foreign_keys(session, table);
+    std::string literal = connection.dialect().literal(table.name);
+    read_columns(session, literal, table);
+    read_indexes(connection, literal, table);
+    read_foreign_keys(session, literal, table);
     schema.tables.push_back(std::move(table));
   }
   resolve_implicit_references(schema);

@@ -101,7 +101,7 @@ class MysqlCopier final : public DatabaseCopier {
   TableEstimate estimate(const std::string& table) override {
     std::lock_guard lock(catalog_mutex_);
     auto rows = source_->rows("SELECT TABLE_ROWS, DATA_LENGTH FROM information_schema.TABLES WHERE TABLE_SCHEMA = "
-                              "DATABASE() AND TABLE_NAME = " + source_->literal(table),
+                              "DATABASE() AND TABLE_NAME = " + source_->dialect().literal(table),
                               "estimate the size of table `" + table + "`");
     if (rows.empty()) return {};
     auto number = [](const std::optional<std::string>& text) { return text ? std::stoull(*text) : 0; };
@@ -151,7 +151,7 @@ class MysqlCopier final : public DatabaseCopier {
   // A login that sees only some tables (table-level grants) would copy those without a word
   // about the others, which it cannot even list: it must be able to read the whole database.
   void require_database_wide_select() {
-    std::string who = source_->literal(grantee(*source_));
+    std::string who = source_->dialect().literal(grantee(*source_));
     auto rows = source_->rows(
         "SELECT 1 FROM information_schema.USER_PRIVILEGES WHERE GRANTEE = " + who + " AND PRIVILEGE_TYPE = 'SELECT' "
         "UNION ALL SELECT 1 FROM information_schema.SCHEMA_PRIVILEGES WHERE GRANTEE = " + who +

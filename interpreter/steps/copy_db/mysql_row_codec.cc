@@ -1,6 +1,7 @@
 #include "interpreter/steps/copy_db/mysql_row_codec.h"
 
 #include "interpreter/databases/database_error.h"
+#include "interpreter/databases/dialect/mysql_dialect.h"
 #include "interpreter/steps/copy_db/mysql_session.h"
 
 namespace planrun {
@@ -22,7 +23,7 @@ struct ColumnRoute {
 };
 
 ColumnRoute route_of(const std::string& name, const std::string& type, size_t index) {
-  std::string column = mysql_identifier(name);
+  std::string column = MysqlDialect::quote_identifier(name);
   if (type == "float") return {"CAST(" + column + " AS DOUBLE)", column, ""};
   if (type == "bit" || type == "enum" || type == "set") {
     std::string variable = "@v" + std::to_string(index);
@@ -43,7 +44,7 @@ MysqlTableCodec MysqlTableCodec::of(MysqlSession& catalog, const std::string& ta
   std::string doing = "read the columns of table `" + table + "`";
   auto columns = catalog.rows(
       "SELECT COLUMN_NAME, DATA_TYPE FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() "
-      "AND TABLE_NAME = " + catalog.literal(table) + " AND IS_GENERATED = 'NEVER' ORDER BY ORDINAL_POSITION",
+      "AND TABLE_NAME = " + catalog.dialect().literal(table) + " AND IS_GENERATED = 'NEVER' ORDER BY ORDINAL_POSITION",
       doing);
   if (columns.empty())
     throw DatabaseError("cannot " + doing + " on " + catalog.dsn().to_string() +
@@ -63,8 +64,8 @@ MysqlTableCodec MysqlTableCodec::of(MysqlSession& catalog, const std::string& ta
   }
   MysqlTableCodec codec;
   codec.enum_columns_ = std::move(enum_columns);
-  codec.select_sql_ = "SELECT " + joined(reads) + " FROM " + mysql_identifier(table);
-  codec.load_sql_ = "LOAD DATA LOCAL INFILE 'planrun-rows' INTO TABLE " + mysql_identifier(table) +
+  codec.select_sql_ = "SELECT " + joined(reads) + " FROM " + MysqlDialect::quote_identifier(table);
+  codec.load_sql_ = "LOAD DATA LOCAL INFILE 'planrun-rows' INTO TABLE " + MysqlDialect::quote_identifier(table) +
                     " CHARACTER SET binary FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' LINES TERMINATED BY '\\n' (" +
                     joined(loads) + ")" + (assigns.empty() ? "" : " SET " + joined(assigns));
   return codec;

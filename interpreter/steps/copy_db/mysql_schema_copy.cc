@@ -4,6 +4,7 @@
 #include <set>
 
 #include "interpreter/databases/database_error.h"
+#include "interpreter/databases/dialect/mysql_dialect.h"
 #include "interpreter/steps/copy_db/mysql_table_ddl.h"
 
 namespace planrun {
@@ -28,7 +29,8 @@ std::string source_views_sql() {
 }  // namespace
 
 std::string mysql_show_create_table(MysqlSession& session, const std::string& table) {
-  auto rows = session.rows("SHOW CREATE TABLE " + mysql_identifier(table), "read the definition of table `" + table + "`");
+  auto rows = session.rows("SHOW CREATE TABLE " + MysqlDialect::quote_identifier(table),
+                           "read the definition of table `" + table + "`");
   if (rows.empty() || rows[0].size() < 2 || !rows[0][1])
     throw DatabaseError("cannot read the definition of table `" + table + "` on " + session.dsn().to_string());
   return *rows[0][1];
@@ -75,7 +77,8 @@ void add_missing_mysql_keys(MysqlSession& target, const std::string& table, cons
   }
   if (!together.empty()) alone.insert(alone.begin(), together);
   for (const std::string& clauses : alone)
-    target.execute("ALTER TABLE " + mysql_identifier(table) + " " + clauses, "add the keys of table `" + table + "`");
+    target.execute("ALTER TABLE " + MysqlDialect::quote_identifier(table) + " " + clauses,
+                   "add the keys of table `" + table + "`");
 }
 
 // Emptying a table for a resumed copy (TRUNCATE) resets its counter, and rows deleted at the
@@ -83,7 +86,8 @@ void add_missing_mysql_keys(MysqlSession& target, const std::string& table, cons
 void MysqlSchemaCopy::restore_auto_increment(const std::string& table) {
   MysqlTableDdl source = source_table(table);
   if (!source.auto_increment) return;
-  target_.execute("ALTER TABLE " + mysql_identifier(table) + " AUTO_INCREMENT = " + std::to_string(*source.auto_increment),
+  target_.execute("ALTER TABLE " + MysqlDialect::quote_identifier(table) +
+                      " AUTO_INCREMENT = " + std::to_string(*source.auto_increment),
                   "set the AUTO_INCREMENT counter of table `" + table + "`");
 }
 
@@ -95,7 +99,7 @@ MysqlSchemaCopy::Definition MysqlSchemaCopy::definition(const std::string& show,
   if (first.empty() || first[0].size() < text_column + 3) throw DatabaseError("cannot " + doing + " on " + source_.dsn().to_string());
   const MysqlRow& row = first[0];
   Definition out{"", row[text_column + 1].value_or("utf8mb4"), row[text_column + 2].value_or("utf8mb4_general_ci"), ""};
-  source_.execute("SET SESSION character_set_results = " + source_.literal(out.charset), doing);
+  source_.execute("SET SESSION character_set_results = " + source_.dialect().literal(out.charset), doing);
   auto in_charset = source_.rows(show, doing);
   source_.execute("SET SESSION character_set_results = utf8mb4", doing);
   out.create = or_replace(in_charset.at(0).at(text_column).value_or(""));
@@ -104,9 +108,9 @@ MysqlSchemaCopy::Definition MysqlSchemaCopy::definition(const std::string& show,
 }
 
 void MysqlSchemaCopy::make(const Definition& definition, const std::string& doing) {
-  target_.execute("SET SESSION character_set_client = " + target_.literal(definition.charset) +
-                      ", collation_connection = " + target_.literal(definition.collation) +
-                      (definition.sql_mode ? ", sql_mode = " + target_.literal(*definition.sql_mode) : ""),
+  target_.execute("SET SESSION character_set_client = " + target_.dialect().literal(definition.charset) +
+                      ", collation_connection = " + target_.dialect().literal(definition.collation) +
+                      (definition.sql_mode ? ", sql_mode = " + target_.dialect().literal(*definition.sql_mode) : ""),
                   doing);
   try {
     target_.execute(definition.create, doing);
@@ -119,7 +123,7 @@ void MysqlSchemaCopy::make(const Definition& definition, const std::string& doin
 
 void MysqlSchemaCopy::restore_session() {
   target_.execute("SET NAMES utf8mb4", "restore the session");
-  target_.execute("SET SESSION sql_mode = " + target_.literal(kMysqlCopySqlMode), "restore the session");
+  target_.execute("SET SESSION sql_mode = " + target_.dialect().literal(kMysqlCopySqlMode), "restore the session");
 }
 
 // A view may select from another view: each round creates the views whose dependencies exist,
@@ -128,7 +132,8 @@ void MysqlSchemaCopy::create_views() {
   std::vector<Definition> pending;
   for (const MysqlRow& row : source_.rows(source_views_sql(), "list the views")) {
     std::string view = row[0].value_or("");
-    pending.push_back(definition("SHOW CREATE VIEW " + mysql_identifier(view), 1, "read the definition of view `" + view + "`"));
+    pending.push_back(
+        definition("SHOW CREATE VIEW " + MysqlDialect::quote_identifier(view), 1, "read the definition of view `" + view + "`"));
   }
   while (!pending.empty()) {
     std::vector<Definition> failed;
@@ -151,22 +156,23 @@ void MysqlSchemaCopy::create_views() {
 void MysqlSchemaCopy::create_triggers(const std::string& table) {
   auto triggers = source_.rows(
       "SELECT TRIGGER_NAME FROM information_schema.TRIGGERS WHERE EVENT_OBJECT_SCHEMA = DATABASE() AND "
-      "EVENT_OBJECT_TABLE = " + source_.literal(table) + " ORDER BY EVENT_MANIPULATION, ACTION_TIMING, ACTION_ORDER",
+      "EVENT_OBJECT_TABLE = " + source_.dialect().literal(table) +
+          " ORDER BY EVENT_MANIPULATION, ACTION_TIMING, ACTION_ORDER",
       "list the triggers of table `" + table + "`");
   for (const MysqlRow& trigger : triggers) {
     std::string name = trigger[0].value_or("");
     std::string doing = "copy trigger `" + name + "` of table `" + table + "`";
-    make(definition("SHOW CREATE TRIGGER " + mysql_identifier(name), 2, doing), doing);
+    make(definition("SHOW CREATE TRIGGER " + MysqlDialect::quote_identifier(name), 2, doing), doing);
   }
 }
 
 void MysqlSchemaCopy::drop(const std::vector<std::string>& tables) {
   for (const MysqlRow& row : source_.rows(source_views_sql(), "list the views")) {
     std::string view = row[0].value_or("");
-    target_.execute("DROP VIEW IF EXISTS " + mysql_identifier(view), "drop view `" + view + "`");
+    target_.execute("DROP VIEW IF EXISTS " + MysqlDialect::quote_identifier(view), "drop view `" + view + "`");
   }
   for (const std::string& table : tables)
-    target_.execute("DROP TABLE IF EXISTS " + mysql_identifier(table), "drop table `" + table + "`");
+    target_.execute("DROP TABLE IF EXISTS " + MysqlDialect::quote_identifier(table), "drop table `" + table + "`");
 }
 
 }  // namespace planrun

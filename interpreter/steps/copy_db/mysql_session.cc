@@ -15,11 +15,10 @@ void MysqlSession::fail(const std::string& doing) const {
   throw DatabaseError("cannot " + doing + " on " + dsn().to_string() + ": " + mysql_error(handle_));
 }
 
+// A statement may still return rows (SELECT SETVAL): the dialect reads and drops them.
 void MysqlSession::execute(const std::string& sql, const std::string& doing) {
-  if (mysql_real_query(handle_, sql.data(), sql.size()) != 0) fail(doing);
-  // A statement may still return rows (SELECT SETVAL): read and drop them.
-  if (MYSQL_RES* result = mysql_store_result(handle_)) mysql_free_result(result);
-  else if (mysql_field_count(handle_) != 0) fail(doing);
+  if (std::optional<StatementError> error = dialect().execute(sql))
+    throw DatabaseError("cannot " + doing + " on " + dsn().to_string() + ": " + error->message);
 }
 
 std::vector<MysqlRow> MysqlSession::rows(const std::string& sql, const std::string& doing) {
@@ -39,23 +38,6 @@ std::vector<MysqlRow> MysqlSession::rows(const std::string& sql, const std::stri
   }
   mysql_free_result(result);
   return out;
-}
-
-std::string MysqlSession::literal(const std::string& text) const {
-  std::string out(text.size() * 2 + 3, '\0');
-  out[0] = '\'';
-  unsigned long length = mysql_real_escape_string(handle_, out.data() + 1, text.data(), text.size());
-  out.resize(length + 1);
-  return out + "'";
-}
-
-std::string mysql_identifier(const std::string& name) {
-  std::string out = "`";
-  for (char c : name) {
-    if (c == '`') out += '`';
-    out += c;
-  }
-  return out + "`";
 }
 
 }  // namespace planrun

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "interpreter/databases/database_connection.h"
+#include "interpreter/databases/dialect/database_dialect.h"
 
 namespace planrun {
 
@@ -20,6 +21,8 @@ class MysqlSession {
 
   st_mysql* handle() const { return handle_; }
   const Dsn& dsn() const { return connection_->dsn(); }
+  // For literals, which follow the session's sql_mode.
+  DatabaseDialect& dialect() const { return connection_->dialect(); }
 
   // Runs a statement that returns no rows. `doing` completes "cannot DOING on DSN: reason".
   void execute(const std::string& sql, const std::string& doing);
@@ -27,9 +30,6 @@ class MysqlSession {
   std::vector<MysqlRow> rows(const std::string& sql, const std::string& doing);
   // The error for the last failed call on this connection.
   [[noreturn]] void fail(const std::string& doing) const;
-
-  // 'text' as an SQL string literal for this connection's character set.
-  std::string literal(const std::string& text) const;
 
  private:
   std::unique_ptr<DatabaseConnection> connection_;
@@ -41,8 +41,5 @@ class MysqlSession {
 // source may hold (NO_ZERO_DATE, strict modes), and NO_AUTO_VALUE_ON_ZERO so that a stored 0 in
 // an AUTO_INCREMENT column stays 0.
 inline constexpr const char* kMysqlCopySqlMode = "NO_AUTO_VALUE_ON_ZERO";
-
-// `name` as a quoted identifier (backticks, a backtick inside doubled).
-std::string mysql_identifier(const std::string& name);
 
 }  // namespace planrun

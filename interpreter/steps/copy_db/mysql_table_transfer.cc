@@ -8,6 +8,7 @@
 #include <cstring>
 
 #include "interpreter/databases/database_error.h"
+#include "interpreter/databases/dialect/mysql_dialect.h"
 #include "interpreter/parallel/cancellation_token.h"
 #include "interpreter/step_kit/step_failure.h"
 #include "interpreter/steps/copy_db/table_checksum.h"
@@ -125,8 +126,9 @@ struct StreamedResult {
 void drop_triggers(MysqlSession& target, const std::string& table) {
   std::string doing = "drop the triggers of table `" + table + "` before loading it";
   auto triggers = target.rows("SELECT TRIGGER_NAME FROM information_schema.TRIGGERS WHERE EVENT_OBJECT_SCHEMA = "
-                              "DATABASE() AND EVENT_OBJECT_TABLE = " + target.literal(table), doing);
-  for (const MysqlRow& trigger : triggers) target.execute("DROP TRIGGER IF EXISTS " + mysql_identifier(*trigger[0]), doing);
+                              "DATABASE() AND EVENT_OBJECT_TABLE = " + target.dialect().literal(table), doing);
+  for (const MysqlRow& trigger : triggers)
+    target.execute("DROP TRIGGER IF EXISTS " + MysqlDialect::quote_identifier(*trigger[0]), doing);
 }
 
 }  // namespace
@@ -135,7 +137,7 @@ TableSummary transfer_mysql_table(MysqlSession& source, MysqlSession& target, co
                                   const MysqlTableCodec& codec, const CopyOptions& options,
                                   const CopiedRows& copied, const CancellationToken& cancel) {
   drop_triggers(target, table);
-  target.execute("TRUNCATE TABLE " + mysql_identifier(table), "empty table `" + table + "`");
+  target.execute("TRUNCATE TABLE " + MysqlDialect::quote_identifier(table), "empty table `" + table + "`");
   StreamedResult rows(source, codec.select_sql(), "read table `" + table + "`");
   RowFeed feed(source.handle(), rows.result, std::max<int64_t>(options.batch_rows, 1), cancel);
   use_feed(target.handle(), feed);

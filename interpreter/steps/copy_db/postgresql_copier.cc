@@ -12,6 +12,7 @@
 #include <set>
 
 #include "interpreter/databases/databases.h"
+#include "interpreter/databases/dialect/postgresql_dialect.h"
 #include "interpreter/parallel/cancellation_token.h"
 #include "interpreter/steps/copy_db/postgresql_row_stream.h"
 #include "interpreter/steps/copy_db/postgresql_schema.h"
@@ -88,7 +89,7 @@ class PostgresqlCopier final : public DatabaseCopier {
     std::unique_ptr<PgWorker> worker = take_worker();
     PgSession& source = source_of(*worker);
     PgSession& target = target_of(*worker);
-    std::string name = quote_identifier(table);
+    std::string name = PostgresqlDialect::quote_identifier(table);
     target.execute("BEGIN", "start loading table " + table);
     target.execute("TRUNCATE " + name, "empty table " + table);
     target.start_copy("COPY " + name + " " + definition.columns + " FROM STDIN (FORMAT binary, FREEZE)",
@@ -114,7 +115,8 @@ class PostgresqlCopier final : public DatabaseCopier {
     PgTable definition = this->definition(table);
     std::unique_ptr<PgWorker> worker = take_worker();
     PgSession& target = target_of(*worker);
-    target.start_copy("COPY " + quote_identifier(table) + " " + definition.columns + " TO STDOUT (FORMAT binary)",
+    target.start_copy("COPY " + PostgresqlDialect::quote_identifier(table) + " " + definition.columns +
+                          " TO STDOUT (FORMAT binary)",
                       "read back table " + table);
     CancellationToken never;
     TableSummary summary = stream_rows(target, {table, nullptr, nullptr, options_.batch_rows}, never);

@@ -1,9 +1,11 @@
 #include "interpreter/steps/copy_db/postgresql_session.h"
 
 namespace planrun {
-namespace {
 
-}  // namespace
+void PgSession::execute(const std::string& sql, const std::string& doing) {
+  if (std::optional<StatementError> error = connection_->dialect().execute(sql))
+    throw DatabaseError("cannot " + doing + " on " + dsn().to_string() + ": " + one_line(error->message));
+}
 
 PgResult PgSession::query(const std::string& sql, const std::vector<std::string>& params, const std::string& doing) {
   std::vector<const char*> values;
@@ -35,15 +37,6 @@ DatabaseError PgSession::error(const std::string& doing, const PGresult* result)
   const char* primary = result ? PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY) : nullptr;
   std::string words = primary ? primary : PQerrorMessage(handle());
   return DatabaseError("cannot " + doing + " on " + dsn().to_string() + ": " + one_line(words));
-}
-
-std::string quote_identifier(const std::string& name) {
-  std::string quoted = "\"";
-  for (char c : name) {
-    if (c == '"') quoted += '"';
-    quoted += c;
-  }
-  return quoted + "\"";
 }
 
 }  // namespace planrun

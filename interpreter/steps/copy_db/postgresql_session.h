@@ -10,6 +10,7 @@
 
 #include "interpreter/databases/database_connection.h"
 #include "interpreter/databases/database_error.h"
+#include "interpreter/databases/dialect/database_dialect.h"
 
 namespace planrun {
 
@@ -41,7 +42,8 @@ class PgSession {
   // Runs `sql` with text parameters ($1, $2, ...) and returns its rows; `doing` names the work
   // for the error ("read the columns of table x").
   PgResult query(const std::string& sql, const std::vector<std::string>& params, const std::string& doing);
-  void execute(const std::string& sql, const std::string& doing) { query(sql, {}, doing); }
+  // Runs `sql`, which may be several statements, and drops any rows.
+  void execute(const std::string& sql, const std::string& doing);
   // Starts `COPY ... TO STDOUT` or `COPY ... FROM STDIN`.
   void start_copy(const std::string& sql, const std::string& doing);
   // The result that ends a COPY; throws when the COPY failed.
@@ -54,8 +56,5 @@ class PgSession {
  private:
   std::unique_ptr<DatabaseConnection> connection_;
 };
-
-// A quoted SQL identifier: "name", with inner quotes doubled, whatever its case or characters.
-std::string quote_identifier(const std::string& name);
 
 }  // namespace planrun

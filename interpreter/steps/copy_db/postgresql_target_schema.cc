@@ -6,6 +6,8 @@
 
 #include "interpreter/parallel/run_all.h"
 
+#include "interpreter/databases/dialect/postgresql_dialect.h"
+
 namespace planrun {
 namespace {
 
@@ -47,7 +49,8 @@ std::vector<std::string> PgTargetSchema::relations() {
 void PgTargetSchema::create(const std::vector<PgTable>& tables, const std::vector<PgSequence>& sequences) {
   for (const PgSequence& sequence : sequences)
     if (!sequence.identity)
-      session_->execute("CREATE SEQUENCE IF NOT EXISTS " + quote_identifier(sequence.name) + " " + sequence.options,
+      session_->execute(
+          "CREATE SEQUENCE IF NOT EXISTS " + PostgresqlDialect::quote_identifier(sequence.name) + " " + sequence.options,
                         "create sequence " + sequence.name);
   for (const PgTable& table : tables) {
     bool exists = session_->query(kTableOidByName, {table.name}, "look for table " + table.name).rows() > 0;
@@ -106,10 +109,11 @@ void PgTargetSchema::create_views(const std::vector<PgView>& views) {
 void PgTargetSchema::set_sequences(const std::vector<PgSequenceState>& sequences) {
   for (const PgSequenceState& state : sequences) {
     const PgSequence& sequence = state.sequence;
-    std::string name = quote_identifier(sequence.name);
+    std::string name = PostgresqlDialect::quote_identifier(sequence.name);
     if (!sequence.owner_table.empty() && !sequence.identity)
-      session_->execute("ALTER SEQUENCE " + name + " OWNED BY " + quote_identifier(sequence.owner_table) + "." +
-                            quote_identifier(sequence.owner_column),
+      session_->execute("ALTER SEQUENCE " + name + " OWNED BY " +
+                            PostgresqlDialect::quote_identifier(sequence.owner_table) + "." +
+                            PostgresqlDialect::quote_identifier(sequence.owner_column),
                         "give sequence " + sequence.name + " to its column");
     session_->query("SELECT pg_catalog.setval($1, $2::bigint, $3::boolean)",
                     {name, state.last_value, state.is_called ? "true" : "false"},
@@ -120,12 +124,15 @@ void PgTargetSchema::set_sequences(const std::vector<PgSequenceState>& sequences
 void PgTargetSchema::drop(const std::vector<std::string>& tables, const std::vector<PgView>& views,
                           const std::vector<PgSequence>& sequences) {
   for (auto view = views.rbegin(); view != views.rend(); ++view)
-    session_->execute("DROP VIEW IF EXISTS " + quote_identifier(view->name) + " CASCADE", "drop view " + view->name);
+    session_->execute("DROP VIEW IF EXISTS " + PostgresqlDialect::quote_identifier(view->name) + " CASCADE",
+                      "drop view " + view->name);
   for (const std::string& table : tables)
-    session_->execute("DROP TABLE IF EXISTS " + quote_identifier(table) + " CASCADE", "drop table " + table);
+    session_->execute("DROP TABLE IF EXISTS " + PostgresqlDialect::quote_identifier(table) + " CASCADE",
+                      "drop table " + table);
   for (const PgSequence& sequence : sequences)
     if (!sequence.identity)
-      session_->execute("DROP SEQUENCE IF EXISTS " + quote_identifier(sequence.name), "drop sequence " + sequence.name);
+      session_->execute("DROP SEQUENCE IF EXISTS " + PostgresqlDialect::quote_identifier(sequence.name),
+                        "drop sequence " + sequence.name);
 }
 
 }  // namespace planrun

@@ -20,6 +20,7 @@
 
 #include "interpreter/databases/database_error.h"
 #include "interpreter/databases/databases.h"
+#include "interpreter/databases/dialect/sqlite_dialect.h"
 #include "interpreter/databases/sqlite_read_only.h"
 #include "interpreter/parallel/cancellation_token.h"
 #include "interpreter/step_kit/step_failure.h"
@@ -63,7 +64,8 @@ class SqliteCopier final : public DatabaseCopier {
     // ROWID table reports none. Bytes would need dbstat, which reads every page of the table:
     // one more pass over the data just to order the tables.
     TableEstimate estimate;
-    SqliteStatement rowids = SqliteStatement::optional(db_, "SELECT max(rowid) - min(rowid) + 1 FROM src." + sqlite_quoted(table));
+    SqliteStatement rowids = SqliteStatement::optional(
+        db_, "SELECT max(rowid) - min(rowid) + 1 FROM src." + SqliteDialect::quote_identifier(table));
     if (rowids.try_prepare_ok() && rowids.step()) estimate.rows = static_cast<uint64_t>(std::max<int64_t>(0, rowids.column_int64(0)));
     return estimate;
   }
@@ -95,8 +97,9 @@ class SqliteCopier final : public DatabaseCopier {
     // Stops a long INSERT soon after a cancellation request.
     auto interrupt = cancel.on_request([this] { sqlite3_interrupt(db_); });
     Transaction transaction(*this);
-    execute("DELETE FROM main." + sqlite_quoted(table));
-    SqliteStatement insert(db_, "INSERT INTO main." + sqlite_quoted(table) + " SELECT * FROM src." + sqlite_quoted(table));
+    std::string name = SqliteDialect::quote_identifier(table);
+    execute("DELETE FROM main." + name);
+    SqliteStatement insert(db_, "INSERT INTO main." + name + " SELECT * FROM src." + name);
     insert.run_to_end("copying table " + table, &cancel);
     // Each table is read in its own transactions: the copy is of one snapshot only if nobody
     // wrote the source between the first read and this one.
@@ -131,8 +134,9 @@ class SqliteCopier final : public DatabaseCopier {
     std::lock_guard lock(mutex_);
     Transaction transaction(*this);
     // The target was empty when copy-db began: every view in it is copy-db's.
-    for (const std::string& view : main_names("view")) execute("DROP VIEW IF EXISTS main." + sqlite_quoted(view));
-    for (const std::string& table : tables) execute("DROP TABLE IF EXISTS main." + sqlite_quoted(table));
+    for (const std::string& view : main_names("view"))
+      execute("DROP VIEW IF EXISTS main." + SqliteDialect::quote_identifier(view));
+    for (const std::string& table : tables) execute("DROP TABLE IF EXISTS main." + SqliteDialect::quote_identifier(table));
     if (!main_names("table").count("sqlite_sequence")) return transaction.commit();
     for (const std::string& table : tables) {
       SqliteStatement forget(db_, "DELETE FROM main.sqlite_sequence WHERE name = ?1");
@@ -152,7 +156,7 @@ class SqliteCopier final : public DatabaseCopier {
    public:
     explicit Transaction(SqliteCopier& copier) : copier_(copier) { copier_.execute("BEGIN IMMEDIATE"); }
     ~Transaction() {
-      if (open_) sqlite3_exec(copier_.db_, "ROLLBACK", nullptr, nullptr, nullptr);
+      if (open_) copier_.target_->dialect().execute("ROLLBACK");
     }
     void commit() {
       copier_.execute("COMMIT");
@@ -165,11 +169,8 @@ class SqliteCopier final : public DatabaseCopier {
   };
 
   void execute(const std::string& sql) {
-    char* message = nullptr;
-    if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &message) == SQLITE_OK) return;
-    std::string cause = message ? message : sqlite3_errmsg(db_);
-    sqlite3_free(message);
-    throw DatabaseError(to_.to_string() + ": " + cause + " (running: " + sql.substr(0, 200) + ")");
+    if (std::optional<StatementError> error = target_->dialect().execute(sql))
+      throw DatabaseError(to_.to_string() + ": " + error->message + " (running: " + sql.substr(0, 200) + ")");
   }
 
   // The source's schema entries of one type, in creation order (rowid), those SQLite makes

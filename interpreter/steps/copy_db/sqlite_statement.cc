@@ -6,12 +6,6 @@
 
 namespace planrun {
 
-std::string sqlite_quoted(const std::string& identifier) {
-  std::string text = "\"";
-  for (char c : identifier) text += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return text + "\"";
-}
-
 SqliteStatement::SqliteStatement(sqlite3* db, const std::string& sql) : SqliteStatement(db, sql, true) {}
 
 SqliteStatement::SqliteStatement(sqlite3* db, const std::string& sql, bool must_prepare) : db_(db), sql_(sql) {

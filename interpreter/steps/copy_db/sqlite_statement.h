@@ -9,9 +9,6 @@ namespace planrun {
 
 class CancellationToken;
 
-// An identifier as SQLite reads it whatever it holds: "odd ""name""".
-std::string sqlite_quoted(const std::string& identifier);
-
 // One prepared SQLite statement, finalized when it goes. Errors are DatabaseErrors with
 // SQLite's own words and what was being done.
 class SqliteStatement {

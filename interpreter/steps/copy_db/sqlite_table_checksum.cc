@@ -4,6 +4,7 @@
 #include <new>
 
 #include "interpreter/databases/database_error.h"
+#include "interpreter/databases/dialect/sqlite_dialect.h"
 #include "interpreter/parallel/cancellation_token.h"
 #include "interpreter/steps/copy_db/sqlite_statement.h"
 #include "interpreter/steps/copy_db/table_checksum.h"
@@ -90,7 +91,7 @@ TableSummary SqliteTableChecksum::summarize(const std::string& schema, const std
   SqliteStatement list(db_, "SELECT name FROM pragma_table_info(?1, ?2) ORDER BY cid");
   list.bind_text(1, table);
   list.bind_text(2, schema);
-  while (list.step()) columns += (columns.empty() ? "" : ", ") + sqlite_quoted(list.column_text(0));
+  while (list.step()) columns += (columns.empty() ? "" : ", ") + SqliteDialect::quote_identifier(list.column_text(0));
   if (columns.empty()) throw DatabaseError("no table " + table + " in " + schema);
   auto interrupt = cancel.on_request([this] { sqlite3_interrupt(db_); });
   copied_ = &copied;
@@ -98,7 +99,8 @@ TableSummary SqliteTableChecksum::summarize(const std::string& schema, const std
     const CopiedRows*& copied;
     ~Forget() { copied = nullptr; }
   } forget{copied_};
-  SqliteStatement scan(db_, "SELECT planrun_table_checksum(" + columns + ") FROM " + schema + "." + sqlite_quoted(table));
+  SqliteStatement scan(db_, "SELECT planrun_table_checksum(" + columns + ") FROM " + schema + "." +
+                                SqliteDialect::quote_identifier(table));
   if (!scan.step(&cancel)) throw DatabaseError("no checksum of " + table);
   std::string result = scan.column_text(0);
   size_t space = result.find(' ');

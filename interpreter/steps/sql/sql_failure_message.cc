@@ -46,12 +46,16 @@ std::string excerpt(const std::string& source, size_t line, size_t column) {
 
 }  // namespace
 
-std::string statement_failure_message(const SqlScript& script, size_t index, const SqlStatementError& error) {
+std::string database_said(const StatementError& error) {
+  return error.code_text() + ": " + error.message.substr(0, error.message.find('\n'));
+}
+
+std::string statement_failure_message(const SqlScript& script, size_t index, const StatementError& error) {
   const ScriptStatement& failed = script.statements[index];
   const SqlStatement& statement = failed.statement;
   const std::string& source = script.source_of(failed).text;
   std::string head = script.location_of(failed) + ": statement " + std::to_string(index + 1) + " of " +
-                     std::to_string(script.statements.size()) + " failed: " + error.code + ": " + error.message;
+                     std::to_string(script.statements.size()) + " failed: " + database_said(error);
   if (error.offset) {
     std::string_view before = std::string_view(statement.text).substr(0, std::min(*error.offset, statement.text.size()));
     size_t newlines = static_cast<size_t>(std::count(before.begin(), before.end(), '\n'));

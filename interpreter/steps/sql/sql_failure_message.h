@@ -3,7 +3,7 @@
 #include <string>
 
 #include "interpreter/steps/sql/sql_script.h"
-#include "interpreter/steps/sql/sql_session.h"
+#include "interpreter/databases/dialect/database_dialect.h"
 
 namespace planrun {
 
@@ -14,6 +14,9 @@ namespace planrun {
 //   upgrade.sql:3:1: statement 2 of 5 failed: SQLSTATE 42P01: relation "nope" does not exist
 //       4 |   FROM nope
 //         |        ^
-std::string statement_failure_message(const SqlScript& script, size_t index, const SqlStatementError& error);
+std::string statement_failure_message(const SqlScript& script, size_t index, const StatementError& error);
+
+// The database's code and the first line of its message: "SQLSTATE 42P01: relation "nope" does not exist".
+std::string database_said(const StatementError& error);
 
 }  // namespace planrun

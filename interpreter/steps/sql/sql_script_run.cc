@@ -8,7 +8,6 @@
 #include "interpreter/step_kit/step_failure.h"
 #include "interpreter/steps/sql/sql_failure_message.h"
 #include "interpreter/steps/sql/sql_progress.h"
-#include "interpreter/steps/sql/sql_session.h"
 
 namespace planrun {
 namespace {
@@ -37,11 +36,11 @@ class ScriptRun {
         connection_(connection),
         script_(script),
         options_(options),
-        session_(make_sql_session(connection)),
+        dialect_(connection.dialect()),
         progress_(context.checkpoints) {}
 
   SqlRunResult run() {
-    auto registration = context_.cancel.on_request([this] { session_->interrupt(); });
+    auto registration = context_.cancel.on_request([this] { dialect_.interrupt(); });
     context_.progress.set_total(script_.statements.size(), ProgressReporter::Unit::Items);
     if (options_.transaction) in_one_transaction();
     else each_by_itself();
@@ -64,7 +63,7 @@ class ScriptRun {
     for (size_t i = 0; i < script_.statements.size(); ++i) {
       stop_if_asked(true);
       if (options_.continue_on_error) control("SAVEPOINT planrun_sql");
-      if (std::optional<SqlStatementError> error = execute(i)) {
+      if (std::optional<StatementError> error = execute(i)) {
         if (!options_.continue_on_error) {
           rollback();
           throw_failure(i, *error, "the transaction was rolled back: nothing of the script was applied");
@@ -78,10 +77,10 @@ class ScriptRun {
       context_.progress.advance(1);
     }
     progress_.committing(xid);
-    if (std::optional<SqlStatementError> error = session_->execute("COMMIT")) {
+    if (std::optional<StatementError> error = dialect_.execute("COMMIT")) {
       progress_.forget_commit();
-      throw StepFailure(Kind::Failed, "the commit of the script's transaction failed: " + error->code + ": " +
-                                          error->message + " (nothing of the script was applied)");
+      throw StepFailure(Kind::Failed, "the commit of the script's transaction failed: " + database_said(*error) +
+                                          " (nothing of the script was applied)");
     }
     progress_.committed(script_.statements.size(), failed);
     context_.log.info("committed " + std::to_string(script_.statements.size()) + " statements in one transaction");
@@ -153,7 +152,7 @@ class ScriptRun {
     for (size_t i = next; i < script_.statements.size(); ++i) {
       stop_if_asked(false);
       progress_.start(i);
-      if (std::optional<SqlStatementError> error = execute(i)) {
+      if (std::optional<StatementError> error = execute(i)) {
         if (!options_.continue_on_error) {
           progress_.undo_start(i);
           throw_failure(i, *error, i == 0 ? "" : "statements 1 to " + std::to_string(i) + " were applied; a rerun "
@@ -188,11 +187,11 @@ class ScriptRun {
 
   // --- shared ---
 
-  std::optional<SqlStatementError> execute(size_t index) {
+  std::optional<StatementError> execute(size_t index) {
     const ScriptStatement& statement = script_.statements[index];
     context_.log.info("statement " + std::to_string(index + 1) + " of " + std::to_string(script_.statements.size()) +
                       " (" + script_.location_of(statement) + "): " + first_line_of(statement.statement.text));
-    std::optional<SqlStatementError> error = session_->execute(statement.statement.text);
+    std::optional<StatementError> error = dialect_.execute(statement.statement.text);
     if (error && context_.cancel.requested()) {
       if (options_.transaction) rollback();
       else progress_.undo_start(index);
@@ -210,13 +209,13 @@ class ScriptRun {
   }
 
   void control(const std::string& statement) {
-    if (std::optional<SqlStatementError> error = session_->execute(statement))
-      throw StepFailure(Kind::Failed, statement + " failed: " + error->code + ": " + error->message);
+    if (std::optional<StatementError> error = dialect_.execute(statement))
+      throw StepFailure(Kind::Failed, statement + " failed: " + database_said(*error));
   }
 
-  void rollback() { session_->execute("ROLLBACK"); }
+  void rollback() { dialect_.execute("ROLLBACK"); }
 
-  [[noreturn]] void throw_failure(size_t index, const SqlStatementError& error, const std::string& note) {
+  [[noreturn]] void throw_failure(size_t index, const StatementError& error, const std::string& note) {
     throw StepFailure(Kind::Failed, statement_failure_message(script_, index, error) + (note.empty() ? "" : "\n(" + note + ")"));
   }
 
@@ -224,7 +223,7 @@ class ScriptRun {
   DatabaseConnection& connection_;
   const SqlScript& script_;
   const SqlRunOptions& options_;
-  std::unique_ptr<SqlSession> session_;
+  DatabaseDialect& dialect_;
   SqlProgress progress_;
 };
 

@@ -10,6 +10,7 @@
 #include <thread>
 #include <vector>
 
+#include "interpreter/databases/dialect/mysql_dialect.h"
 #include "interpreter/databases/soci_databases.h"
 #include "interpreter/parallel/cancellation_token.h"
 #include "interpreter/steps/copy_db/database_copier.h"
@@ -31,13 +32,14 @@ class MysqlCopyTest : public ::testing::Test {
     from = database(stem + "_src");
     to = database(stem + "_dst");
     admin = session(server->dsn);
-    for (const Dsn* dsn : {&from, &to}) admin->execute("CREATE DATABASE " + mysql_identifier(dsn->database), "set up");
+    for (const Dsn* dsn : {&from, &to})
+      admin->execute("CREATE DATABASE " + MysqlDialect::quote_identifier(dsn->database), "set up");
   }
 
   void TearDown() override {
     if (!admin) return;
     for (const Dsn* dsn : {&from, &to})
-      admin->execute("DROP DATABASE IF EXISTS " + mysql_identifier(dsn->database), "clean up");
+      admin->execute("DROP DATABASE IF EXISTS " + MysqlDialect::quote_identifier(dsn->database), "clean up");
     for (const std::string& user : users) admin->execute("DROP USER IF EXISTS '" + user + "'@'127.0.0.1'", "clean up");
   }
 
@@ -100,12 +102,13 @@ class MysqlCopyTest : public ::testing::Test {
     for (const MysqlRow& object : reader->rows("SHOW FULL TABLES", "dump")) {
       std::string name = *object[0];
       bool view = object[1] == "VIEW";
-      auto create = reader->rows(std::string(view ? "SHOW CREATE VIEW " : "SHOW CREATE TABLE ") + mysql_identifier(name), "dump");
+      auto create = reader->rows(
+          std::string(view ? "SHOW CREATE VIEW " : "SHOW CREATE TABLE ") + MysqlDialect::quote_identifier(name), "dump");
       out += *create[0][1] + "\n";
       if (!view) out += rows_of(*reader, name);
     }
     for (const MysqlRow& trigger : reader->rows("SHOW TRIGGERS", "dump")) {
-      auto create = reader->rows("SHOW CREATE TRIGGER " + mysql_identifier(*trigger[0]), "dump");
+      auto create = reader->rows("SHOW CREATE TRIGGER " + MysqlDialect::quote_identifier(*trigger[0]), "dump");
       out += *create[0][1] + " " + *create[0][2] + "\n";
     }
     return out;
@@ -114,16 +117,17 @@ class MysqlCopyTest : public ::testing::Test {
   std::string rows_of(MysqlSession& reader, const std::string& table) {
     std::string values;
     for (const MysqlRow& column : reader.rows("SELECT COLUMN_NAME, DATA_TYPE FROM information_schema.COLUMNS WHERE "
-                                              "TABLE_SCHEMA = DATABASE() AND TABLE_NAME = " + reader.literal(table) +
+                                              "TABLE_SCHEMA = DATABASE() AND TABLE_NAME = " + reader.dialect().literal(table) +
                                               " ORDER BY ORDINAL_POSITION", "dump")) {
-      std::string name = mysql_identifier(*column[0]);
+      std::string name = MysqlDialect::quote_identifier(*column[0]);
       std::string hex = *column[1] == "float" ? "HEX(CAST(CAST(" + name + " AS DOUBLE) AS CHAR))"
                         : *column[1] == "bit" ? "HEX(" + name + ")"
                                               : "HEX(CAST(" + name + " AS BINARY))";
       values += (values.empty() ? "" : ", '|', ") + std::string("IFNULL(") + hex + ", 'NULL')";
     }
     std::string out;
-    for (const MysqlRow& row : reader.rows("SELECT CONCAT(" + values + ") AS r FROM " + mysql_identifier(table) + " ORDER BY r", "dump"))
+    for (const MysqlRow& row :
+         reader.rows("SELECT CONCAT(" + values + ") AS r FROM " + MysqlDialect::quote_identifier(table) + " ORDER BY r", "dump"))
       out += "  " + *row[0] + "\n";
     return out;
   }
