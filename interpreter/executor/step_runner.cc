@@ -2,6 +2,7 @@
 
 #include "interpreter/executor/step_reporting.h"
 #include "interpreter/state/state_dir.h"
+#include "interpreter/step_kit/step_clock.h"
 #include "interpreter/step_kit/step_failure.h"
 #include "interpreter/values/duration.h"
 #include "interpreter/values/value_json.h"

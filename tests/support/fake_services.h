@@ -20,8 +20,9 @@
 namespace planrun::testing {
 
 // Files as a map from path to content, as strict as the machine's where a step could tell:
-// a file is written only into a directory that exists (create_directories makes its ancestors
-// too), a symbolic link (`links`) is read through, and a file keeps permission bits (`modes`).
+// a file is written only into a directory that exists (one created, with its ancestors, or one
+// a file is in), a symbolic link (`links`) is read through, and a file has permission bits
+// (`modes`) that a rewrite keeps.
 class MemoryFileSystem final : public FileSystem {
  public:
   std::map<std::filesystem::path, std::string> files;
@@ -32,7 +33,7 @@ class MemoryFileSystem final : public FileSystem {
 
   bool exists(const std::filesystem::path& path) const override {
     std::filesystem::path file = resolved(path);
-    return files.count(file) || is_directory(file);
+    return !file.empty() && (files.count(file) || is_directory(file));
   }
   std::optional<std::string> read_file(const std::filesystem::path& path) const override {
     auto found = files.find(resolved(path));
@@ -61,10 +62,12 @@ class MemoryFileSystem final : public FileSystem {
   }
   std::vector<std::string> list(const std::filesystem::path& directory) const override {
     std::set<std::string> names;
-    for (const auto& [path, content] : files)
-      if (path.parent_path() == directory) names.insert(path.filename().string());
-    for (const auto& path : directories)
-      if (path.parent_path() == directory) names.insert(path.filename().string());
+    auto depth = std::distance(directory.begin(), directory.end());
+    auto add = [&](const std::filesystem::path& entry) {
+      if (entry != directory && within(entry, directory)) names.insert(std::next(entry.begin(), depth)->string());
+    };
+    for (const auto& [path, content] : files) add(path);
+    for (const auto& path : directories) add(path);
     return {names.begin(), names.end()};
   }
 
@@ -74,7 +77,10 @@ class MemoryFileSystem final : public FileSystem {
     return link == links.end() ? path : link->second;
   }
   bool is_directory(const std::filesystem::path& path) const {
-    return path.empty() || path == path.root_path() || directories.count(path);
+    if (path.empty() || path == path.root_path() || directories.count(path)) return true;
+    for (const auto& [file, content] : files)
+      if (file != path && within(file, path)) return true;
+    return false;
   }
   static bool within(const std::filesystem::path& path, const std::filesystem::path& top) {
     auto [end, ignored] = std::mismatch(top.begin(), top.end(), path.begin(), path.end());
