@@ -8,6 +8,7 @@
 #include "interpreter/cli/run_observers.h"
 #include "interpreter/cli/secret_variables.h"
 #include "interpreter/cli/terminal_prompt.h"
+#include "interpreter/databases/soci_databases.h"
 #include "interpreter/diagnostics/exit_code.h"
 #include "interpreter/executor/executor.h"
 #include "interpreter/executor/fingerprint.h"
@@ -25,8 +26,9 @@ void check_runnable(const ActionGraph& graph, const CommandOptions& options, Dia
       diagnostics.error({"--from/--only " + *id, 0, 0}, "no step '" + *id + "' in " + graph.source_path);
 }
 
+// `databases` holds the plan's credentials and outlives the run.
 ExecutorOptions executor_options(const CommandOptions& options, const std::filesystem::path& state_dir,
-                                 const std::string& plan_text) {
+                                 const std::string& plan_text, Databases& databases) {
   ExecutorOptions result;
   result.jobs = options.jobs > 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
   result.interaction = {options.yes, isatty(STDIN_FILENO) && isatty(STDERR_FILENO),
@@ -39,6 +41,8 @@ ExecutorOptions executor_options(const CommandOptions& options, const std::files
   result.state_dir = state_dir;
   result.plan_path = options.plans.front();
   result.plan_fingerprint = sha256_hex(plan_text);
+  result.services = system_step_services();
+  result.services.databases = &databases;
   return result;
 }
 
@@ -56,7 +60,8 @@ int execute(const ActionGraph& graph, const ParamValues& params, const CommandOp
   InterruptSignals signals(cancel, [] {
     std::fputs("\nplanrun: stopping: running steps finish at a safe point (Ctrl-C again stops at once)\n", stderr);
   });
-  Executor executor(graph, params, store, observers, cancel, executor_options(options, state_dir, plan_text));
+  SociDatabases databases(DatabaseCredentials::from_params(graph, params));  // the passwords the plan binds
+  Executor executor(graph, params, store, observers, cancel, executor_options(options, state_dir, plan_text, databases));
   try {
     return executor.run().exit_code;
   } catch (const StateError& error) {

@@ -5,7 +5,6 @@
 #include <thread>
 #include <utility>
 
-#include "interpreter/databases/soci_databases.h"
 #include "interpreter/diagnostics/exit_code.h"
 #include "interpreter/evaluation/plan_scope.h"
 #include "interpreter/executor/step_inputs.h"
@@ -81,8 +80,7 @@ struct Executor::Impl {
   Impl(const ActionGraph& graph, const ParamValues& params, StateStore& store, ExecutionObserver& observer,
        const CancellationToken& cancel, ExecutorOptions options)
       : graph(graph), params(params), store(store), observer(observer), cancel(cancel),
-        options(std::move(options)), scope(params), masker(params), slots(graph.steps.size()),
-        databases(DatabaseCredentials::from_params(graph, params)) {}
+        options(std::move(options)), scope(params), masker(params), slots(graph.steps.size()) {}
 
   const ActionGraph& graph;
   const ParamValues& params;
@@ -93,7 +91,6 @@ struct Executor::Impl {
   PlanScope scope;
   SecretMaskerSet masker;
   std::vector<Slot> slots;
-  SociDatabases databases;  // with the passwords the plan binds to its database params
   std::vector<std::vector<size_t>> dependents;  // steps that need each step
   std::vector<size_t> unfinished_needs;
   std::set<size_t> ready;                       // waiting steps whose needs are all finished, in graph order
@@ -268,8 +265,7 @@ void Executor::Impl::launch(size_t index, StepJob job) {
   ++running;
   slot.worker = std::thread([this, index, job = std::move(job)] {
     Slot& slot = slots[index];
-    RunServices services{store, observer, masker, options.interaction, options.state_dir, run_dir};
-    services.step_services.databases = &databases;
+    RunServices services{store, observer, masker, options.interaction, options.state_dir, run_dir, options.services};
     try {
       slot.result = run_step_job(job, services, slot.control, slot.outputs);
     } catch (...) {

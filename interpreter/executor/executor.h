@@ -6,6 +6,7 @@
 
 #include "interpreter/evaluation/param_values.h"
 #include "interpreter/parallel/cancellation_token.h"
+#include "interpreter/step_kit/step_services.h"
 #include "interpreter/executor/execution_observer.h"
 #include "interpreter/graph/action_graph.h"
 #include "interpreter/state/state_store.h"
@@ -21,6 +22,11 @@ struct ExecutorOptions {
   std::filesystem::path state_dir;
   std::string plan_path;
   std::string plan_fingerprint;
+  // What steps reach the world through; the caller owns them. The CLI passes the real ones and
+  // a SociDatabases with the plan's credentials; a test may pass fakes (a ManualClock makes
+  // waits, step deadlines and retry delays take no time). Without Databases, a step that opens
+  // a database fails as a bug in planrun.
+  StepServices services = system_step_services();
 };
 
 // Runs an ActionGraph against the state store: skips steps done with the same fingerprint,

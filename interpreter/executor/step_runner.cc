@@ -9,6 +9,7 @@
 #include "interpreter/executor/step_reporting.h"
 #include "interpreter/state/state_dir.h"
 #include "interpreter/state/state_error.h"
+#include "interpreter/step_kit/step_clock.h"
 #include "interpreter/step_kit/step_failure.h"
 #include "interpreter/step_kit/step_secret_masker.h"
 #include "interpreter/values/duration.h"
@@ -87,7 +88,7 @@ StepContext attempt_context(const StepJob& job, RunServices& services, AttemptPa
                       services.masker, services.interaction, services.state_dir,
                       services.run_dir, std::nullopt,    {}, services.step_services,
                       work_dir_of(services.store, services.state_dir, step.id), job.resumed || attempt > 1, attempt};
-  if (step.timeout) context.deadline = Clock::now() + *step.timeout;
+  if (step.timeout) context.deadline = services.step_services.clock->now() + *step.timeout;
   return context;
 }
 
@@ -168,7 +169,7 @@ StepResult run_step_job(const StepJob& job, RunServices& services, AttemptContro
       break;
     services.observer.step_log(step, true, "attempt " + std::to_string(attempt) + " failed: " + end.message +
                                                "; trying again in " + format_duration(step.retry.delay));
-    if (control.begin(std::nullopt)->sleep_for(step.retry.delay)) {
+    if (services.step_services.clock->sleep_for(step.retry.delay, *control.begin(std::nullopt))) {
       end = {false, StepFailure::Kind::Cancelled, "interrupted"};
       break;
     }

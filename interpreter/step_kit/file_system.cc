@@ -32,12 +32,22 @@ std::optional<std::string> SystemFileSystem::read_file(const fs::path& path) con
   return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
-void SystemFileSystem::write_durably(const fs::path& path, std::string_view bytes) {
+void SystemFileSystem::write_durably(const fs::path& path, std::string_view bytes, mode_t mode) {
   try {
-    write_file_durably(path, bytes);
+    write_file_durably(path, bytes, mode);
   } catch (const std::system_error& error) {
     throw EnvironmentError(error.what());
   }
+}
+
+// A rename over a symbolic link would replace the link with a copy, so the file it points to
+// is the one replaced, with the permission bits it has (a datasources file may be 0600).
+void SystemFileSystem::rewrite_durably(const fs::path& path, std::string_view bytes) {
+  std::error_code error;
+  fs::path target = fs::canonical(path, error);
+  fs::file_status status = error ? fs::file_status() : fs::status(target, error);
+  if (error) fail("rewrite", path, error);
+  write_durably(target, bytes, static_cast<mode_t>(status.permissions() & fs::perms::mask));
 }
 
 void SystemFileSystem::create_directories(const fs::path& path) {

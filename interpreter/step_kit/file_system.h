@@ -1,5 +1,7 @@
 #pragma once
 
+#include <sys/types.h>
+
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -16,9 +18,13 @@ class FileSystem {
   virtual bool exists(const std::filesystem::path& path) const = 0;
   // The whole file, or nullopt when it does not exist.
   virtual std::optional<std::string> read_file(const std::filesystem::path& path) const = 0;
-  // Replaces the file with `bytes` atomically and durably (files/durable_write.h): the only
-  // way steps write a file whose content must survive a crash.
-  virtual void write_durably(const std::filesystem::path& path, std::string_view bytes) = 0;
+  // Replaces the file with `bytes` atomically and durably (files/durable_write.h), with the
+  // permission bits `mode`: the only way steps write a file whose content must survive a crash.
+  virtual void write_durably(const std::filesystem::path& path, std::string_view bytes, mode_t mode = 0644) = 0;
+  // Replaces the content of an existing file as write_durably does, keeping what makes it the
+  // operator's file: its permission bits, and, when `path` is a symbolic link (a shared conf
+  // folder), the link itself: the file it points to is rewritten. No file there: EnvironmentError.
+  virtual void rewrite_durably(const std::filesystem::path& path, std::string_view bytes) = 0;
   virtual void create_directories(const std::filesystem::path& path) = 0;
   // Removes a file or a directory tree; nothing when it does not exist.
   virtual void remove_all(const std::filesystem::path& path) = 0;
@@ -31,7 +37,8 @@ class SystemFileSystem final : public FileSystem {
  public:
   bool exists(const std::filesystem::path& path) const override;
   std::optional<std::string> read_file(const std::filesystem::path& path) const override;
-  void write_durably(const std::filesystem::path& path, std::string_view bytes) override;
+  void write_durably(const std::filesystem::path& path, std::string_view bytes, mode_t mode = 0644) override;
+  void rewrite_durably(const std::filesystem::path& path, std::string_view bytes) override;
   void create_directories(const std::filesystem::path& path) override;
   void remove_all(const std::filesystem::path& path) override;
   std::vector<std::string> list(const std::filesystem::path& directory) const override;

@@ -88,7 +88,7 @@ struct StepContext {
   Interaction interaction;
   std::filesystem::path state_dir;
   std::filesystem::path run_dir;            // per-run files: step logs
-  std::optional<std::chrono::steady_clock::time_point> deadline;  // from `timeout`
+  std::optional<std::chrono::steady_clock::time_point> deadline;  // from `timeout`, on services.clock
   Value::Map outputs;                       // what the step publishes as steps.ID.outputs.*
   StepServices services = system_step_services();
   // <state_dir>/work/<plan>/<step id>/: the step's partial files. It survives interruptions and

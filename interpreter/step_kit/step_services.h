@@ -7,8 +7,8 @@ class StepClock;
 class Processes;
 class Databases;  // interpreter/databases/databases.h
 
-// The narrow interfaces through which a step reaches the world. The executor hands the real
-// ones (system_step_services()); a unit test hands fakes. The step owns none of them.
+// The narrow interfaces through which a step reaches the world. The executor hands each step
+// those it was given (ExecutorOptions::services); a unit test hands fakes. The step owns none.
 struct StepServices {
   FileSystem* files = nullptr;
   const StepClock* clock = nullptr;
@@ -17,7 +17,7 @@ struct StepServices {
 };
 
 // The real services: the machine's file system, steady clock and processes. Databases need the
-// run's credentials: the executor sets them (a SociDatabases with the plan's password bindings).
+// run's credentials: `planrun run` adds a SociDatabases with the plan's password bindings.
 StepServices system_step_services();
 
 }  // namespace planrun

@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "tests/support/executor_fixture.h"
+#include "tests/support/fake_services.h"
 
 namespace planrun {
 namespace {
@@ -25,6 +26,30 @@ TEST_F(ExecutorTest, RunsEveryStepOnceThenNothingOnRerun) {
   EXPECT_TRUE(second.started.empty());
   EXPECT_EQ(second.outcomes["c"], "up-to-date");
   EXPECT_EQ(ran("a") + ran("b") + ran("c"), 3);
+}
+
+// The file exists only in the fake file system, and the waits, the step's timeout and the retry's
+// delay all pass on the fake clock: minutes of a plan's time take none of the test's.
+TEST_F(ExecutorTest, StepsReachTheWorldThroughTheServicesItIsGiven) {
+  using namespace std::chrono_literals;
+  testing::FakeServices fakes;
+  fakes.files.files["/carbon/wso2carbon.pid"] = "4242";
+  ExecutorOptions options;
+  options.services = fakes.services();
+  std::string steps =
+      "  - id: up\n    type: wait-for\n    with: {file: /carbon/wso2carbon.pid}\n"
+      "  - id: never\n    type: wait-for\n    timeout: 5s\n    retry: {attempts: 2, delay: 10m}\n"
+      "    with: {file: /carbon/absent, timeout: 30s}\n";
+  auto start = std::chrono::steady_clock::now();
+  auto result = run(steps, options);
+  EXPECT_LT(std::chrono::steady_clock::now() - start, 5s);
+  EXPECT_EQ(result.outcomes["up"], "done");
+  EXPECT_EQ(result.outcomes["never"], "failed");
+  EXPECT_EQ(result.messages["never"], "file /carbon/absent did not appear within 5s");
+  std::vector<std::chrono::milliseconds> attempt(5, 1s), both = attempt;
+  both.push_back(10min);
+  both.insert(both.end(), attempt.begin(), attempt.end());
+  EXPECT_EQ(fakes.clock.sleeps, both);
 }
 
 TEST_F(ExecutorTest, FailureSkipsDependentsButIndependentBranchesFinish) {

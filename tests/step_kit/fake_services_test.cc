@@ -37,6 +37,30 @@ TEST(FakeServices, WaitForSleepsOnTheStepClockBetweenTries) {
   EXPECT_EQ(fakes.clock.sleeps.front(), std::chrono::milliseconds(50));
 }
 
+TEST(FakeServices, MemoryFilesAreWrittenOnlyIntoDirectoriesThatExistAsOnTheMachine) {
+  testing::MemoryFileSystem files;
+  EXPECT_THROW(files.write_durably("/new-home/.upgraded", "done"), EnvironmentError);
+  files.create_directories("/new-home/conf");
+  files.write_durably("/new-home/.upgraded", "done");
+  EXPECT_TRUE(files.exists("/new-home"));
+  EXPECT_EQ(files.list("/new-home"), (std::vector<std::string>{".upgraded", "conf"}));
+  files.remove_all("/new-home/conf");
+  EXPECT_EQ(files.list("/new-home"), std::vector<std::string>{".upgraded"});
+}
+
+TEST(FakeServices, ScriptedProcessesEndEachRunAsScriptedInTurn) {
+  testing::ScriptedProcesses processes;
+  processes.result.exit_code = 0;
+  processes.runs.push_back({{"first"}, {}});
+  processes.runs.back().result.exit_code = 3;
+  std::vector<std::string> lines;
+  auto keep = [&](OutputStream, const std::string& line) { lines.push_back(line); };
+  EXPECT_EQ(processes.run({}, keep).exit_code, std::optional<int>(3));
+  EXPECT_EQ(processes.run({}, keep).exit_code, std::optional<int>(0));
+  EXPECT_EQ(lines, std::vector<std::string>{"first"});
+  EXPECT_EQ(processes.started.size(), 2u);
+}
+
 TEST(FakeServices, DescribeSaysWhatRunWouldDoAndMasksSecrets) {
   StepNode step;
   step.id = "start";

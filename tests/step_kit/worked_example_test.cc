@@ -51,6 +51,7 @@ class TouchFileStep final : public StepType {
 TEST(WorkedExample, TheGuidesStepTypeWritesItsFileWithTheDeclaredDefault) {
   testing::StepFixture fixture("touch-file");
   testing::FakeServices fakes;
+  fakes.files.create_directories("/new-home");
   StepContext context = fixture.context({{"path", "/new-home/.upgraded"}});
   context.services = fakes.services();
   TouchFileStep().run(context);

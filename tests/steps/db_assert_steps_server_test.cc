@@ -208,8 +208,10 @@ steps:
     StateStore store(scratch.dir.path() / state);
     testing::RecordingObserver observer;
     CancellationToken cancel;
+    SociDatabases plan_databases(DatabaseCredentials::from_params(*compiled.graph, params));
     ExecutorOptions options;
     options.state_dir = scratch.dir.path() / state;
+    options.services.databases = &plan_databases;
     Executor(*compiled.graph, params, store, observer, cancel, options).run();
     return observer.record;
   };

@@ -9,6 +9,7 @@
 #include <memory>
 #include <string>
 
+#include "interpreter/databases/soci_databases.h"
 #include "interpreter/executor/executor.h"
 #include "tests/support/compile_text.h"
 #include "tests/support/recording_observer.h"
@@ -28,7 +29,9 @@ class ExecutorTest : public ::testing::Test {
   }
   void TearDown() override { std::filesystem::remove_all(dir_); }
 
-  // Compiles `steps` (YAML list items) with a `dir` param set to the test directory and runs it.
+  // Compiles `steps` (YAML list items) with a `dir` param set to the test directory and runs it,
+  // through `options.services`: the real ones unless the test gives fakes, and without given
+  // Databases the real ones with the plan's credentials, as `planrun run` makes them.
   Recording run(const std::string& steps, ExecutorOptions options = {}, const std::string& extra_params = "",
                 ParamValues params = {}) {
     std::string text = "planrun: 1\nname: t\nparams:\n  dir: {type: path}\n" + extra_params + "steps:\n" + steps;
@@ -41,6 +44,8 @@ class ExecutorTest : public ::testing::Test {
     RecordingObserver observer;
     options.state_dir = dir_ / "state";
     options.jobs = std::max(options.jobs, 1);
+    SociDatabases databases(DatabaseCredentials::from_params(*compiled.graph, params));
+    if (!options.services.databases) options.services.databases = &databases;
     Executor(*compiled.graph, params, store, observer, *cancel_, options).run();
     return observer.record;
   }

@@ -51,7 +51,7 @@ void CompareSchemaStep::run(StepContext& context) const {
   if (!context.services.databases) throw std::logic_error("the executor gave the step no Databases service");
   SchemaCheckResult result;
   try {
-    result = run_schema_check(*context.services.databases, request);
+    result = run_schema_check(*context.services.databases, *context.services.files, request);
   } catch (const DatabaseError& error) {
     throw StepFailure(Kind::Failed, masker.mask(error.what()));
   } catch (const EnvironmentError& error) {  // a script that cannot be read

@@ -1,13 +1,11 @@
 #include "interpreter/steps/compare_schema/schema_check.h"
 
-#include <fstream>
-#include <sstream>
-
 #include "interpreter/databases/database_error.h"
 #include "interpreter/databases/databases.h"
 #include "interpreter/schema/schema_allowances.h"
 #include "interpreter/schema/schema_reader.h"
 #include "interpreter/schema/scratch_schema.h"
+#include "interpreter/step_kit/file_system.h"
 #include "interpreter/step_kit/step_failure.h"
 
 namespace planrun {
@@ -22,14 +20,12 @@ std::vector<std::string> script_paths(const Value& given) {
   return paths;
 }
 
-std::vector<DdlScript> read_scripts(const std::vector<std::string>& paths) {
+std::vector<DdlScript> read_scripts(const FileSystem& files, const std::vector<std::string>& paths) {
   std::vector<DdlScript> scripts;
   for (const std::string& path : paths) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw EnvironmentError("cannot read the DDL script " + path + ": no such file or no permission");
-    std::ostringstream text;
-    text << in.rdbuf();
-    scripts.push_back({path, text.str()});
+    std::optional<std::string> text = files.read_file(path);
+    if (!text) throw EnvironmentError("cannot read the DDL script " + path + ": no such file");
+    scripts.push_back({path, *std::move(text)});
   }
   return scripts;
 }
@@ -71,7 +67,7 @@ size_t SchemaCheckResult::unexpected() const {
   return count;
 }
 
-SchemaCheckResult run_schema_check(Databases& databases, const SchemaCheckRequest& request) {
+SchemaCheckResult run_schema_check(Databases& databases, const FileSystem& files, const SchemaCheckRequest& request) {
   SchemaCheckResult result;
   result.sides.actual = request.database.to_string();
   DatabaseSchema reference;
@@ -85,7 +81,7 @@ SchemaCheckResult run_schema_check(Databases& databases, const SchemaCheckReques
     reference = read_database(databases, *request.equals_database);
   } else {
     result.sides.reference = joined(request.equals_script);
-    reference = schema_of_scripts(databases, request.database, read_scripts(request.equals_script));
+    reference = schema_of_scripts(databases, request.database, read_scripts(files, request.equals_script));
   }
   DatabaseSchema actual = read_database(databases, request.database);
   result.differences = compare_schemas(reference, actual, request.options);

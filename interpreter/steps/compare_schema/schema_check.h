@@ -11,6 +11,7 @@
 namespace planrun {
 
 class Databases;
+class FileSystem;
 
 // One comparison as the fields ask for it.
 struct SchemaCheckRequest {
@@ -32,9 +33,9 @@ struct SchemaCheckResult {
   size_t unexpected() const;                  // the differences no `allow` entry expects
 };
 
-// Reads both schemas and compares them. Throws DatabaseError (a database or script failed)
-// or EnvironmentError (a script cannot be read).
-SchemaCheckResult run_schema_check(Databases& databases, const SchemaCheckRequest& request);
+// Reads both schemas (the DDL scripts through `files`) and compares them. Throws DatabaseError
+// (a database or script failed) or EnvironmentError (a script cannot be read).
+SchemaCheckResult run_schema_check(Databases& databases, const FileSystem& files, const SchemaCheckRequest& request);
 
 // "would compare the schema of D with the scripts a.sql, b.sql (ignoring index names)".
 std::string describe_schema_check(const SchemaCheckRequest& request);

@@ -1,6 +1,5 @@
-#include <fstream>
-#include <sstream>
-
+#include "interpreter/step_kit/file_system.h"
+#include "interpreter/step_kit/step_failure.h"
 #include "interpreter/step_kit/step_field.h"
 #include "interpreter/steps/smoke_test/smoke_check.h"
 #include "interpreter/steps/smoke_test/smoke_test_fields.h"
@@ -24,22 +23,24 @@ class FileCheck final : public SmokeCheckKind {
     auto contains = fields().contains.find(given);
     return "would check that " + path + " exists" + (contains ? " and contains '" + *contains + "'" : "");
   }
-  CheckOutcome run(const Value::Map& given, StepContext&) const override {
+  CheckOutcome run(const Value::Map& given, StepContext& context) const override {
     fs::path path = fields().path.read(given);
-    std::error_code error;
-    bool found = fs::exists(path, error);
-    if (!fields().exists.read(given))
-      return found ? CheckOutcome{false, "no file " + path.string(), "it exists"} : CheckOutcome{true, "no file " + path.string(), ""};
-    if (!found) return {false, path.string() + " exists", error ? error.message() : "it does not exist"};
-    auto contains = fields().contains.find(given);
-    if (!contains) return {true, path.string() + " exists", ""};
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    std::string expected = path.string() + " contains '" + *contains + "'";
-    if (!in) return {false, expected, "cannot read it"};
-    if (text.str().find(*contains) != std::string::npos) return {true, expected, ""};
-    return {false, expected, "it does not (" + std::to_string(text.str().size()) + " bytes)"};
+    bool must_exist = fields().exists.read(given);
+    std::string expected = must_exist ? path.string() + " exists" : "no file " + path.string();
+    try {
+      bool found = context.services.files->exists(path);
+      if (!must_exist) return found ? CheckOutcome{false, expected, "it exists"} : CheckOutcome{true, expected, ""};
+      if (!found) return {false, expected, "it does not exist"};
+      auto contains = fields().contains.find(given);
+      if (!contains) return {true, expected, ""};
+      expected = path.string() + " contains '" + *contains + "'";
+      std::optional<std::string> text = context.services.files->read_file(path);
+      if (!text) return {false, expected, "it is gone"};
+      if (text->find(*contains) != std::string::npos) return {true, expected, ""};
+      return {false, expected, "it does not (" + std::to_string(text->size()) + " bytes)"};
+    } catch (const EnvironmentError& error) {  // no permission to look or read
+      return {false, expected, error.what()};
+    }
   }
 };
 

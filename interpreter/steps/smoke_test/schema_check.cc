@@ -40,7 +40,7 @@ class SchemaCheck final : public SmokeCheckKind {
       SchemaCheckRequest request = schema_check_request(given);
       // A missing service is a bug in planrun (exit 70), not a failure of the plan.
       if (!context.services.databases) throw std::logic_error("the executor gave the step no Databases service");
-      SchemaCheckResult result = run_schema_check(*context.services.databases, request);
+      SchemaCheckResult result = run_schema_check(*context.services.databases, *context.services.files, request);
       expected = "the schema of " + result.sides.reference;
       for (const std::string& entry : result.unused_allowances)
         context.log.warn("schema check: the allow entry '" + entry + "' matched no difference");

@@ -3,13 +3,9 @@
 #include "interpreter/steps/update_config/update_config_step.h"
 #include "interpreter/steps/update_config/update_config_fields.h"
 
-#include <sys/stat.h>
-
-#include <fstream>
-#include <sstream>
 #include <system_error>
 
-#include "interpreter/files/durable_write.h"
+#include "interpreter/step_kit/file_system.h"
 #include "interpreter/step_kit/step_failure.h"
 #include "interpreter/step_kit/step_field.h"
 #include "interpreter/steps/update_config/config_changes.h"
@@ -49,14 +45,6 @@ ConfigChanges changes_for(const Value::Map& given, std::string_view text) {
   throw StepFailure(Kind::Failed, "update-config needs one of xml, properties and yaml");
 }
 
-std::optional<std::string> read_text(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 // The file's new text and the diff that shows it, secrets as ***.
 struct PlannedChange {
   std::string before, after;
@@ -82,18 +70,13 @@ constexpr const char* kept_for = ".path";
 
 std::string skipped_note(const std::string& where) { return "'" + where + "' matches nothing; skipped (optional)"; }
 
-// The file's permission bits, so the rewritten file keeps them (a datasources file may be 0600).
-mode_t mode_of(const fs::path& file) {
-  struct stat info {};
-  return ::stat(file.c_str(), &info) == 0 ? info.st_mode & 07777 : 0644;
-}
+// The kept originals hold what the file held, passwords included: for the operator's eyes only.
+constexpr mode_t kept_mode = 0600;
 
-// The file a configuration path names: a symlinked configuration file (a shared conf folder) is
-// changed where it is; a rename over the link would replace the link with a copy.
-fs::path link_target(const fs::path& file) {
-  std::error_code error;
-  fs::path target = fs::is_symlink(file, error) ? fs::canonical(file, error) : file;
-  return error ? file : target;
+// Keeps `text` as `copy`, in a directory made if need be.
+void keep_copy(FileSystem& files, const fs::path& copy, std::string_view text) {
+  files.create_directories(copy.parent_path());
+  files.write_durably(copy, text, kept_mode);
 }
 
 }  // namespace
@@ -102,18 +85,19 @@ fs::path link_target(const fs::path& file) {
 // back to the original it kept, so the new values are applied to (and diffed against) what the
 // operator had, and `changed` stays true to it.
 void UpdateConfigStep::discard_partial_work(StepContext& context) const {
-  std::optional<std::string> target = read_text(context.work_dir / "original" / kept_for);
+  FileSystem& files = *context.services.files;
+  std::optional<std::string> target = files.read_file(context.work_dir / "original" / kept_for);
   if (!target) return;
   fs::path file = *target;
-  std::optional<std::string> original = read_text(context.work_dir / "original" / file.filename());
-  if (original && read_text(file) != original) write_file_durably(link_target(file), *original, mode_of(file));
+  std::optional<std::string> original = files.read_file(context.work_dir / "original" / file.filename());
+  if (original && files.read_file(file) != original) files.rewrite_durably(file, *original);
 }
 
 const StepSchema& UpdateConfigStep::schema() const { return update_config_schema(); }
 
 std::vector<std::string> UpdateConfigStep::describe(const DescribeContext& context) const {
   fs::path file = fields().file.read(context.fields);
-  std::optional<std::string> text = read_text(file);
+  std::optional<std::string> text = context.services.files->read_file(file);
   if (!text) return {context.masker.mask("would change " + file.string() + " (not there yet: its diff shows once it is)")};
   std::vector<std::string> lines;
   try {
@@ -131,31 +115,30 @@ std::vector<std::string> UpdateConfigStep::describe(const DescribeContext& conte
 
 void UpdateConfigStep::run(StepContext& context) const {
   StepSecretMasker masker(context);
+  FileSystem& files = *context.services.files;
   fs::path file = fields().file.read(context.fields);
-  std::optional<std::string> text = read_text(file);
-  if (!text) throw StepFailure(Kind::Failed, "cannot read " + file.string() + ": " + std::error_code(errno, std::generic_category()).message());
+  std::optional<std::string> text = files.read_file(file);
+  if (!text)
+    throw StepFailure(Kind::Failed, "cannot read " + file.string() + ": " +
+                                        std::make_error_code(std::errc::no_such_file_or_directory).message());
   if (context.work_dir.empty()) throw std::logic_error("the executor gave update-config no work directory");
   // The original as the first attempt found it: a rerun after a crash finds the file changed.
   fs::path original = context.work_dir / "original" / file.filename();
-  std::optional<std::string> kept = read_text(original);
+  std::optional<std::string> kept = files.read_file(original);
   if (!kept) {
-    std::error_code ignored;
-    fs::create_directories(original.parent_path(), ignored);
-    write_file_durably(original, *text, 0600);
-    write_file_durably(context.work_dir / "original" / kept_for, file.string(), 0600);
+    keep_copy(files, original, *text);
+    keep_copy(files, context.work_dir / "original" / kept_for, file.string());
     kept = text;
   }
   PlannedChange planned = plan_change(context.fields, file, *std::move(text));
   for (const std::string& where : planned.skipped) context.log.info(masker.mask(skipped_note(where)));
   for (const std::string& line : planned.diff) context.log.info(masker.mask(line));
-  if (planned.after != planned.before) write_file_durably(link_target(file), planned.after, mode_of(file));
+  if (planned.after != planned.before) files.rewrite_durably(file, planned.after);
   else context.log.info(masker.mask(file.string() + " already holds these values"));
   bool changed = planned.after != *kept;
   if (changed) {
     fs::path copy = context.run_dir / (context.step.id + "." + file.filename().string() + ".orig");
-    std::error_code ignored;
-    fs::create_directories(context.run_dir, ignored);
-    write_file_durably(copy, *kept, 0600);
+    keep_copy(files, copy, *kept);
     context.log.info(masker.mask("the original is kept as " + copy.string()));
   }
   context.outputs["changed"] = Value(changed);

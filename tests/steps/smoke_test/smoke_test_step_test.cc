@@ -1,27 +1,25 @@
-// smoke-test: every kind of check against real things the test makes (SQLite files, a local
-// HTTP server, commands, files); every check runs and each failure is listed.
+// smoke-test on the kit's fakes: databases are FakeDatabases (SQLite in memory), commands are
+// scripted, files are in memory; every check runs and each failure is listed. HTTP checks talk
+// to a local server, as the step reaches the network directly.
 
 #include "interpreter/steps/smoke_test/smoke_test_step.h"
 
 #include <gtest/gtest.h>
 #include <soci/soci.h>
 
-#include <fstream>
-
-#include "interpreter/databases/soci_databases.h"
 #include "interpreter/step_kit/step_failure.h"
+#include "tests/support/fake_databases.h"
+#include "tests/support/fake_services.h"
 #include "tests/support/http_test_server.h"
 #include "tests/support/step_fixture.h"
 
 namespace planrun {
 namespace {
 
-namespace fs = std::filesystem;
-
-Dsn sqlite_file(const fs::path& file) {
+Dsn sqlite_file(const std::string& file) {
   Dsn dsn;
   dsn.kind = Dsn::Kind::Sqlite;
-  dsn.path = file.string();
+  dsn.path = file;
   return dsn;
 }
 using Kind = StepFailure::Kind;
@@ -29,20 +27,26 @@ using Kind = StepFailure::Kind;
 Value map(Value::Map items) { return Value(std::move(items)); }
 Value check(const std::string& kind, Value::Map fields) { return map({{kind, map(std::move(fields))}}); }
 
+ProcessResult exited(int status) {
+  ProcessResult result;
+  result.exit_code = status;
+  return result;
+}
+
 class SmokeTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    for (const fs::path& file : {old_db, new_db}) {
-      auto connection = SociDatabases().open(sqlite_file(file));
-      soci::session& db = connection->session();
+    for (const std::string& file : {old_db, new_db}) {
+      soci::session& db = databases.inspect(sqlite_file(file));
       db << "CREATE TABLE UM_TENANT (UM_ID INTEGER, UM_DOMAIN_NAME VARCHAR(255))";
       db << "INSERT INTO UM_TENANT VALUES (1, 'a.com')";
       db << "INSERT INTO UM_TENANT VALUES (2, 'b.com')";
     }
-    SociDatabases().open(sqlite_file(new_db))->session() << "INSERT INTO UM_TENANT VALUES (3, 'c.com')";
+    databases.inspect(sqlite_file(new_db)) << "INSERT INTO UM_TENANT VALUES (3, 'c.com')";
   }
   StepContext context_for(Value::List checks) {
     StepContext context = fixture.context({{"checks", Value(std::move(checks))}});
+    context.services = fakes.services();
     context.services.databases = &databases;
     return context;
   }
@@ -58,11 +62,12 @@ class SmokeTest : public ::testing::Test {
     outputs = context.outputs;
     return "no failure";
   }
-  std::string sqlite(const fs::path& file) { return "sqlite:" + file.string(); }
+  std::string sqlite(const std::string& file) { return "sqlite:" + file; }
 
   testing::StepFixture fixture{"smoke-test", "smoke"};
-  fs::path old_db = fixture.dir.path() / "old.db", new_db = fixture.dir.path() / "new.db";
-  SociDatabases databases;
+  testing::FakeServices fakes;
+  testing::FakeDatabases databases;
+  std::string old_db = "/data/old.db", new_db = "/data/new.db";
   Value::Map outputs;
 };
 
@@ -84,25 +89,48 @@ TEST_F(SmokeTest, SqlChecksCompareValuesRowsCountsAndTheSourcesResult) {
 }
 
 TEST_F(SmokeTest, EveryCheckRunsAndEachFailureIsListedWithExpectedAndActual) {
-  fs::path file = fixture.dir.path() / "done.txt";
-  std::ofstream(file) << "upgrade finished\n";
+  std::string file = "/home/done.txt";
+  fakes.files.files[file] = "upgrade finished\n";
+  fakes.processes.runs = {{{"hello"}, exited(3)}, {{}, exited(1)}};
   std::string message = failure_of({
       map({{"name", Value("tenants")}, {"sql", map({{"database", Value(sqlite(new_db))}, {"query", Value("SELECT COUNT(*) FROM UM_TENANT")}, {"equals", Value(2)}})}}),
       check("sql", {{"database", Value(sqlite(new_db))}, {"query", Value("SELECT * FROM NO_SUCH_TABLE")}, {"rows", Value(0)}}),
       check("command", {{"command", Value("echo hello; exit 3")}, {"expect_exit", Value(Value::List{Value(3)})}, {"contains", Value("hello")}}),
       check("command", {{"command", Value(Value::List{Value("false")})}}),
-      check("file", {{"path", Value(file.string())}, {"contains", Value("finished")}}),
-      check("file", {{"path", Value(file.string())}, {"contains", Value("failed")}}),
-      check("file", {{"path", Value(file.string())}, {"exists", Value(false)}}),
+      check("file", {{"path", Value(file)}, {"contains", Value("finished")}}),
+      check("file", {{"path", Value(file)}, {"contains", Value("failed")}}),
+      check("file", {{"path", Value(file)}, {"exists", Value(false)}}),
   });
   EXPECT_EQ(message.substr(0, message.find('\n')), "5 of 7 checks failed");
   EXPECT_NE(message.find("\n  tenants: expected 2, got 3"), std::string::npos) << message;
   EXPECT_NE(message.find("\n  check 2 (sql): expected an answer, got the query failed: "), std::string::npos) << message;
   EXPECT_NE(message.find("\n  check 4 (command): expected exit status 0, got exit status 1"), std::string::npos) << message;
-  EXPECT_NE(message.find("\n  check 6 (file): expected " + file.string() + " contains 'failed', got it does not (17 bytes)"),
+  EXPECT_NE(message.find("\n  check 6 (file): expected " + file + " contains 'failed', got it does not (17 bytes)"),
             std::string::npos) << message;
-  EXPECT_NE(message.find("\n  check 7 (file): expected no file " + file.string() + ", got it exists"), std::string::npos) << message;
+  EXPECT_NE(message.find("\n  check 7 (file): expected no file " + file + ", got it exists"), std::string::npos) << message;
   EXPECT_EQ(fixture.log.warnings.size(), 5u);
+  ASSERT_EQ(fakes.processes.started.size(), 2u);
+  EXPECT_EQ(fakes.processes.started[1].argv, std::vector<std::string>{"false"});
+  EXPECT_EQ(fakes.processes.started[0].cancel, &fixture.cancel);
+}
+
+TEST_F(SmokeTest, FileChecksLookThroughTheFileSystemService) {
+  fakes.files.files["/carbon/wso2carbon.pid"] = "4242\n";
+  std::string message = failure_of({
+      check("file", {{"path", Value("/carbon/wso2carbon.pid")}}),
+      check("file", {{"path", Value("/carbon/missing.pid")}}),
+  });
+  EXPECT_EQ(message, "1 of 2 checks failed\n  check 2 (file): expected /carbon/missing.pid exists, got it does not exist");
+}
+
+TEST_F(SmokeTest, ASchemaCheckReadsItsDdlScriptThroughTheFileSystemService) {
+  fakes.files.files["/ddl/sqlite.sql"] = "CREATE TABLE UM_TENANT (UM_ID INTEGER, UM_DOMAIN_NAME VARCHAR(255));\n";
+  std::string message = failure_of({
+      check("schema", {{"database", Value(sqlite(new_db))}, {"equals_script", Value("/ddl/sqlite.sql")}}),
+      check("schema", {{"database", Value(sqlite(new_db))}, {"equals_script", Value("/ddl/absent.sql")}}),
+  });
+  EXPECT_EQ(message, "1 of 2 checks failed\n  check 2 (schema): expected no schema difference, got cannot read the DDL "
+                     "script /ddl/absent.sql: no such file");
 }
 
 TEST_F(SmokeTest, HttpFollowsRedirectsByDefaultAndChecksTheLastAnswer) {

@@ -1,15 +1,14 @@
-// update-config through its step: real files in a temporary directory, secrets, the kept
-// original, the file's mode, describe's diff, and failures naming the file and the selector.
+// update-config through its step, on the kit's fakes (files in memory, with permission bits and
+// symbolic links): secrets, the kept original, the file's mode, describe's diff, and failures
+// naming the file and the selector. tests/step_kit/file_system_test.cc shows the machine's file
+// system keeps the mode and the link as the fake does.
 
 #include "interpreter/steps/update_config/update_config_step.h"
 
 #include <gtest/gtest.h>
-#include <sys/stat.h>
-
-#include <fstream>
-#include <sstream>
 
 #include "interpreter/step_kit/step_failure.h"
+#include "tests/support/fake_services.h"
 #include "tests/support/step_fixture.h"
 
 namespace planrun {
@@ -33,13 +32,6 @@ const char* kDatasources = R"(<datasources-configuration>
 </datasources-configuration>
 )";
 
-std::string read(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 Value secret(const std::string& text) { return Value(text).mark_secret(); }
 
 Value xml_sets(std::vector<std::pair<std::string, Value>> sets) {
@@ -51,10 +43,12 @@ Value xml_sets(std::vector<std::pair<std::string, Value>> sets) {
 class UpdateConfigStepTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    std::ofstream(file) << kDatasources;
-    ::chmod(file.c_str(), 0640);
+    fakes.files.create_directories(file.parent_path());
+    fakes.files.write_durably(file, kDatasources, 0640);
     fixture.masker.secrets = {"n3w-s3cret"};
   }
+  std::string read(const fs::path& path) { return fakes.files.read_file(path).value_or("(no file)"); }
+  mode_t mode_of(const fs::path& path) { return fakes.files.modes.at(path); }
   Value::Map datasource_fields() {
     return {{"file", Value(file.string())},
             {"xml", xml_sets({{"//datasource[name='WSO2_CARBON_DB']/definition/configuration/url", Value("jdbc:postgresql://db/staging")},
@@ -63,7 +57,8 @@ class UpdateConfigStepTest : public ::testing::Test {
   // The executor always gives a work directory: <state>/work/<plan>/<step>.
   StepContext context_for(Value::Map fields) {
     StepContext context = fixture.context(std::move(fields));
-    context.work_dir = fixture.dir.path() / "work";
+    context.services = fakes.services();
+    context.work_dir = "/state/work/plan/connect-staging";
     return context;
   }
   std::string failure_of(Value::Map fields) {
@@ -77,7 +72,9 @@ class UpdateConfigStepTest : public ::testing::Test {
   }
 
   testing::StepFixture fixture{"update-config", "connect-staging"};
-  fs::path file = fixture.dir.path() / "master-datasources.xml";
+  testing::FakeServices fakes;
+  fs::path conf = "/carbon/repository/conf/datasources";
+  fs::path file = conf / "master-datasources.xml";
 };
 
 TEST_F(UpdateConfigStepTest, WritesTheSecretButShowsItNowhereAndKeepsTheRest) {
@@ -102,9 +99,9 @@ TEST_F(UpdateConfigStepTest, TheOriginalIsKeptAndTheModeStays) {
   UpdateConfigStep().run(context);
   EXPECT_EQ(read(context.work_dir / "original" / "master-datasources.xml"), kDatasources);
   EXPECT_EQ(read(fixture.run_dir() / "connect-staging.master-datasources.xml.orig"), kDatasources);
-  struct stat info {};
-  ::stat(file.c_str(), &info);
-  EXPECT_EQ(info.st_mode & 07777, 0640u);
+  EXPECT_EQ(mode_of(file), 0640u);
+  EXPECT_EQ(mode_of(context.work_dir / "original" / "master-datasources.xml"), 0600u);
+  EXPECT_EQ(mode_of(fixture.run_dir() / "connect-staging.master-datasources.xml.orig"), 0600u);
 }
 
 TEST_F(UpdateConfigStepTest, ARerunAfterACrashFindsTheChangeMadeAndStillReportsItChanged) {
@@ -126,20 +123,33 @@ TEST_F(UpdateConfigStepTest, StartingOverWithOtherValuesPutsTheOriginalBackFirst
   ASSERT_NE(read(file), kDatasources);
   UpdateConfigStep().discard_partial_work(first);
   EXPECT_EQ(read(file), kDatasources);
-  struct stat info {};
-  ::stat(file.c_str(), &info);
-  EXPECT_EQ(info.st_mode & 07777, 0640u);
+  EXPECT_EQ(mode_of(file), 0640u);
 }
 
 TEST_F(UpdateConfigStepTest, ASymlinkedFileIsChangedWhereItIsAndStaysALink) {
-  fs::path link = fixture.dir.path() / "link.xml";
-  fs::create_symlink(file.filename(), link);
+  fs::path link = "/carbon-4.4.7/repository/conf/datasources/master-datasources.xml";
+  fakes.files.links[link] = file;
   Value::Map fields = datasource_fields();
   fields["file"] = Value(link.string());
   StepContext context = context_for(fields);
   UpdateConfigStep().run(context);
-  EXPECT_TRUE(fs::is_symlink(link));
+  EXPECT_EQ(fakes.files.links.count(link), 1u);
+  EXPECT_EQ(fakes.files.files.count(link), 0u);
   EXPECT_NE(read(file).find("<url>jdbc:postgresql://db/staging</url>"), std::string::npos);
+  EXPECT_EQ(mode_of(file), 0640u);
+}
+
+TEST_F(UpdateConfigStepTest, AFullDiskFailsNamingTheFileAndLeavesTheFileAsItWas) {
+  fakes.files.refuse_writes = "No space left on device";
+  StepContext context = context_for(datasource_fields());
+  try {
+    UpdateConfigStep().run(context);
+    FAIL() << "no failure";
+  } catch (const EnvironmentError& error) {
+    EXPECT_STREQ(error.what(), "cannot write '/state/work/plan/connect-staging/original/master-datasources.xml': "
+                               "No space left on device");
+  }
+  EXPECT_EQ(read(file), kDatasources);
 }
 
 TEST_F(UpdateConfigStepTest, NothingToUndoIsNothing) {
@@ -155,14 +165,14 @@ TEST_F(UpdateConfigStepTest, AnXPathMatchingNothingNamesTheFileAndTheXPathAndCha
 }
 
 TEST_F(UpdateConfigStepTest, AMissingFileIsNamed) {
-  fs::path missing = fixture.dir.path() / "nope.xml";
+  fs::path missing = conf / "nope.xml";
   EXPECT_EQ(failure_of({{"file", Value(missing.string())}, {"xml", xml_sets({{"//a", Value("x")}})}}),
             "cannot read " + missing.string() + ": No such file or directory");
 }
 
 TEST_F(UpdateConfigStepTest, DescribeShowsTheDiffWithSecretsAsStarsAndWritesNothing) {
   Value::Map fields = datasource_fields();
-  std::vector<std::string> lines = UpdateConfigStep().describe({fixture.step, fields, fixture.masker});
+  std::vector<std::string> lines = UpdateConfigStep().describe({fixture.step, fields, fixture.masker, fakes.services()});
   ASSERT_GE(lines.size(), 4u);
   EXPECT_EQ(lines[0], "would change " + file.string() + ":");
   EXPECT_EQ(lines[1], "--- " + file.string());
@@ -180,20 +190,20 @@ TEST_F(UpdateConfigStepTest, DescribeShowsTheDiffWithSecretsAsStarsAndWritesNoth
 
 TEST_F(UpdateConfigStepTest, DescribeOfAFileNotThereYetSaysSo) {
   Value::Map fields{{"file", Value("/new/home/conf.xml")}, {"xml", xml_sets({{"//a", Value("x")}})}};
-  EXPECT_EQ(UpdateConfigStep().describe({fixture.step, fields, fixture.masker}),
+  EXPECT_EQ(UpdateConfigStep().describe({fixture.step, fields, fixture.masker, fakes.services()}),
             std::vector<std::string>{"would change /new/home/conf.xml (not there yet: its diff shows once it is)"});
 }
 
 TEST_F(UpdateConfigStepTest, PropertiesAsAMapAndYamlAsAList) {
-  fs::path properties = fixture.dir.path() / "app.properties";
-  std::ofstream(properties) << "# port\nport=1\nname = a \\\n  b\n";
+  fs::path properties = conf / "app.properties";
+  fakes.files.write_durably(properties, "# port\nport=1\nname = a \\\n  b\n");
   StepContext context = context_for({{"file", Value(properties.string())},
                                          {"properties", Value(Value::Map{{"port", Value("2")}, {"name", Value("c")}})}});
   UpdateConfigStep().run(context);
   EXPECT_EQ(read(properties), "# port\nport=2\nname = c\n");
 
-  fs::path yaml = fixture.dir.path() / "deployment.yaml";
-  std::ofstream(yaml) << "server:\n  port: 9443 # https\n";
+  fs::path yaml = conf / "deployment.yaml";
+  fakes.files.write_durably(yaml, "server:\n  port: 9443 # https\n");
   Value::List sets{Value(Value::Map{{"set", Value("server.port")}, {"value", Value(int64_t{9444})}}),
                    Value(Value::Map{{"set", Value("server.absent")}, {"value", Value(1)}, {"optional", Value(true)}})};
   StepContext yaml_context = context_for({{"file", Value(yaml.string())}, {"yaml", Value(sets)}});
@@ -204,12 +214,12 @@ TEST_F(UpdateConfigStepTest, PropertiesAsAMapAndYamlAsAList) {
 }
 
 TEST_F(UpdateConfigStepTest, AFileAlreadyHoldingTheValuesIsLeftAloneAndUnchanged) {
-  fs::path properties = fixture.dir.path() / "same.properties";
-  std::ofstream(properties) << "port=1\n";
+  fs::path properties = conf / "same.properties";
+  fakes.files.write_durably(properties, "port=1\n");
   StepContext context = context_for({{"file", Value(properties.string())}, {"properties", Value(Value::Map{{"port", Value("1")}})}});
   UpdateConfigStep().run(context);
   EXPECT_FALSE(context.outputs.at("changed").as_bool());
-  EXPECT_FALSE(fs::exists(fixture.run_dir() / "connect-staging.same.properties.orig"));
+  EXPECT_FALSE(fakes.files.exists(fixture.run_dir() / "connect-staging.same.properties.orig"));
 }
 
 }  // namespace

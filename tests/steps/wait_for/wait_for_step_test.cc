@@ -1,12 +1,15 @@
+// wait-for on the kit's fakes: time is a ManualClock (no test sleeps for real, however long
+// the timeout), files are in memory; sockets are real, on the loopback, as the step reaches
+// the network directly.
+
 #include "interpreter/steps/wait_for/wait_for_step.h"
 
 #include <gtest/gtest.h>
 
-#include <fstream>
 #include <optional>
-#include <thread>
 
 #include "interpreter/step_kit/step_failure.h"
+#include "tests/support/fake_services.h"
 #include "tests/support/http_test_server.h"
 #include "tests/support/step_fixture.h"
 #include "tests/support/tcp_test_listener.h"
@@ -18,6 +21,23 @@ using namespace std::chrono_literals;
 using Clock = std::chrono::steady_clock;
 using Kind = StepFailure::Kind;
 using testing::HttpTestServer;
+
+// A step fixture whose contexts reach the world through the fakes.
+struct FakeWorld {
+  testing::StepFixture fixture{"wait-for"};
+  testing::FakeServices fakes;
+  StepContext context(Value::Map fields) {
+    StepContext made = fixture.context(std::move(fields));
+    made.services = fakes.services();
+    return made;
+  }
+  // Runs `action` once the step has slept `count` times.
+  void after_sleeps(size_t count, std::function<void()> action) {
+    fakes.clock.on_sleep = [this, count, action = std::move(action)] {
+      if (fakes.clock.sleeps.size() == count) action();
+    };
+  }
+};
 
 StepFailure failure_of(StepContext& context) {
   try {
@@ -34,92 +54,89 @@ std::string loopback(uint16_t port) { return "127.0.0.1:" + std::to_string(port)
 int64_t waited_ms(const StepContext& context) { return context.outputs.at("waited_ms").as_int(); }
 
 TEST(WaitForStep, TcpSucceedsOnceAListenerAppears) {
-  testing::StepFixture fixture("wait-for");
+  FakeWorld world;
   uint16_t port = testing::free_port();
   std::optional<testing::TcpTestListener> listener;
-  std::thread server([&] {
-    std::this_thread::sleep_for(300ms);  // the scenario: the server comes up later
-    listener.emplace(port);
-  });
-  StepContext context = fixture.context({{"tcp", loopback(port)}, {"timeout", "5s"}, {"interval", "50ms"}});
+  world.after_sleeps(3, [&] { listener.emplace(port); });  // the scenario: the server comes up later
+  StepContext context = world.context({{"tcp", loopback(port)}, {"timeout", "5s"}, {"interval", "50ms"}});
   WaitForStep().run(context);
-  server.join();
-  EXPECT_GE(waited_ms(context), 250);
-  EXPECT_LT(waited_ms(context), 3000);
-  EXPECT_EQ(fixture.log.infos.front(), "waiting for port " + loopback(port) + " (up to 5s)");
+  EXPECT_EQ(waited_ms(context), 150);
+  EXPECT_EQ(world.fixture.log.infos.front(), "waiting for port " + loopback(port) + " (up to 5s)");
 }
 
 TEST(WaitForStep, TcpAlreadyListeningSucceedsAtOnce) {
-  testing::StepFixture fixture("wait-for");
+  FakeWorld world;
   testing::TcpTestListener listener;
-  StepContext context = fixture.context({{"tcp", loopback(listener.port())}});
+  StepContext context = world.context({{"tcp", loopback(listener.port())}});
   WaitForStep().run(context);
-  EXPECT_LT(waited_ms(context), 1000);
+  EXPECT_EQ(waited_ms(context), 0);
+  EXPECT_TRUE(world.fakes.clock.sleeps.empty());
 }
 
 TEST(WaitForStep, TcpTimesOutNamingThePortAndTheLastError) {
-  testing::StepFixture fixture("wait-for");
+  FakeWorld world;
   uint16_t port = testing::free_port();
-  StepContext context = fixture.context({{"tcp", loopback(port)}, {"timeout", "300ms"}, {"interval", "50ms"}});
-  auto start = Clock::now();
+  StepContext context = world.context({{"tcp", loopback(port)}, {"timeout", "300ms"}, {"interval", "50ms"}});
   StepFailure failure = failure_of(context);
-  EXPECT_LT(Clock::now() - start, 2s);
   EXPECT_EQ(failure.kind, Kind::TimedOut);
   EXPECT_EQ(std::string(failure.what()), "port " + loopback(port) +
                                              " did not accept connections within 300ms (last try: Connection refused)");
+  EXPECT_EQ(world.fakes.clock.sleeps, std::vector<std::chrono::milliseconds>(6, 50ms));
 }
 
 TEST(WaitForStep, TheStepTimeoutAppliesWhenItIsEarlier) {
-  testing::StepFixture fixture("wait-for");
-  fixture.step.timeout = 200ms;
+  FakeWorld world;
+  world.fixture.step.timeout = 200ms;
   uint16_t port = testing::free_port();
-  StepContext context = fixture.context({{"tcp", loopback(port)}, {"timeout", "5m"}, {"interval", "50ms"}});
-  context.deadline = Clock::now() + 200ms;
+  StepContext context = world.context({{"tcp", loopback(port)}, {"timeout", "5m"}, {"interval", "50ms"}});
+  context.deadline = world.fakes.clock.now() + 200ms;
   EXPECT_EQ(std::string(failure_of(context).what()),
             "port " + loopback(port) + " did not accept connections within 200ms (last try: Connection refused)");
+  EXPECT_EQ(world.fakes.clock.sleeps.size(), 4u);
 }
 
 TEST(WaitForStep, MalformedAddressFails) {
-  testing::StepFixture fixture("wait-for");
-  StepContext context = fixture.context({{"tcp", "localhost"}});
+  FakeWorld world;
+  StepContext context = world.context({{"tcp", "localhost"}});
   StepFailure failure = failure_of(context);
   EXPECT_EQ(failure.kind, Kind::Failed);
   EXPECT_STREQ(failure.what(), "tcp: 'localhost' is not host:port");
 }
 
 TEST(WaitForStep, HttpWaitsForTheExpectedStatus) {
-  testing::StepFixture fixture("wait-for");
+  FakeWorld world;
   HttpTestServer server(std::vector<int>{503, 503, 200});
-  StepContext context = fixture.context(
+  StepContext context = world.context(
       {{"http", Value::Map{{"url", server.url("/health")}, {"status", 200}, {"insecure", false}}}, {"interval", "20ms"}});
   WaitForStep().run(context);
   EXPECT_EQ(server.requests(), 3);
+  EXPECT_EQ(waited_ms(context), 40);
 }
 
 TEST(WaitForStep, HttpOtherStatusTimesOutNamingTheLastAnswer) {
-  testing::StepFixture fixture("wait-for");
+  FakeWorld world;
   HttpTestServer server(std::vector<int>{404});
-  StepContext context = fixture.context(
+  StepContext context = world.context(
       {{"http", Value::Map{{"url", server.url("/health")}, {"status", 200}}}, {"timeout", "300ms"}, {"interval", "50ms"}});
   StepFailure failure = failure_of(context);
   EXPECT_EQ(failure.kind, Kind::TimedOut);
   EXPECT_EQ(std::string(failure.what()),
             server.url("/health") + " did not answer with status 200 within 300ms (last answer: 404 Not Found)");
-  EXPECT_GE(server.requests(), 2);
+  EXPECT_EQ(server.requests(), 7);  // at 0, 50, ..., 300 ms
 }
 
 TEST(WaitForStep, HttpsInsecureAcceptsASelfSignedCertificate) {
-  testing::StepFixture fixture("wait-for");
+  FakeWorld world;
   HttpTestServer server(std::vector<int>{200}, /*tls=*/true);
-  StepContext context = fixture.context({{"http", Value::Map{{"url", server.url("/carbon/")}, {"insecure", true}}}});
+  StepContext context = world.context({{"http", Value::Map{{"url", server.url("/carbon/")}, {"insecure", true}}}});
   WaitForStep().run(context);
   EXPECT_EQ(server.requests(), 1);
 }
 
 TEST(WaitForStep, HttpsVerifiesTheCertificateUnlessInsecure) {
-  testing::StepFixture fixture("wait-for");
+  FakeWorld world;
   HttpTestServer server(std::vector<int>{200}, /*tls=*/true);
-  StepContext context = fixture.context(
+  StepContext context = world.context(
       {{"http", Value::Map{{"url", server.url()}, {"status", 200}, {"insecure", false}}}, {"timeout", "200ms"}});
   StepFailure failure = failure_of(context);
   EXPECT_EQ(std::string(failure.what()),
@@ -129,37 +146,45 @@ TEST(WaitForStep, HttpsVerifiesTheCertificateUnlessInsecure) {
 }
 
 TEST(WaitForStep, FileSucceedsOnceItAppears) {
-  testing::StepFixture fixture("wait-for");
-  std::filesystem::path file = fixture.dir.path() / "wso2carbon.pid";
-  std::thread writer([&] {
-    std::this_thread::sleep_for(200ms);  // the scenario: the file appears later
-    std::ofstream(file) << "4242\n";
-  });
-  StepContext context = fixture.context({{"file", file.string()}, {"interval", "20ms"}});
+  FakeWorld world;
+  world.after_sleeps(4, [&] { world.fakes.files.files["/carbon/wso2carbon.pid"] = "4242\n"; });
+  StepContext context = world.context({{"file", "/carbon/wso2carbon.pid"}, {"interval", "20ms"}});
   WaitForStep().run(context);
-  writer.join();
-  EXPECT_GE(waited_ms(context), 150);
+  EXPECT_EQ(waited_ms(context), 80);
+  EXPECT_EQ(world.fixture.log.infos.back(), "file /carbon/wso2carbon.pid is ready after 80ms");
 }
 
 TEST(WaitForStep, FileTimesOut) {
-  testing::StepFixture fixture("wait-for");
-  std::string file = (fixture.dir.path() / "never").string();
-  StepContext context = fixture.context({{"file", file}, {"timeout", "100ms"}, {"interval", "20ms"}});
-  EXPECT_EQ(std::string(failure_of(context).what()), "file " + file + " did not appear within 100ms");
+  FakeWorld world;
+  StepContext context = world.context({{"file", "/never"}, {"timeout", "100ms"}, {"interval", "20ms"}});
+  EXPECT_EQ(std::string(failure_of(context).what()), "file /never did not appear within 100ms");
+}
+
+TEST(WaitForStep, AThirtySecondWaitOnTheStepClockTakesNoRealTime) {
+  FakeWorld world;
+  StepContext context = world.context({{"file", "/never"}, {"timeout", "30s"}, {"interval", "1s"}});
+  auto start = Clock::now();
+  StepFailure failure = failure_of(context);
+  EXPECT_LT(Clock::now() - start, 1s);
+  EXPECT_EQ(failure.kind, Kind::TimedOut);
+  EXPECT_EQ(std::string(failure.what()), "file /never did not appear within 30s");
+  EXPECT_EQ(world.fakes.clock.sleeps, std::vector<std::chrono::milliseconds>(30, 1s));
+}
+
+TEST(WaitForStep, TheLastPauseEndsAtTheDeadline) {
+  FakeWorld world;
+  StepContext context = world.context({{"file", "/never"}, {"timeout", "2500ms"}, {"interval", "1s"}});
+  failure_of(context);
+  EXPECT_EQ(world.fakes.clock.sleeps, (std::vector<std::chrono::milliseconds>{1s, 1s, 500ms}));
 }
 
 TEST(WaitForStep, CancellationStopsTheWait) {
-  testing::StepFixture fixture("wait-for");
-  StepContext context = fixture.context({{"tcp", loopback(testing::free_port())}, {"timeout", "30s"}});
-  std::thread canceller([&] {
-    std::this_thread::sleep_for(100ms);  // the scenario: Ctrl-C while waiting
-    fixture.cancel.request();
-  });
-  auto start = Clock::now();
+  FakeWorld world;
+  world.after_sleeps(2, [&] { world.fixture.cancel.request(); });  // the scenario: Ctrl-C while waiting
+  StepContext context = world.context({{"file", "/never"}, {"timeout", "30s"}});
   StepFailure failure = failure_of(context);
-  canceller.join();
-  EXPECT_LT(Clock::now() - start, 2s);
   EXPECT_EQ(failure.kind, Kind::Cancelled);
+  EXPECT_EQ(world.fakes.clock.sleeps.size(), 2u);
 }
 
 }  // namespace
