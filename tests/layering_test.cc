@@ -63,7 +63,7 @@ std::string cmake_string(std::string argument) {
 // The calls in file order; FOLDERS and BELOW are plain words, LINK is not needed here.
 std::vector<Layer> read_layer_table() {
   std::string text = std::regex_replace(read_text(kSource / "cmake/layers.cmake"), std::regex("#[^\n]*"), "");
-  static const std::regex call(R"(planrun_layer\(((?:[^)"]|"[^"]*")*)\))");  // a quoted pattern may hold )
+  static const std::regex call(R"re(planrun_layer\(((?:[^)"]|"[^"]*")*)\))re");  // a quoted pattern may hold ')'
   std::vector<Layer> layers;
   for (std::sregex_iterator it(text.begin(), text.end(), call), end; it != end; ++it) {
     std::vector<std::string> arguments = words((*it)[1]);

@@ -118,7 +118,7 @@ TEST(StepRunner, AnEnvironmentErrorIsAPlainStepFailureWithItsCause) {
 }
 
 // A step that lets what files/, std::filesystem or a database threw leave it untranslated.
-class ActionThrowing final : public StepAction {
+class ActionThrowing final : public FakeType {
  public:
   explicit ActionThrowing(std::function<void()> thrower) : thrower_(std::move(thrower)) {}
   void run(StepContext&) const override { thrower_(); }

@@ -168,9 +168,12 @@ TEST_F(DirectoryBackup, RestoreRefusesADirectoryThatIsNotEmptyUnlessToldToReplac
 TEST_F(DirectoryBackup, RestoreRefusesAnArchiveThatDiffersFromTheSeal) {
   ASSERT_FALSE(back_up());
   {
+    // Flipped, not overwritten: a byte that already held the new value would change nothing.
     std::fstream archive(backup() / "tree.tar.zst", std::ios::in | std::ios::out | std::ios::binary);
+    archive.seekg(100);
+    char byte = static_cast<char>(archive.get());
     archive.seekp(100);
-    archive.put('!');
+    archive.put(static_cast<char>(byte ^ 0x5a));
   }
   auto failure = restore(dir.path() / "restored");
   ASSERT_TRUE(failure);
