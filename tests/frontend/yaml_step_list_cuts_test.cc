@@ -31,7 +31,7 @@ Plan plan_with_steps(size_t count, size_t indent = 2) {
   plan.add_line("steps:");
   std::string pad(indent, ' ');
   for (size_t i = 0; i < count; ++i) {
-    char id[16];
+    char id[24];  // "s" and up to 20 digits of a size_t
     snprintf(id, sizeof id, "s%05zu", i);
     plan.add_item(pad + "- id: " + id);
     plan.add_line(pad + "  type: run");
