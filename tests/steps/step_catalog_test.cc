@@ -7,6 +7,7 @@
 
 #include "interpreter/frontend/yaml_frontend.h"
 #include "interpreter/steps/step_catalog.h"
+#include "tests/support/reference_plan.h"
 
 namespace planrun {
 namespace {
@@ -14,53 +15,6 @@ namespace {
 using Effect = StepSchema::Effect;
 using Kind = TypeSpec::Kind;
 
-// The reference plan of the project's design brief ("The shape of a plan"): its field names are binding.
-const char* const kReferencePlan = R"(planrun: 1
-name: carbon-4.4.6-to-4.4.7
-steps:
-  - id: servers-stopped
-    type: assert-servers-stopped
-    with: {pid_files: ["${old_home}/wso2carbon.pid"], ports: [9443, 9763]}
-  - id: same-dbtype
-    type: assert-same-dbtype
-    with: {source: "${old_db}", target: "${staging_db}"}
-  - id: staging-empty
-    type: assert-db-empty
-    with: {database: "${staging_db}"}
-  - id: backup-db
-    type: backup
-    with: {database: "${old_db}", to: "${backup_dir}/db"}
-  - id: backup-home
-    type: backup
-    with: {dir: "${old_home}", to: "${backup_dir}/home"}
-  - id: copy-db
-    type: copy-db
-    with: {from: "${old_db}", to: "${staging_db}", verify: true}
-  - id: unpack
-    type: unpack
-    with: {archive: "${product_zip}", to: "${new_home}", strip_components: 1}
-  - id: connect-staging
-    type: update-config
-    with:
-      file: "${new_home}/repository/conf/datasources/master-datasources.xml"
-      xml:
-        - set: "//datasource[name='WSO2_CARBON_DB']/definition/configuration/url"
-          value: "${jdbc_url(staging_db)}"
-  - id: copy-server-dir
-    type: copy-dir
-    with:
-      from: "${old_home}/repository/deployment/server"
-      to: "${new_home}/repository/deployment/server"
-  - id: start
-    type: run
-    with: {command: ["${new_home}/bin/wso2server.sh", "start"], timeout: 5m}
-  - id: smoke
-    type: smoke-test
-    with:
-      checks:
-        - sql: {database: "${staging_db}", query: "SELECT COUNT(*) FROM UM_TENANT", equals_query_on: "${old_db}"}
-        - http: {url: "https://localhost:9443/carbon/", status: 200, insecure: true}
-)";
 
 const FieldSpec* field(const TypeSpec& object, const std::string& name) {
   for (const FieldSpec& f : object.fields)
@@ -137,11 +91,11 @@ TEST(StepCatalog, FindsByNameAndNothingElse) {
 
 TEST(StepCatalog, ReferencePlanFitsTheSchemas) {
   Diagnostics diagnostics;
-  auto plan = parse_yaml("reference.yaml", kReferencePlan, diagnostics);
+  auto plan = parse_yaml("reference.yaml", testing::kReferencePlan, diagnostics);
   ASSERT_TRUE(plan) << (diagnostics.all().empty() ? "" : diagnostics.all()[0].message);
   const ast::Node* steps = plan->find("steps");
   ASSERT_NE(steps, nullptr);
-  ASSERT_EQ(steps->items.size(), 11u);
+  ASSERT_EQ(steps->items.size(), 12u);  // every step of the whole reference plan is checked
   for (const ast::Node& step : steps->items) {
     const StepSchema* schema = find_step_schema(step.find("type")->scalar);
     ASSERT_NE(schema, nullptr) << step.find("type")->scalar;
