@@ -1,6 +1,7 @@
 #include "interpreter/diagnostics/diagnostic.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <tuple>
 
 namespace planrun {
@@ -54,13 +55,47 @@ std::string SourceFiles::line(const std::string& path, int line) const {
   return result;
 }
 
-// Tabs in the source line are kept in the caret line so the caret lines up in any terminal.
-static std::string caret_under(const std::string& source_line, int column) {
-  std::string pad;
-  for (int i = 0; i + 1 < column && i < static_cast<int>(source_line.size()); ++i)
-    pad += source_line[i] == '\t' ? '\t' : ' ';
-  return pad + "^";
+namespace {
+
+// The length of the valid UTF-8 sequence at `i`, or 0 when the byte there starts none.
+size_t utf8_sequence_at(const std::string& text, size_t i) {
+  auto byte = [&](size_t at) { return at < text.size() ? static_cast<unsigned char>(text[at]) : 0u; };
+  unsigned char lead = byte(i);
+  size_t length = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xe ? 3 : (lead >> 3) == 0x1e ? 4 : 0;
+  for (size_t k = 1; k < length; ++k)
+    if ((byte(i + k) & 0xc0) != 0x80) return 0;
+  return length;
 }
+
+// The source line as a terminal can show it, and the caret under `column` (a byte column).
+// Control bytes and bytes that are not UTF-8 (a binary file given as a plan) are shown as \xNN,
+// so the terminal gets no raw escape sequences; tabs are kept in both lines so the caret lines
+// up in any terminal; a UTF-8 character takes one column.
+std::pair<std::string, std::string> shown_line_and_caret(const std::string& line, int column) {
+  std::string shown, pad;
+  size_t caret_at = column > 0 ? static_cast<size_t>(column - 1) : 0;
+  for (size_t i = 0; i < line.size();) {
+    unsigned char c = static_cast<unsigned char>(line[i]);
+    size_t length = utf8_sequence_at(line, i);
+    std::string piece;  // what the terminal is given for these bytes
+    size_t width = 1;   // the columns it takes there
+    if (c == '\t') {
+      piece = "\t";
+    } else if (length == 0 || c < 0x20 || c == 0x7f) {
+      char escaped[5];
+      std::snprintf(escaped, sizeof escaped, "\\x%02x", c);
+      piece = escaped, length = 1, width = piece.size();
+    } else {
+      piece = line.substr(i, length);
+    }
+    if (i < caret_at) pad += c == '\t' ? std::string("\t") : std::string(width, ' ');
+    shown += piece;
+    i += length;
+  }
+  return {shown, pad + "^"};
+}
+
+}  // namespace
 
 std::string render(const Diagnostic& d, const SourceFiles& sources) {
   std::string out = d.location.file.str();
@@ -72,8 +107,9 @@ std::string render(const Diagnostic& d, const SourceFiles& sources) {
   out += d.message + "\n";
   std::string source_line = sources.line(d.location.file, d.location.line);
   if (!source_line.empty()) {
-    out += source_line + "\n";
-    if (d.location.column > 0) out += caret_under(source_line, d.location.column) + "\n";
+    auto [shown, caret] = shown_line_and_caret(source_line, d.location.column);
+    out += shown + "\n";
+    if (d.location.column > 0) out += caret + "\n";
   }
   return out;
 }

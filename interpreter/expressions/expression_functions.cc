@@ -110,6 +110,20 @@ Value jdbc_url(const FunctionCall& call) {
   return dsn->jdbc_url();
 }
 
+Value db_type(const FunctionCall& call) {
+  std::string error;
+  auto dsn = parse_dsn(string_argument(call, 0), &error);
+  if (!dsn) throw ExpressionError(call.offset, "db_type(): " + error);
+  return kind_name(dsn->kind);
+}
+
+// A map's entry by a key computed at run time (`.name` needs the key written in the plan).
+Value get(const FunctionCall& call) {
+  const Value::Map& map = argument(call, 0, &Value::is_map, "a map").as_map();
+  auto found = map.find(string_argument(call, 1));
+  return found == map.end() ? call.arguments[2] : found->second;
+}
+
 Value contains(const FunctionCall& call) {
   const Value& haystack = call.arguments[0];
   const Value& needle = call.arguments[1];
@@ -146,6 +160,8 @@ const std::vector<Builtin>& builtins() {
        carbon_ports},
       {{"carbon_port", 2, 2, "carbon_port(home, 'https'|'http'): one of the ports carbon_ports(home) gives"},
        carbon_port},
+      {{"db_type", 1, 1, "db_type(dsn): the database type of a DSN: 'postgresql', 'mysql', 'sqlite' or 'h2'"}, db_type},
+      {{"get", 3, 3, "get(map, key, fallback): the map's value for key, or fallback when it has none"}, get},
       {{"contains", 2, 2, "contains(list|map|string, x): x is an element, a key, or a substring"}, contains},
       {{"join", 2, 2, "join(list, separator): the elements as text, separated by separator"}, join},
   };

@@ -1,22 +1,32 @@
 #include "interpreter/loader/plan_loader.h"
 
-#include <fstream>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 
 #include "interpreter/compiler/plan_compiler.h"
+#include "interpreter/files/file_descriptor.h"
 #include "interpreter/frontend/plan_frontend.h"
 #include "interpreter/frontend/yaml_frontend.h"
 #include "interpreter/loader/used_plans.h"
 
 namespace planrun {
 
-static std::optional<std::string> read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
+// The whole file, or the reason it cannot be read ("No such file or directory", "Is a
+// directory", "Permission denied"), which the diagnostic names.
+static std::optional<std::string> read_file(const std::string& path, std::string& reason) {
+  FileDescriptor file(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+  if (!file.valid()) return reason = std::strerror(errno), std::nullopt;
   std::string text;
   char buffer[1 << 16];
-  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) text.append(buffer, static_cast<size_t>(in.gcount()));
-  if (in.bad()) return std::nullopt;
-  return text;
+  for (;;) {
+    ssize_t got = ::read(file.get(), buffer, sizeof buffer);
+    if (got == 0) return text;
+    if (got > 0) text.append(buffer, static_cast<size_t>(got));
+    else if (errno != EINTR) return reason = std::strerror(errno), std::nullopt;
+  }
 }
 
 static bool has_suffix(const std::string& path, const std::string& suffix) {
@@ -36,9 +46,10 @@ std::optional<ast::Node> parse_plan_document(PlanSyntax syntax, const std::strin
 }
 
 std::optional<ast::Node> read_plan_document(const std::string& path, SourceFiles& sources, Diagnostics& diagnostics) {
-  auto text = read_file(path);
+  std::string reason;
+  auto text = read_file(path, reason);
   if (!text) {
-    diagnostics.error({path, 0, 0}, "cannot read the plan file");
+    diagnostics.error({path, 0, 0}, "cannot read the plan file: " + reason);
     return std::nullopt;
   }
   const std::string& kept = sources.add(path, std::move(*text));

@@ -55,6 +55,29 @@ TEST_F(CliTest, CheckIsSilentOnACleanPlanAndExitsZero) {
   EXPECT_EQ(outcome.output, "");
 }
 
+TEST_F(CliTest, APlanFileThatCannotBeReadSaysWhy) {
+  Outcome missing = planrun("check " + (dir / "missing.yaml").string());
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_NE(missing.output.find("missing.yaml: error: cannot read the plan file: No such file or directory"),
+            std::string::npos)
+      << missing.output;
+  fs::create_directories(dir / "folder.yaml");
+  Outcome folder = planrun("check " + (dir / "folder.yaml").string());
+  EXPECT_EQ(folder.exit_code, 2);
+  EXPECT_NE(folder.output.find("folder.yaml: error: cannot read the plan file: Is a directory"), std::string::npos)
+      << folder.output;
+}
+
+TEST_F(CliTest, CheckOfABinaryFileShowsNoRawBytes) {
+  fs::path binary = dir / "binary.yaml";
+  std::ofstream(binary, std::ios::binary) << std::string("\x7f" "ELF\x02\x01\x1b[2J\0\0: [", 15);
+  Outcome outcome = planrun("check " + binary.string());
+  EXPECT_EQ(outcome.exit_code, 2);
+  for (char c : outcome.output)
+    EXPECT_TRUE(c == '\n' || c == '\t' || (static_cast<unsigned char>(c) >= 0x20 && c != 0x7f))
+        << "raw byte " << static_cast<int>(static_cast<unsigned char>(c)) << " in:\n" << outcome.output;
+}
+
 TEST_F(CliTest, CheckReportsEveryMistakeAndExitsTwo) {
   Outcome outcome = planrun("check tests/plans/bad/several-mistakes.yaml");
   EXPECT_EQ(outcome.exit_code, 2);

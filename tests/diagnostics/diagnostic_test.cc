@@ -22,6 +22,15 @@ TEST(Diagnostic, CaretKeepsTabsAndWholeFileMessagesHaveNoSourceLine) {
             "p.yaml: error: cannot read the plan file\n");
 }
 
+TEST(Diagnostic, ControlBytesAndNonUtf8AreEscapedAndTheCaretStaysUnderItsByte) {
+  SourceFiles sources;
+  // A binary file given as a plan: an escape sequence, a NUL, a lone 0xff, then the mistake.
+  sources.add("p.yaml", std::string("\x1b[2J\0\xff k: ü!", 13));
+  EXPECT_EQ(render({Severity::Error, {"p.yaml", 1, 11}, "e"}, sources),
+            "p.yaml:1:11: error: e\n\\x1b[2J\\x00\\xff k: ü!\n"
+            "                   ^\n");
+}
+
 TEST(Diagnostic, SortedByFileLineColumnAndErrorsCounted) {
   Diagnostics diagnostics;
   diagnostics.warning({"b.yaml", 1, 1}, "third");

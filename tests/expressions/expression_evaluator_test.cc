@@ -252,7 +252,7 @@ TEST(ExpressionFunctions, EachHasADocAndASaneArity) {
     EXPECT_FALSE(f.doc.empty()) << f.name;
     EXPECT_LE(f.min_arguments, f.max_arguments) << f.name;
   }
-  for (std::string required : {"exists", "basename", "dirname", "default", "lower", "upper", "jdbc_url"})
+  for (std::string required : {"exists", "basename", "dirname", "default", "lower", "upper", "jdbc_url", "db_type", "get"})
     EXPECT_TRUE(names.count(required)) << required;
 }
 
@@ -318,6 +318,22 @@ TEST(ExpressionFunctions, JdbcUrl) {
             Error("jdbc_url(): DSN 'carbon.db': not a DSN; expected sqlite:path, postgresql://user@host:port/db, "
                   "mysql://user@host:port/db (or mariadb://, postgres://) or their jdbc: forms, or jdbc:h2:path (an embedded H2 database)",
                   3));
+}
+
+TEST(ExpressionFunctions, DbType) {
+  EXPECT_EQ(eval("${ db_type('postgresql://app@db:5432/carbon') }"), Value("postgresql"));
+  EXPECT_EQ(eval("${ db_type('jdbc:mysql://db:3306/carbon') }"), Value("mysql"));
+  EXPECT_EQ(eval("${ db_type('mariadb://app@db/carbon') }"), Value("mysql"));
+  EXPECT_EQ(eval("${ db_type('sqlite:/var/db/wso2.db') }"), Value("sqlite"));
+  EXPECT_EQ(eval("${ db_type('jdbc:h2:./repository/database/WSO2CARBON_DB') }"), Value("h2"));
+  EXPECT_EQ(error_of("${ db_type('carbon.db') }").first.substr(0, 34), "db_type(): DSN 'carbon.db': not a ");
+}
+
+TEST(ExpressionFunctions, GetLooksUpAComputedKey) {
+  EXPECT_EQ(eval("${ get(settings, 'host', 'none') }"), Value("db"));
+  EXPECT_EQ(eval("${ get(settings, lower('PORT'), 0) }"), Value(5432));
+  EXPECT_EQ(eval("${ get(settings, 'user', 'none') }"), Value("none"));
+  EXPECT_EQ(error_of("${ get(items, 'a', 1) }"), Error("get() expects a map as argument 1, not list", 3));
 }
 
 TEST(ExpressionFunctions, Contains) {
