@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include "interpreter/expressions/expression.h"
+
 #include "tests/support/carbon_fixture_home.h"
 #include "tests/support/step_fixture.h"
 
@@ -101,6 +103,37 @@ TEST_F(CarbonDatasourcesTest, AHomeWithoutUserManagementOrRegistryFilesUsesNothi
   fs::remove(file("user-mgt.xml"));
   fs::remove(file("registry.xml"));
   for (const CarbonDatasource& datasource : carbon_datasources(home())) EXPECT_FALSE(datasource.in_use()) << datasource.name;
+}
+
+class HomeScope final : public expr::Scope {
+ public:
+  explicit HomeScope(fs::path home) : home_(std::move(home)) {}
+  std::optional<Value> lookup(const std::vector<std::string>& path) const override {
+    if (path == std::vector<std::string>{"home"}) return Value(home_.string());
+    return std::nullopt;
+  }
+
+ private:
+  fs::path home_;
+};
+
+TEST_F(CarbonDatasourcesTest, TheExpressionFunctionGivesAListOfMapsWithoutPasswords) {
+  Value list = expr::evaluate(expr::parse_template("${carbon_datasources(home)}"), HomeScope(home()));
+  ASSERT_TRUE(list.is_list());
+  ASSERT_EQ(list.as_list().size(), 3u);
+  const Value::Map& user_store = list.as_list()[2].as_map();
+  EXPECT_EQ(user_store.at("name"), Value("WSO2_UM_DB"));
+  EXPECT_EQ(user_store.at("jndi_name"), Value("jdbc/WSO2UMDB"));
+  EXPECT_EQ(user_store.at("url"), Value("jdbc:mysql://um:3306/um"));
+  EXPECT_EQ(user_store.at("username"), Value("um"));
+  EXPECT_EQ(user_store.at("driver_class"), Value("com.mysql.jdbc.Driver"));
+  EXPECT_EQ(user_store.at("password_alias"), Value("UM.DB.Password"));
+  EXPECT_EQ(user_store.at("file"), Value(file("datasources/um-datasources.xml").string()));
+  EXPECT_EQ(user_store.at("position"), Value(file("datasources/um-datasources.xml").string() + ":6:9"));
+  EXPECT_EQ(user_store.at("in_use"), Value(true));
+  EXPECT_EQ(user_store.at("used_by").as_list().size(), 1u);
+  EXPECT_EQ(user_store.count("password"), 0u);
+  EXPECT_TRUE(list.as_list()[0].as_map().at("password_alias").is_null());
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include "interpreter/steps/carbon_keystores/carbon_keystores_fields.h"
 
 #include <algorithm>
+#include <stdexcept>
 
 #include "interpreter/diagnostics/did_you_mean.h"
 #include "interpreter/files/verified_copy.h"
