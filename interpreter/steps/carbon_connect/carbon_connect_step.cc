@@ -90,7 +90,8 @@ std::string connection_line(const DatasourceConnection& connection) {
   std::string password = connection.password_alias ? "the secure-vault alias " + *connection.password_alias + " (kept)"
                                                     : "***";
   return "datasource '" + connection.old.name + "' (used by " + connection.old.used_by.front() + "): url " + connection.url +
-         ", username " + connection.username + ", password " + password + ", driver " + connection.driver_class;
+         ", username " +
+         (connection.username.empty() ? "''" : connection.username) + ", password " + password + ", driver " + connection.driver_class;
 }
 
 std::vector<std::string> file_lines(const DatasourceFileChange& change, const std::string& verb) {
