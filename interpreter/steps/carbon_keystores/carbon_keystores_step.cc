@@ -86,11 +86,18 @@ std::vector<std::string> carry_lines(const SecurityCarry& carry, const std::stri
   return lines;
 }
 
-// Keeps the pack's `file` (at `relative` in the new home) in the work directory, once.
-void keep_original(FileSystem& files, const fs::path& work_dir, const fs::path& relative, const fs::path& file) {
+// Beside the kept originals: the home they were taken from.
+constexpr const char* kKeptFrom = "originals.home";
+
+// Keeps the pack's file at `relative` in `new_home` in the work directory, once.
+void keep_original(FileSystem& files, const fs::path& work_dir, const fs::path& new_home, const fs::path& relative) {
   fs::path kept = work_dir / "originals" / relative;
   if (files.exists(kept)) return;
-  std::optional<std::string> bytes = files.read_file(file);
+  if (!files.exists(work_dir / kKeptFrom)) {
+    files.create_directories(work_dir);
+    files.write_durably(work_dir / kKeptFrom, new_home.string());
+  }
+  std::optional<std::string> bytes = files.read_file(new_home / relative);
   if (!bytes) return;  // the pack has no such file: nothing to keep
   files.create_directories(kept.parent_path());
   files.write_durably(kept, *bytes, 0600);  // key stores and passwords: the operator's eyes only
@@ -114,6 +121,24 @@ fs::path publish_originals(FileSystem& files, const StepContext& context, const 
 
 const StepSchema& CarbonKeystoresStep::schema() const { return carbon_keystores_schema(); }
 
+// An attempt interrupted after it replaced files, run again with other inputs: the pack's files
+// it kept go back, so the new attempt keeps (and starts from) what the pack had, not its own
+// writes. The work directory is the executor's, on the machine; the home is the step's world.
+void CarbonKeystoresStep::discard_partial_work(StepContext& context) const {
+  FileSystem& files = *context.services.files;
+  std::optional<std::string> home = files.read_file(context.work_dir / kKeptFrom);
+  std::error_code error;
+  if (!home || !fs::is_directory(context.work_dir / "originals", error)) return;
+  for (const fs::directory_entry& entry : fs::recursive_directory_iterator(context.work_dir / "originals")) {
+    if (!entry.is_regular_file()) continue;
+    fs::path target = fs::path(*home) / entry.path().lexically_relative(context.work_dir / "originals");
+    std::optional<std::string> bytes = files.read_file(entry.path());
+    if (!bytes || files.read_file(target) == bytes) continue;
+    if (files.exists(target)) files.rewrite_durably(target, *bytes);
+    else files.write_durably(target, *bytes);
+  }
+}
+
 // A home that is not there yet (made by an earlier step) is read when the step runs; when both
 // are there, what would make the run fail fails the plan.
 std::vector<std::string> CarbonKeystoresStep::describe(const DescribeContext& context) const {
@@ -136,17 +161,18 @@ void CarbonKeystoresStep::run(StepContext& context) const {
   StepSecretMasker masker(context);
   FileSystem& files = *context.services.files;
   SecurityCarry carry = plan_carry(files, context.fields);
+  fs::path new_home = fields().new_home.read(context.fields);
   for (const std::string& line : carry_lines(carry, "carries")) context.log.info(masker.mask(line));
   std::vector<fs::path> replaced;
   Value::List written;
   for (const CarriedFile& file : carry.files.files) {
-    keep_original(files, context.work_dir, file.relative, file.target);
+    keep_original(files, context.work_dir, new_home, file.relative);
     replaced.push_back(file.relative);
     copy_file_verified(file.source, file.target);
     written.push_back(Value(file.target.string()));
   }
   if (carry.settings.after != carry.settings.before) {
-    keep_original(files, context.work_dir, carbon_xml_relative(), carry.new_carbon_xml);
+    keep_original(files, context.work_dir, new_home, carbon_xml_relative());
     files.rewrite_durably(carry.new_carbon_xml, carry.settings.after);
   }
   replaced.push_back(carbon_xml_relative());

@@ -15,6 +15,7 @@ class CarbonKeystoresStep final : public StepType {
   const StepSchema& schema() const override;
   std::vector<std::string> describe(const DescribeContext& context) const override;
   void run(StepContext& context) const override;
+  void discard_partial_work(StepContext& context) const override;
 };
 
 }  // namespace planrun

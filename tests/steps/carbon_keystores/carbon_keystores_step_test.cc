@@ -106,6 +106,16 @@ TEST_F(CarbonKeystoresStepTest, ARerunAfterAKillKeepsThePacksOriginalsNotWhatThe
             std::string::npos);
 }
 
+TEST_F(CarbonKeystoresStepTest, StartingOverWithOtherInputsPutsThePacksFilesBackFirst) {
+  std::string pack_carbon_xml = read_text(new_carbon_xml());
+  run(fields());
+  StepContext context = fixture.context(fields());
+  context.work_dir = fixture.dir.path() / "work";
+  CarbonKeystoresStep().discard_partial_work(context);
+  EXPECT_EQ(read_text(new_home() / kSecurity / "client-truststore.jks"), "pack trust store bytes");
+  EXPECT_EQ(read_text(new_carbon_xml()), pack_carbon_xml);
+}
+
 TEST_F(CarbonKeystoresStepTest, PasswordsFromSecretsReplaceTheOldOnesAndAreNeverShown) {
   fixture.masker.secrets = {"n3w-key-s3cret"};
   Value::Map given = fields();
