@@ -7,7 +7,7 @@
 # path under interpreter/ has a match of the regular expression, EXCLUDING leaves them out.
 # One call per layer; the arguments are plain words (the test parses them).
 
-planrun_layer(base FOLDERS diagnostics parallel files values ast expressions
+planrun_layer(base FOLDERS diagnostics parallel files values ast carbon expressions
               LINK taocpp::pegtl nlohmann_json::nlohmann_json spdlog::spdlog OpenSSL::SSL pugixml::pugixml)
 planrun_layer(graph FOLDERS graph BELOW base)
 planrun_layer(frontend FOLDERS frontend BELOW base LINK yaml-cpp)

@@ -8,8 +8,9 @@
 #include <filesystem>
 
 #include "interpreter/diagnostics/did_you_mean.h"
-#include "interpreter/expressions/carbon_datasource.h"
-#include "interpreter/expressions/carbon_ports.h"
+#include "interpreter/carbon/carbon_datasource.h"
+#include "interpreter/carbon/carbon_datasources.h"
+#include "interpreter/carbon/carbon_ports.h"
 #include "interpreter/expressions/expression_operators.h"
 #include "interpreter/values/dsn.h"
 
@@ -79,6 +80,34 @@ Value carbon_datasource(const FunctionCall& call) {
     return carbon_datasource_dsn(string_argument(call, 0), string_argument(call, 1));
   } catch (const CarbonConfigError& error) {
     throw ExpressionError(call.offset, std::string("carbon_datasource(): ") + error.what());
+  }
+}
+
+Value optional_text(const std::optional<std::string>& text) { return text ? Value(*text) : Value(); }
+
+// A datasource as the expression language shows it: a map whose keys are the fields' names.
+Value datasource_value(const CarbonDatasource& datasource) {
+  Value::List used_by(datasource.used_by.begin(), datasource.used_by.end());
+  return Value::Map{{"name", datasource.name},
+                    {"jndi_name", datasource.jndi_name},
+                    {"url", datasource.url},
+                    {"username", datasource.username},
+                    {"driver_class", datasource.driver_class},
+                    {"password_alias", optional_text(datasource.password_alias)},
+                    {"file", datasource.file.string()},
+                    {"position", datasource.position},
+                    {"in_use", datasource.in_use()},
+                    {"used_by", std::move(used_by)}};
+}
+
+Value carbon_datasources_of(const FunctionCall& call) {
+  try {
+    Value::List list;
+    for (const CarbonDatasource& datasource : carbon_datasources(string_argument(call, 0)))
+      list.push_back(datasource_value(datasource));
+    return list;
+  } catch (const CarbonConfigError& error) {
+    throw ExpressionError(call.offset, std::string("carbon_datasources(): ") + error.what());
   }
 }
 
@@ -154,6 +183,10 @@ const std::vector<Builtin>& builtins() {
         "carbon_datasource(home, name): the DSN of a Carbon datasource in home's master-datasources.xml "
         "(url and username; the password stays a secret)"},
        carbon_datasource},
+      {{"carbon_datasources", 1, 1,
+        "carbon_datasources(home): every datasource of home's repository/conf/datasources/*.xml, a list of maps "
+        "(name, jndi_name, url, username, driver_class, password_alias, file, position, in_use, used_by)"},
+       carbon_datasources_of},
       {{"carbon_ports", 1, 1,
         "carbon_ports(home): [HTTPS, HTTP] ports of a Carbon installation: 9443 and 9763 plus <Ports><Offset> "
         "of home's carbon.xml"},

@@ -89,7 +89,7 @@ class FieldSecretsMasker final : public SecretMasker {
 // known before the run; nothing when one waits for a step's outputs or cannot be evaluated
 // (that is reported with the field).
 std::string show_description(const StepNode& step, const PlanScope& scope,
-                             const std::map<std::string, std::string>& checkpoints) {
+                             const std::map<std::string, std::string>& checkpoints, Diagnostics& diagnostics) {
   const StepType* type = find_step_type(step.type);
   if (!type) return "";
   try {
@@ -103,6 +103,8 @@ std::string show_description(const StepNode& step, const PlanScope& scope,
     return out;
   } catch (const expr::NotYetKnown&) {
   } catch (const expr::ExpressionError&) {
+  } catch (const DescribedFailure& failure) {
+    diagnostics.error(step.location, "step '" + step.id + "' would fail: " + failure.what());
   } catch (const StepFailure&) {
   }
   return "";
@@ -118,8 +120,9 @@ std::string show_step(size_t number, const StepNode& step, const ActionGraph& gr
   out += show_options(step, graph, scope, diagnostics);
   for (const auto& [name, bound] : step.with) out += "      " + name + ": " + show(bound, scope, diagnostics) + "\n";
   auto resumed = checkpoints.find(step.id);
-  return out + show_description(step, scope, resumed == checkpoints.end() ? std::map<std::string, std::string>{}
-                                                                          : resumed->second);
+  return out + show_description(step, scope,
+                                resumed == checkpoints.end() ? std::map<std::string, std::string>{} : resumed->second,
+                                diagnostics);
 }
 
 }  // namespace

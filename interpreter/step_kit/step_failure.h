@@ -24,6 +24,13 @@ struct StepFailure : std::runtime_error {
   Kind kind;
 };
 
+// Thrown by a step type's describe() when the dry run already knows the step would fail (a
+// driver jar that is nowhere): `planrun plan` reports it as an error at the step, naming the
+// cause, and exits 2, rather than showing a plan that cannot run.
+struct DescribedFailure : StepFailure {
+  explicit DescribedFailure(const std::string& message) : StepFailure(Kind::Failed, message) {}
+};
+
 // The world refused what a step asked of it: a full disk, a missing permission, a refused
 // connection. Adapters (file system, processes, databases) throw it with the operation and the
 // system's reason; the step fails with that message, as a StepFailure of kind Failed would.

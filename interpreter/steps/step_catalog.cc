@@ -8,6 +8,8 @@
 #include "interpreter/steps/assert_same_dbtype/assert_same_dbtype_fields.h"
 #include "interpreter/steps/assert_servers_stopped/assert_servers_stopped_fields.h"
 #include "interpreter/steps/backup/backup_fields.h"
+#include "interpreter/steps/carbon_connect/carbon_connect_fields.h"
+#include "interpreter/steps/carbon_keystores/carbon_keystores_fields.h"
 #include "interpreter/steps/compare_schema/compare_schema_fields.h"
 #include "interpreter/steps/confirm/confirm_fields.h"
 #include "interpreter/steps/copy_db/copy_db_fields.h"
@@ -34,6 +36,8 @@ const std::vector<StepSchema>& step_schemas() {
       sql_schema(),
       unpack_schema(),
       update_config_schema(),
+      carbon_connect_schema(),
+      carbon_keystores_schema(),
       run_schema(),
       wait_for_schema(),
       smoke_test_schema(),

@@ -8,6 +8,8 @@
 #include "interpreter/steps/assert_same_dbtype/assert_same_dbtype_step.h"
 #include "interpreter/steps/assert_servers_stopped/assert_servers_stopped_step.h"
 #include "interpreter/steps/backup/backup_step.h"
+#include "interpreter/steps/carbon_connect/carbon_connect_step.h"
+#include "interpreter/steps/carbon_keystores/carbon_keystores_step.h"
 #include "interpreter/steps/compare_schema/compare_schema_step.h"
 #include "interpreter/steps/confirm/confirm_step.h"
 #include "interpreter/steps/copy_db/copy_db_step.h"
@@ -44,6 +46,8 @@ const std::vector<const StepType*>& step_types() {
       runnable<SqlStep>(),
       runnable<UnpackStep>(),
       runnable<UpdateConfigStep>(),
+      runnable<CarbonConnectStep>(),
+      runnable<CarbonKeystoresStep>(),
       runnable<RunStep>(),
       runnable<WaitForStep>(),
       runnable<SmokeTestStep>(),

@@ -9,8 +9,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "interpreter/expressions/carbon_datasource.h"
-#include "interpreter/expressions/carbon_ports.h"
+#include "interpreter/carbon/carbon_datasource.h"
+#include "interpreter/carbon/carbon_ports.h"
 #include "interpreter/net/tcp_connection.h"
 #include "interpreter/step_kit/step_failure.h"
 #include "interpreter/step_kit/step_field.h"

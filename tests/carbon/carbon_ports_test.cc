@@ -1,10 +1,10 @@
-#include "interpreter/expressions/carbon_ports.h"
+#include "interpreter/carbon/carbon_ports.h"
 
 #include <gtest/gtest.h>
 
 #include <fstream>
 
-#include "interpreter/expressions/carbon_datasource.h"
+#include "interpreter/carbon/carbon_datasource.h"
 #include "tests/support/step_fixture.h"
 
 namespace planrun {

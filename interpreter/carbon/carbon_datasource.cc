@@ -1,6 +1,6 @@
-#include "interpreter/expressions/carbon_datasource.h"
+#include "interpreter/carbon/carbon_datasource.h"
 
-#include "interpreter/expressions/carbon_xml_file.h"
+#include "interpreter/carbon/carbon_xml_file.h"
 #include "interpreter/values/dsn.h"
 
 namespace planrun {

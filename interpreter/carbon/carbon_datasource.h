@@ -1,8 +1,9 @@
 #pragma once
 
 #include <filesystem>
-#include <stdexcept>
 #include <string>
+
+#include "interpreter/carbon/carbon_config_error.h"
 
 namespace planrun {
 
@@ -13,9 +14,5 @@ namespace planrun {
 // Throws CarbonConfigError naming the file, and the line and column where it can (a missing
 // file or datasource, malformed XML, a URL that is no DSN planrun accepts).
 std::string carbon_datasource_dsn(const std::filesystem::path& home, const std::string& name);
-
-struct CarbonConfigError : std::runtime_error {
-  using std::runtime_error::runtime_error;
-};
 
 }  // namespace planrun

@@ -1,9 +1,9 @@
-#include "interpreter/expressions/carbon_xml_file.h"
+#include "interpreter/carbon/carbon_xml_file.h"
 
 #include <fstream>
 #include <sstream>
 
-#include "interpreter/expressions/carbon_datasource.h"
+#include "interpreter/carbon/carbon_config_error.h"
 
 namespace planrun {
 

@@ -1,9 +1,9 @@
-#include "interpreter/expressions/carbon_ports.h"
+#include "interpreter/carbon/carbon_ports.h"
 
 #include <charconv>
 
-#include "interpreter/expressions/carbon_datasource.h"
-#include "interpreter/expressions/carbon_xml_file.h"
+#include "interpreter/carbon/carbon_config_error.h"
+#include "interpreter/carbon/carbon_xml_file.h"
 
 namespace planrun {
 

@@ -1,4 +1,4 @@
-#include "interpreter/expressions/carbon_datasource.h"
+#include "interpreter/carbon/carbon_datasource.h"
 
 #include <gtest/gtest.h>
 
