@@ -5,6 +5,7 @@
 #include <system_error>
 
 #include "interpreter/files/durable_write.h"
+#include "interpreter/files/private_files.h"
 #include "interpreter/step_kit/step_failure.h"
 
 namespace planrun {
@@ -41,9 +42,12 @@ fs::path BackupLayout::partial(const fs::path& file) {
 }
 
 void start_backup(const fs::path& to) {
+  try {
+    create_private_directory(to);
+  } catch (const std::system_error& failure) {
+    throw EnvironmentError(failure.what());
+  }
   std::error_code error;
-  fs::create_directories(to, error);
-  if (error) environment("create the directory", to, error);
   if (fs::remove(to / BackupLayout::seal, error)) sync_directory(to);
   if (error) environment("remove", to / BackupLayout::seal, error);
   for (const fs::directory_entry& entry : fs::directory_iterator(to, error)) {
@@ -55,7 +59,7 @@ void start_backup(const fs::path& to) {
 }
 
 void seal_backup(const fs::path& to, const ChecksumManifest& manifest) {
-  write_file_durably(to / BackupLayout::seal, manifest.text());
+  write_file_durably(to / BackupLayout::seal, manifest.text(), private_file_mode);
 }
 
 ChecksumManifest read_seal(const fs::path& from) {

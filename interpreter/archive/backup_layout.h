@@ -32,7 +32,8 @@ struct BackupLayout {
   static std::filesystem::path partial(const std::filesystem::path& file);
 };
 
-// Makes `to` ready for a new backup: creates it, removes the seal (durably, before anything
+// Makes `to` ready for a new backup: creates it 0700 (files/private_files.h: a backup holds
+// passwords and data, and every file of it is 0600), removes the seal (durably, before anything
 // else changes) and any partial file an interrupted attempt left. Throws EnvironmentError.
 void start_backup(const std::filesystem::path& to);
 

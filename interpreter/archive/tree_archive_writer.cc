@@ -1,5 +1,7 @@
 #include "interpreter/archive/tree_archive_writer.h"
 
+#include "interpreter/files/private_files.h"
+
 #include <archive.h>
 #include <archive_entry.h>
 #include <fcntl.h>
@@ -36,7 +38,7 @@ constexpr size_t block_size = 1 << 20;
 class ArchiveOutput {
  public:
   explicit ArchiveOutput(const fs::path& path) : path_(path) {
-    out_.reset(::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644));
+    out_.reset(::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, private_file_mode));  // it holds data
     if (!out_.valid()) fail_errno("create", path);
   }
   static la_ssize_t write(archive*, void* self, const void* data, size_t size) {

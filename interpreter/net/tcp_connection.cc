@@ -94,4 +94,8 @@ size_t TcpConnection::receive(char* buffer, size_t size, NetDeadline deadline) {
 
 void TcpConnection::wait(short events, NetDeadline deadline) const { wait_ready(fd_.get(), events, deadline); }
 
+bool connection_refused(const NetError& error) {
+  return std::string_view(error.what()).find("refused") != std::string_view::npos;
+}
+
 }  // namespace planrun

@@ -36,4 +36,8 @@ class TcpConnection final : public ByteStream {
   FileDescriptor fd_;
 };
 
+// Whether a failed connect means that nothing listens there (the connection was refused), as
+// against a timeout or an unreachable host, after which a server may still be listening.
+bool connection_refused(const NetError& error);
+
 }  // namespace planrun

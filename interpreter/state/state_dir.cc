@@ -1,13 +1,11 @@
 #include "interpreter/state/state_dir.h"
 
-#include <sys/stat.h>
 
-#include <cerrno>
-#include <cstring>
 #include <string>
 #include <system_error>
 
 #include "interpreter/files/durable_write.h"
+#include "interpreter/files/private_files.h"
 #include "interpreter/state/plan_key.h"
 #include "interpreter/state/state_error.h"
 
@@ -15,17 +13,12 @@ namespace planrun {
 
 namespace fs = std::filesystem;
 
-[[noreturn]] static void fail(const fs::path& path, const std::string& what, int error) {
-  throw StateError("cannot " + what + " " + path.string() + ": " + std::strerror(error), StateError::Cause::System);
-}
-
 static void make_private_directory(const fs::path& root) {
-  std::error_code error;
-  if (root.has_parent_path()) fs::create_directories(root.parent_path(), error);
-  if (error) fail(root.parent_path(), "create directory", error.value());
-  if (::mkdir(root.c_str(), 0700) != 0 && errno != EEXIST) fail(root, "create directory", errno);
-  // mkdir's mode passes through the umask; the state may hold outputs worth keeping private.
-  if (::chmod(root.c_str(), 0700) != 0) fail(root, "set the mode of", errno);
+  try {
+    create_private_directory(root);  // the state may hold outputs worth keeping private
+  } catch (const std::system_error& error) {
+    throw StateError(error.what(), StateError::Cause::System);
+  }
 }
 
 // Written durably (temporary name, then rename), so a crash never leaves an empty .gitignore

@@ -32,6 +32,27 @@ std::optional<std::string> SystemFileSystem::read_file(const fs::path& path) con
   return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
+std::optional<uint64_t> SystemFileSystem::file_size(const fs::path& path) const {
+  std::error_code error;
+  uint64_t size = fs::file_size(path, error);
+  if (error == std::errc::no_such_file_or_directory) return std::nullopt;
+  if (error) fail("read the size of", path, error);
+  return size;
+}
+
+std::string SystemFileSystem::read_at(const fs::path& path, uint64_t offset, size_t length) const {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    if (!exists(path)) return "";
+    fail("read", path, std::error_code(errno, std::generic_category()));
+  }
+  std::string bytes(length, '\0');
+  in.seekg(static_cast<std::streamoff>(offset));
+  in.read(bytes.data(), static_cast<std::streamsize>(length));
+  bytes.resize(in ? length : static_cast<size_t>(std::max<std::streamsize>(in.gcount(), 0)));
+  return bytes;
+}
+
 void SystemFileSystem::write_durably(const fs::path& path, std::string_view bytes, mode_t mode) {
   try {
     write_file_durably(path, bytes, mode);

@@ -2,6 +2,7 @@
 
 #include <sys/types.h>
 
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -18,6 +19,11 @@ class FileSystem {
   virtual bool exists(const std::filesystem::path& path) const = 0;
   // The whole file, or nullopt when it does not exist.
   virtual std::optional<std::string> read_file(const std::filesystem::path& path) const = 0;
+  // The size of a file in bytes, or nullopt when it does not exist (a log that is followed).
+  virtual std::optional<uint64_t> file_size(const std::filesystem::path& path) const = 0;
+  // Up to `length` bytes of a file from `offset`: fewer at its end, none past it or when it
+  // does not exist. A growing log is read this way, a piece at a time.
+  virtual std::string read_at(const std::filesystem::path& path, uint64_t offset, size_t length) const = 0;
   // Replaces the file with `bytes` atomically and durably (files/durable_write.h), with the
   // permission bits `mode`: the only way steps write a file whose content must survive a crash.
   virtual void write_durably(const std::filesystem::path& path, std::string_view bytes, mode_t mode = 0644) = 0;
@@ -37,6 +43,8 @@ class SystemFileSystem final : public FileSystem {
  public:
   bool exists(const std::filesystem::path& path) const override;
   std::optional<std::string> read_file(const std::filesystem::path& path) const override;
+  std::optional<uint64_t> file_size(const std::filesystem::path& path) const override;
+  std::string read_at(const std::filesystem::path& path, uint64_t offset, size_t length) const override;
   void write_durably(const std::filesystem::path& path, std::string_view bytes, mode_t mode = 0644) override;
   void rewrite_durably(const std::filesystem::path& path, std::string_view bytes) override;
   void create_directories(const std::filesystem::path& path) override;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "interpreter/process/process_liveness.h"
 #include "interpreter/process/process_runner.h"
 
 namespace planrun {
@@ -11,6 +12,8 @@ class Processes {
   virtual ~Processes() = default;
   // Runs the command to its end on the calling thread; see ProcessRunner::run.
   virtual ProcessResult run(const ProcessSpec& spec, const OutputHandler& on_line) const = 0;
+  // Whether process `pid` runs (process/process_liveness.h): a server a step waits for.
+  virtual bool running(pid_t pid) const = 0;
 };
 
 // Runs commands for real, with a ProcessRunner (by default the system's).
@@ -20,6 +23,7 @@ class SystemProcesses final : public Processes {
   ProcessResult run(const ProcessSpec& spec, const OutputHandler& on_line) const override {
     return runner_.run(spec, on_line);
   }
+  bool running(pid_t pid) const override { return process_alive(pid); }
 
  private:
   const ProcessRunner& runner_;

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "interpreter/frontend/yaml_frontend.h"
+#include "interpreter/step_kit/schema_parts.h"
 #include "interpreter/steps/step_catalog.h"
 #include "tests/support/reference_plan.h"
 
@@ -225,6 +226,21 @@ TEST(StepCatalog, ConformAcceptsAndRejectsRealisticSteps) {
   Value::Map wrong{{"from", "sqlite:old.db"}, {"to", "sqlite:new.db"}, {"tablez", Value::List{}}};
   EXPECT_FALSE(conform(Value(wrong), find_step_schema("copy-db")->with, &error));
   EXPECT_EQ(error, "unknown field 'tablez' (did you mean 'tables'?)");
+}
+
+// `check` knows a command line by its type's shape (is_command_line_type), so no other field
+// may have that shape: this lists every field that has it.
+void collect_command_lines(const TypeSpec& type, const std::string& at, std::vector<std::string>& found) {
+  if (is_command_line_type(type)) return found.push_back(at);
+  for (const FieldSpec& f : type.fields) collect_command_lines(f.type, at + "." + f.name, found);
+  for (const TypeSpec& element : type.element) collect_command_lines(element, at + "[]", found);
+  for (const TypeSpec& alternative : type.alternatives) collect_command_lines(alternative, at, found);
+}
+
+TEST(StepCatalog, TheOnlyFieldsShapedLikeACommandLineAreCommandLines) {
+  std::vector<std::string> found;
+  for (const StepSchema& schema : step_schemas()) collect_command_lines(schema.with, schema.type, found);
+  EXPECT_EQ(found, (std::vector<std::string>{"run.command", "smoke-test.checks[].command.command"}));
 }
 
 }  // namespace

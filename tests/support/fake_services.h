@@ -39,6 +39,15 @@ class MemoryFileSystem final : public FileSystem {
     auto found = files.find(resolved(path));
     return found == files.end() ? std::nullopt : std::optional(found->second);
   }
+  std::optional<uint64_t> file_size(const std::filesystem::path& path) const override {
+    auto found = files.find(resolved(path));
+    return found == files.end() ? std::nullopt : std::optional<uint64_t>(found->second.size());
+  }
+  std::string read_at(const std::filesystem::path& path, uint64_t offset, size_t length) const override {
+    auto found = files.find(resolved(path));
+    if (found == files.end() || offset >= found->second.size()) return "";
+    return found->second.substr(offset, length);
+  }
   void write_durably(const std::filesystem::path& path, std::string_view bytes, mode_t mode = 0644) override {
     if (!refuse_writes.empty()) throw EnvironmentError("cannot write '" + path.string() + "': " + refuse_writes);
     if (!is_directory(path.parent_path()))
@@ -120,8 +129,13 @@ class ScriptedProcesses final : public Processes {
   ProcessResult result;
   mutable std::deque<Run> runs;
   mutable std::vector<ProcessSpec> started;
+  std::set<pid_t> running_pids;  // the processes `running` finds
+  bool running(pid_t pid) const override { return running_pids.count(pid) > 0; }
+  // What a command does to the world besides printing (writes a pid file, appends to a log).
+  std::function<void(const ProcessSpec&)> effect;
   ProcessResult run(const ProcessSpec& spec, const OutputHandler& on_line) const override {
     started.push_back(spec);
+    if (effect) effect(spec);
     Run next{lines, result};
     if (!runs.empty()) {
       next = std::move(runs.front());

@@ -3,8 +3,6 @@
 #include "interpreter/steps/assert_servers_stopped/assert_servers_stopped_step.h"
 #include "interpreter/steps/assert_servers_stopped/assert_servers_stopped_fields.h"
 
-#include <signal.h>
-
 #include <charconv>
 #include <fstream>
 #include <sstream>
@@ -12,6 +10,7 @@
 #include "interpreter/carbon/carbon_datasource.h"
 #include "interpreter/carbon/carbon_ports.h"
 #include "interpreter/net/tcp_connection.h"
+#include "interpreter/process/process_liveness.h"
 #include "interpreter/step_kit/step_failure.h"
 #include "interpreter/step_kit/step_field.h"
 #include "interpreter/step_kit/step_secret_masker.h"
@@ -35,16 +34,6 @@ struct Findings {
   std::vector<std::string> notes;
 };
 
-bool process_alive(pid_t pid) {
-  if (::kill(pid, 0) != 0 && errno != EPERM) return false;
-  // A zombie has exited; only its parent has not reaped it yet.
-  std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
-  std::string line;
-  std::getline(stat, line);
-  size_t close = line.rfind(')');
-  return close == std::string::npos || close + 2 >= line.size() || line[close + 2] != 'Z';
-}
-
 void check_pid_file(const fs::path& file, Findings& findings) {
   std::ifstream in(file);
   if (!in) {
@@ -53,12 +42,12 @@ void check_pid_file(const fs::path& file, Findings& findings) {
   }
   std::string text;
   in >> text;
-  pid_t pid = 0;
-  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), pid);
-  if (error != std::errc() || end != text.data() + text.size() || pid <= 0) {
+  std::optional<pid_t> found = pid_in(text);
+  if (!found) {
     findings.unknown.push_back("the pid file " + file.string() + " holds '" + text.substr(0, 40) + "', not a process id");
     return;
   }
+  pid_t pid = *found;
   if (process_alive(pid)) findings.running.push_back("process " + std::to_string(pid) + " (pid file " + file.string() + ") is running");
   else findings.notes.push_back("the pid file " + file.string() + " names process " + std::to_string(pid) + ", which is gone: passes");
 }
@@ -87,7 +76,7 @@ void check_port(const HostPort& address, Findings& findings) {
     TcpConnection::connect(address, std::chrono::steady_clock::now() + connect_limit);
     findings.running.push_back(shown(address) + " accepts connections");
   } catch (const NetError& error) {
-    if (std::string(error.what()).find("refused") != std::string::npos) return;
+    if (connection_refused(error)) return;
     findings.unknown.push_back("cannot tell whether a server listens on " + shown(address) + ": " + error.what());
   }
 }

@@ -7,6 +7,7 @@
 #include <system_error>
 
 #include "interpreter/files/durable_write.h"
+#include "interpreter/files/private_files.h"
 #include "interpreter/files/sha256_hasher.h"
 #include "interpreter/step_kit/file_system.h"
 #include "interpreter/step_kit/step_failure.h"
@@ -79,7 +80,7 @@ void back_up_directory(StepContext& context, const fs::path& dir, const fs::path
   progress.flush();
   publish_durably(BackupLayout::partial(archive), archive);
   std::string files_text = written.files.text();
-  context.services.files->write_durably(to / BackupLayout::tree_manifest, files_text);
+  context.services.files->write_durably(to / BackupLayout::tree_manifest, files_text, private_file_mode);
   if (fields().verify.read(context.fields)) {
     context.log.info("verifying " + archive.string() + " against its manifest");
     context.progress.set_done(0);
@@ -106,6 +107,7 @@ void back_up_database(StepContext& context, const Dsn& database, const fs::path&
   without_partial_on_failure(BackupLayout::partial(file), [&] { dump.dump(database, BackupLayout::partial(file), services); });
   bool verify = fields().verify.read(context.fields);
   if (verify) dump.check(BackupLayout::partial(file), services);
+  make_private(BackupLayout::partial(file));  // the dump tool created it through the umask
   std::string sha256 = sha256_of_file(BackupLayout::partial(file));
   publish_durably(BackupLayout::partial(file), file);
   if (verify && sha256_of_file(file) != sha256) failed("the dump " + file.string() + " changed after it was written");

@@ -4,6 +4,11 @@
 
 namespace planrun {
 
+const RunWaitFields& run_wait_fields() {
+  static const RunWaitFields declared;
+  return declared;
+}
+
 const RunFields& run_fields() {
   static const RunFields declared;
   return declared;
@@ -14,7 +19,7 @@ const StepSchema& run_schema() {
       "run", 1, "runs a command (argv, env, working dir, timeout, expected exit codes), output to the log",
       StepSchema::Effect::External,
       {run_fields().command.spec(), run_fields().env.spec(), run_fields().cwd.spec(), run_fields().timeout.spec(),
-       expect_exit_field().spec()},
+       expect_exit_field().spec(), run_fields().wait.spec()},
       {}, {"exit_code", "stdout"});
   return schema;
 }

@@ -10,6 +10,25 @@
 
 namespace planrun {
 
+// The fields of `run`'s `wait`: what must happen after the command, for a command that starts
+// or stops a server in the background and returns before it is up or down.
+struct RunWaitFields {
+  StepField<Value> log = StepField<Value>::optional(
+      "log", log_watch_type(),
+      "the server's log, followed from where it ended before the command ran, until a `ready` line");
+  StepField<std::string> process_gone = StepField<std::string>::optional(
+      "process_gone", types::path(),
+      "a pid file, read before the command runs: the process it names must exit (a stop that returns at once)");
+  StepField<std::chrono::milliseconds> timeout =
+      StepField<std::chrono::milliseconds>::with_default("timeout", types::duration(), "5m",
+                                                         "how long to wait after the command before the step fails")
+          .as_tuning();
+  StepField<std::chrono::milliseconds> interval =
+      StepField<std::chrono::milliseconds>::with_default("interval", types::duration(), "1s", "pause between looks")
+          .as_tuning();
+};
+const RunWaitFields& run_wait_fields();
+
 // The fields of `run`, declared once: the schema is made of them and the action reads them.
 struct RunFields {
   StepField<Value> command = StepField<Value>::required(
@@ -24,6 +43,11 @@ struct RunFields {
       StepField<std::chrono::milliseconds>::optional("timeout", types::duration(),
                                                      "stop the command when it runs longer (default: no limit)")
           .as_tuning();
+  StepField<Value> wait = StepField<Value>::optional(
+      "wait", types::object({run_wait_fields().log.spec(), run_wait_fields().process_gone.spec(),
+                             run_wait_fields().timeout.spec(), run_wait_fields().interval.spec()}),
+      "after the command: wait for its server's log to say it is ready (log) and/or for a process to exit "
+      "(process_gone); a resumed step does not run the command again once it ran");
 };
 
 // The one instance, which the schema is made of and the action reads.

@@ -1,5 +1,6 @@
 // A command is External to planrun: it cannot see into it, so a re-run after a crash runs the
-// whole command again; plans make such commands safe to repeat.
+// whole command again; plans make such commands safe to repeat. With a `wait` (a server
+// started in the background), the command's end is a checkpoint, and a resume only waits.
 
 #include "interpreter/steps/run/run_step.h"
 #include "interpreter/steps/run/run_fields.h"
@@ -9,7 +10,10 @@
 #include <algorithm>
 #include <cctype>
 
+#include "interpreter/step_kit/log_watch.h"
 #include "interpreter/step_kit/processes.h"
+#include "interpreter/step_kit/wait_loop.h"
+#include "interpreter/values/duration.h"
 #include "interpreter/step_kit/step_failure.h"
 #include "interpreter/step_kit/step_field.h"
 #include "interpreter/step_kit/command_text.h"
@@ -91,16 +95,8 @@ void check_result(const ProcessResult& result, const std::vector<int64_t>& expec
                                         " (expected " + listed_codes(expected) + ")");
 }
 
-}  // namespace
-
-const StepSchema& RunStep::schema() const { return run_schema(); }
-
-std::vector<std::string> RunStep::describe(const DescribeContext& context) const {
-  return {"would run: " + command_line(fields().command.read(context.fields), context.masker)};
-}
-
-void RunStep::run(StepContext& context) const {
-  if (context.cancel.requested()) throw StepFailure(Kind::Cancelled, "the run was interrupted before the command started");
+// Runs the command to its end: its output to the log, exit_code and stdout to the outputs.
+void run_command(StepContext& context) {
   Clock::time_point start = Clock::now();
   StepTimeLimit limit = StepTimeLimit::of(context, fields().timeout.find(context.fields), start);
   ProcessSpec spec = process_spec(context, limit);
@@ -122,6 +118,89 @@ void RunStep::run(StepContext& context) const {
   if (result.exit_code) context.outputs["exit_code"] = Value(static_cast<int64_t>(*result.exit_code));
   context.outputs["stdout"] = Value(stdout_tail.text());
   check_result(result, expected, limit);
+}
+
+const std::string exit_code_key = "command.exit_code";
+const std::string stdout_key = "command.stdout";
+
+// The wait after the command: its probes begin (the log's end, the pid file's process) before
+// the command runs, recorded in the checkpoints so that a resumed step keeps them.
+struct RunWait {
+  WaitProbe probe;
+  milliseconds timeout;
+  milliseconds interval;
+};
+
+RunWait begin_wait(StepContext& context) {
+  Value given = fields().wait.read(context.fields);
+  if (!given.is_map()) throw StepFailure(Kind::Failed, "field 'wait' holds " + given.display() + ", not a map");
+  const RunWaitFields& f = run_wait_fields();
+  const Value::Map& wait = given.as_map();
+  std::vector<WaitProbe> probes;
+  if (auto log = f.log.find(wait)) {
+    LogWatch watch = read_log_watch(*log, "wait.log");
+    probes.push_back(log_watch_probe(watch, begin_log_watch(context, watch), context.services));
+  }
+  if (auto pid_file = f.process_gone.find(wait))
+    probes.push_back(process_gone_probe(*pid_file, begin_process_gone(context, *pid_file), context.services));
+  if (probes.empty()) throw StepFailure(Kind::Failed, "wait needs log or process_gone (or both)");
+  return RunWait{all_of(std::move(probes)), f.timeout.read(wait), f.interval.read(wait)};
+}
+
+// Runs the command unless an earlier attempt ran it (its checkpoint says so): a server is
+// started once, however often planrun is stopped while it waits for it.
+void run_command_once(StepContext& context) {
+  if (auto exit_code = context.checkpoints.get(exit_code_key)) {
+    context.outputs["exit_code"] = Value(static_cast<int64_t>(std::stoll(*exit_code)));
+    context.outputs["stdout"] = Value(context.checkpoints.get(stdout_key).value_or(""));
+    context.log.info("the command ran in an earlier attempt (exit status " + *exit_code + "); not running it again");
+    return;
+  }
+  run_command(context);
+  context.checkpoints.put_all(
+      {{exit_code_key, std::to_string(context.outputs.at("exit_code").as_int())}, {stdout_key, context.outputs.at("stdout").as_string()}});
+}
+
+}  // namespace
+
+const StepSchema& RunStep::schema() const { return run_schema(); }
+
+std::vector<std::string> RunStep::describe(const DescribeContext& context) const {
+  std::string command = command_line(fields().command.read(context.fields), context.masker);
+  std::optional<Value> wait = fields().wait.find(context.fields);
+  if (!wait || !wait->is_map()) return {"would run: " + command};
+  auto ran = context.checkpoints.find(exit_code_key);
+  std::vector<std::string> lines{ran == context.checkpoints.end()
+                                     ? "would run: " + command
+                                     : "would not run " + command + " again: it ran in the interrupted attempt"};
+  const RunWaitFields& f = run_wait_fields();
+  std::string timeout = " (up to " + format_duration(f.timeout.read(wait->as_map())) + ")";
+  if (auto log = f.log.find(wait->as_map())) {
+    LogWatch watch = read_log_watch(*log, "wait.log");
+    lines.push_back(context.masker.mask("then would wait for a line matching '" + watch.ready.text + "' in " +
+                                        watch.file.string() + timeout));
+  }
+  if (auto pid_file = f.process_gone.find(wait->as_map()))
+    lines.push_back(context.masker.mask("then would wait for the process of pid file " + *pid_file + " to exit" + timeout));
+  return lines;
+}
+
+// With a `wait`, what the wait begins from is recorded before the command runs, and that the
+// command ran after it: a failure forgets both, so that running the step again starts over;
+// an interruption while waiting keeps them, so that a resume only waits.
+void RunStep::run(StepContext& context) const {
+  if (context.cancel.requested()) throw StepFailure(Kind::Cancelled, "the run was interrupted before the command started");
+  if (!fields().wait.given(context.fields)) return run_command(context);
+  bool command_ran = false;
+  try {
+    RunWait wait = begin_wait(context);
+    run_command_once(context);
+    command_ran = true;
+    wait_until_ready(context, wait.probe, wait.timeout, wait.interval);
+  } catch (const StepFailure& failure) {
+    if (failure.kind != Kind::Cancelled || !command_ran) forget_checkpoints(context);
+    throw;
+  }
 }
 
 }  // namespace planrun

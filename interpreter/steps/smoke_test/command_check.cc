@@ -37,6 +37,7 @@ class CommandCheck final : public SmokeCheckKind {
     Value command = fields().command.read(given);
     ProcessSpec spec;
     spec.argv = command.is_string() ? shell_command(command.as_string()) : value_as<std::vector<std::string>>(command, "command");
+    spec.env = fields().env.find(given).value_or(std::map<std::string, std::string>{});
     spec.deadline = context.deadline;
     spec.cancel = &context.cancel;
     std::string output;

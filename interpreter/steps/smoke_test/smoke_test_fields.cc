@@ -24,7 +24,8 @@ TypeSpec http_check_type() {
 
 TypeSpec command_check_type() {
   return types::object(
-      {command_check_fields().command.spec(), expect_exit_field().spec(), command_check_fields().contains.spec()});
+      {command_check_fields().command.spec(), expect_exit_field().spec(), command_check_fields().contains.spec(),
+       command_check_fields().env.spec()});
 }
 
 TypeSpec file_check_type() {

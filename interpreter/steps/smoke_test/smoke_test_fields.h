@@ -53,6 +53,9 @@ struct CommandCheckFields {
       StepField<Value>::required("command", command_line_type(), "the command, as in a run step");
   StepField<std::string> contains =
       StepField<std::string>::optional("contains", types::string(), "text its output (stdout and stderr) must contain");
+  StepField<std::map<std::string, std::string>> env = StepField<std::map<std::string, std::string>>::optional(
+      "env", types::map_of(types::string()),
+      "environment variables added to planrun's own: where a secret goes, not into the command line");
 };
 const CommandCheckFields& command_check_fields();
 

@@ -12,9 +12,12 @@ const WaitForFields& wait_for_fields() {
 const StepSchema& wait_for_schema() {
   const WaitForFields& f = wait_for_fields();
   static const StepSchema schema = make_step_schema(
-      "wait-for", 1, "waits for a TCP port, an HTTP status, or a file, with a timeout", StepSchema::Effect::Check,
-      {f.tcp.spec(), f.http.spec(), f.file.spec(), f.timeout.spec(), f.interval.spec()},
-      {{f.tcp.name(), f.http.name(), f.file.name()}}, {"waited_ms"});
+      "wait-for", 1, "waits for a TCP port, an HTTP status, a file, a log line, a process to exit or a port to close, with a timeout",
+      StepSchema::Effect::Check,
+      {f.tcp.spec(), f.http.spec(), f.file.spec(), f.log.spec(), f.process_gone.spec(), f.tcp_closed.spec(),
+       f.timeout.spec(), f.interval.spec()},
+      {{f.tcp.name(), f.http.name(), f.file.name(), f.log.name(), f.process_gone.name(), f.tcp_closed.name()}},
+      {"waited_ms"});
   return schema;
 }
 

@@ -8,6 +8,8 @@
 #include "interpreter/net/http_client.h"
 #include "interpreter/net/tcp_connection.h"
 #include "interpreter/step_kit/file_system.h"
+#include "interpreter/step_kit/log_watch.h"
+#include "interpreter/step_kit/wait_loop.h"
 #include "interpreter/step_kit/step_clock.h"
 #include "interpreter/step_kit/step_failure.h"
 #include "interpreter/step_kit/step_field.h"
@@ -24,28 +26,13 @@ using Kind = StepFailure::Kind;
 
 const WaitForFields& fields() { return wait_for_fields(); }
 
-// One try may not take longer than this, so that a hung server is tried again.
-constexpr milliseconds longest_try = std::chrono::seconds(5);
-// Nor less: the last try, at the deadline, still gets a chance to connect.
-constexpr milliseconds shortest_try{200};
-constexpr milliseconds shortest_interval{10};
-
-// One thing a wait-for step waits for.
-struct Probe {
-  std::string subject;    // as messages name it: "port 127.0.0.1:9443"
-  std::string not_ready;  // what the timeout says of it: "did not accept connections"
-  // One try that takes at most `budget`: nullopt when ready, else a note on why not
-  // ("last try: Connection refused"), possibly empty.
-  std::function<std::optional<std::string>(milliseconds budget)> attempt;
-};
-
 // Sockets are reached directly, not through a service: a try on the network ends by the
 // machine's clock, whatever clock the step waits on.
 std::chrono::steady_clock::time_point network_deadline(milliseconds budget) {
   return std::chrono::steady_clock::now() + budget;
 }
 
-Probe tcp_probe(const std::string& text) {
+WaitProbe tcp_probe(const std::string& text) {
   auto host_port = parse_host_port(text);
   if (!host_port) throw StepFailure(Kind::Failed, "tcp: '" + text + "' is not host:port");
   return {"port " + text, "did not accept connections", [host_port](milliseconds budget) -> std::optional<std::string> {
@@ -69,7 +56,7 @@ std::optional<std::string> http_attempt(const Url& url, const HttpRequestOptions
   }
 }
 
-Probe http_probe(const Value& http) {
+WaitProbe http_probe(const Value& http) {
   const HttpProbeFields& fields = http_probe_fields();
   if (!http.is_map()) throw StepFailure(Kind::Failed, "field 'http' holds " + http.display() + ", not a map");
   const Value::Map& given = http.as_map();
@@ -84,7 +71,7 @@ Probe http_probe(const Value& http) {
           [url = *url, options, status](milliseconds budget) { return http_attempt(url, options, status, budget); }};
 }
 
-Probe file_probe(const std::filesystem::path& file, const FileSystem& files) {
+WaitProbe file_probe(const std::filesystem::path& file, const FileSystem& files) {
   return {"file " + file.string(), "did not appear", [file, &files](milliseconds) -> std::optional<std::string> {
             try {
               if (files.exists(file)) return std::nullopt;
@@ -95,17 +82,63 @@ Probe file_probe(const std::filesystem::path& file, const FileSystem& files) {
           }};
 }
 
-Probe probe_for(const Value::Map& given, const FileSystem& files) {
-  const WaitForFields& f = fields();
-  if (f.tcp.given(given) + f.http.given(given) + f.file.given(given) != 1)
-    throw StepFailure(Kind::Failed, "wait-for needs exactly one of tcp, http and file");
-  if (f.tcp.given(given)) return tcp_probe(f.tcp.read(given));
-  if (f.http.given(given)) return http_probe(f.http.read(given));
-  return file_probe(f.file.read(given), files);
+// Ready once `text`, host:port, refuses a connection: the server behind it has closed it.
+WaitProbe tcp_closed_probe(const std::string& text) {
+  auto host_port = parse_host_port(text);
+  if (!host_port) throw StepFailure(Kind::Failed, "tcp_closed: '" + text + "' is not host:port");
+  return {"the close of port " + text, "did not happen",
+          [host_port](milliseconds budget) -> std::optional<std::string> {
+            try {
+              TcpConnection::connect(*host_port, network_deadline(budget));
+              return "";
+            } catch (const NetError& error) {
+              if (connection_refused(error)) return std::nullopt;
+              return "last try: " + std::string(error.what());  // neither open nor closed: try again
+            }
+          }};
 }
 
-std::string timeout_message(const Probe& probe, const StepTimeLimit& limit, const std::string& note) {
-  return probe.subject + " " + probe.not_ready + " within " + limit.text + (note.empty() ? "" : " (" + note + ")");
+void require_exactly_one(const Value::Map& given) {
+  const WaitForFields& f = fields();
+  if (f.tcp.given(given) + f.http.given(given) + f.file.given(given) + f.log.given(given) +
+          f.process_gone.given(given) + f.tcp_closed.given(given) != 1)
+    throw StepFailure(Kind::Failed, "wait-for needs exactly one of tcp, http, file, log, process_gone and tcp_closed");
+}
+
+// The probe of the field given. A log or a pid file is read from where it was when the step
+// first started (its checkpoints): a resumed wait does not miss what happened meanwhile.
+WaitProbe probe_for(StepContext& context) {
+  const WaitForFields& f = fields();
+  const Value::Map& given = context.fields;
+  require_exactly_one(given);
+  if (f.tcp.given(given)) return tcp_probe(f.tcp.read(given));
+  if (f.http.given(given)) return http_probe(f.http.read(given));
+  if (f.tcp_closed.given(given)) return tcp_closed_probe(f.tcp_closed.read(given));
+  if (f.log.given(given)) {
+    LogWatch watch = read_log_watch(f.log.read(given), "log");
+    return log_watch_probe(watch, begin_log_watch(context, watch), context.services);
+  }
+  if (f.process_gone.given(given)) {
+    std::filesystem::path pid_file = f.process_gone.read(given);
+    return process_gone_probe(pid_file, begin_process_gone(context, pid_file), context.services);
+  }
+  return file_probe(f.file.read(given), *context.services.files);
+}
+
+// What a dry run says it would wait for; it reads neither the log nor the pid file.
+std::string subject_to_describe(const DescribeContext& context) {
+  const WaitForFields& f = fields();
+  const Value::Map& given = context.fields;
+  require_exactly_one(given);
+  if (f.log.given(given)) {
+    LogWatch watch = read_log_watch(f.log.read(given), "log");
+    return "a line matching '" + watch.ready.text + "' in " + watch.file.string();
+  }
+  if (f.process_gone.given(given)) return "the process of pid file " + f.process_gone.read(given) + " to exit";
+  if (f.tcp_closed.given(given)) return "port " + f.tcp_closed.read(given) + " to close";
+  if (f.tcp.given(given)) return tcp_probe(f.tcp.read(given)).subject;
+  if (f.http.given(given)) return http_probe(f.http.read(given)).subject;
+  return "file " + f.file.read(given);
 }
 
 }  // namespace
@@ -113,34 +146,19 @@ std::string timeout_message(const Probe& probe, const StepTimeLimit& limit, cons
 const StepSchema& WaitForStep::schema() const { return wait_for_schema(); }
 
 std::vector<std::string> WaitForStep::describe(const DescribeContext& context) const {
-  Probe probe = probe_for(context.fields, *context.services.files);
-  return {context.masker.mask("would wait for " + probe.subject + " (up to " +
+  return {context.masker.mask("would wait for " + subject_to_describe(context) + " (up to " +
                               format_duration(fields().timeout.read(context.fields)) + ")")};
 }
 
-// Time is read and slept through services.clock, so that a test of a 30 s wait takes no time.
 void WaitForStep::run(StepContext& context) const {
-  StepSecretMasker masker(context);
-  const StepClock& clock = *context.services.clock;
-  Probe probe = probe_for(context.fields, *context.services.files);
-  milliseconds interval = std::max(fields().interval.read(context.fields), shortest_interval);
-  StepClock::TimePoint start = clock.now();
-  StepTimeLimit limit = StepTimeLimit::of(context, fields().timeout.read(context.fields), start);
-  context.log.info(masker.mask("waiting for " + probe.subject + " (up to " + limit.text + ")"));
-  for (;;) {
-    if (context.cancel.requested())
-      throw StepFailure(Kind::Cancelled, masker.mask("the run was interrupted while waiting for " + probe.subject));
-    milliseconds left = std::chrono::ceil<milliseconds>(*limit.deadline - clock.now());
-    std::optional<std::string> note = probe.attempt(std::clamp(left, shortest_try, longest_try));
-    auto waited = std::chrono::duration_cast<milliseconds>(clock.now() - start);
-    if (!note) {
-      context.outputs["waited_ms"] = Value(static_cast<int64_t>(waited.count()));
-      context.log.info(masker.mask(probe.subject + " is ready after " + format_duration(waited)));
-      return;
-    }
-    StepClock::TimePoint now = clock.now();
-    if (now >= *limit.deadline) throw StepFailure(Kind::TimedOut, masker.mask(timeout_message(probe, limit, *note)));
-    clock.sleep_for(std::min(interval, std::chrono::ceil<milliseconds>(*limit.deadline - now)), context.cancel);
+  WaitProbe probe = probe_for(context);
+  try {
+    milliseconds waited = wait_until_ready(context, probe, fields().timeout.read(context.fields),
+                                           fields().interval.read(context.fields));
+    context.outputs["waited_ms"] = Value(static_cast<int64_t>(waited.count()));
+  } catch (const StepFailure& failure) {
+    if (failure.kind != Kind::Cancelled) forget_checkpoints(context);
+    throw;
   }
 }
 

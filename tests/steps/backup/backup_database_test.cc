@@ -15,6 +15,7 @@
 #include "interpreter/steps/backup/backup_step.h"
 #include "interpreter/steps/restore/restore_step.h"
 #include "tests/support/fake_services.h"
+#include "tests/support/file_modes.h"
 #include "tests/support/step_fixture.h"
 #include "tests/support/test_servers.h"
 #include "tests/support/tree_snapshot.h"
@@ -90,6 +91,15 @@ TEST_F(SqliteBackup, TheCopyOpensInSqlite3AsTheSourceAndTheSealChecksWithSha256s
   EXPECT_EQ(steps.outputs["sha256"], Value(sha256_of_file(backup() / "database.db")));
   EXPECT_EQ(testing::tree_snapshot(dir.path()).at("source.db"), before);  // the source is not written
   EXPECT_FALSE(fs::exists(backup() / "database.db-wal"));                 // one self-contained file
+}
+
+TEST_F(SqliteBackup, TheDumpAndSealAreTheOwnersOnlyWhateverTheUmask) {
+  mode_t umask_before = ::umask(0);
+  auto failure = steps.run<BackupStep>({{"database", Value(dsn(source()))}, {"to", Value(backup().string())}});
+  ::umask(umask_before);
+  ASSERT_FALSE(failure) << failure->what();
+  EXPECT_EQ(testing::modes_in(backup()),
+            (std::map<std::string, std::string>{{".", "0700"}, {"SHA256SUMS", "0600"}, {"database.db", "0600"}}));
 }
 
 TEST_F(SqliteBackup, RestoreMakesTheTargetTheSourceAndRefusesOneWithTablesUnlessReplacing) {
@@ -420,6 +430,8 @@ TEST_P(ServerBackup, TheDumpRestoresWithTheDatabasesOwnToolAndMatchesTheSource) 
   EXPECT_EQ(content(other()), content(source()));
   EXPECT_EQ(steps->outputs["path"], Value((backup() / GetParam().dump_file).string()));
   EXPECT_EQ(steps->outputs["sha256"], Value(sha256_of_file(backup() / GetParam().dump_file)));
+  EXPECT_EQ(testing::modes_in(backup()), (std::map<std::string, std::string>{
+                                             {".", "0700"}, {"SHA256SUMS", "0600"}, {GetParam().dump_file, "0600"}}));
 }
 
 TEST_P(ServerBackup, RestoreStepRefusesATargetWithTablesUnlessReplacing) {

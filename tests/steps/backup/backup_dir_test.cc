@@ -12,6 +12,7 @@
 #include "interpreter/step_kit/step_failure.h"
 #include "interpreter/steps/backup/backup_step.h"
 #include "interpreter/steps/restore/restore_step.h"
+#include "tests/support/file_modes.h"
 #include "tests/support/step_fixture.h"
 #include "tests/support/tree_snapshot.h"
 
@@ -109,6 +110,18 @@ TEST_F(DirectoryBackup, TarAndSha256sumVerifyTheBackupWithoutPlanrun) {
   EXPECT_EQ(seal.exit_code, 0) << seal.output;
   EXPECT_EQ(seal.output, "tree.sha256: OK\ntree.tar.zst: OK\n");
   EXPECT_EQ(testing::tree_snapshot(extracted), testing::tree_snapshot(home()));
+}
+
+TEST_F(DirectoryBackup, TheArchiveAndManifestsAreTheOwnersOnlyWhateverTheUmask) {
+  mode_t umask_before = ::umask(0);  // the widest: nothing narrows what planrun asks for
+  fs::create_directories(backup());
+  ::chmod(backup().c_str(), 0755);  // a `to` made by the operator is made private too
+  auto failure = back_up();
+  ::umask(umask_before);
+  ASSERT_FALSE(failure) << failure->what();
+  EXPECT_EQ(testing::modes_in(backup()), (std::map<std::string, std::string>{
+                                             {".", "0700"}, {"SHA256SUMS", "0600"}, {"tree.sha256", "0600"},
+                                             {"tree.tar.zst", "0600"}}));
 }
 
 TEST_F(DirectoryBackup, PublishesTheArchivesPathDigestAndSize) {

@@ -187,5 +187,74 @@ TEST(WaitForStep, CancellationStopsTheWait) {
   EXPECT_EQ(world.fakes.clock.sleeps.size(), 2u);
 }
 
+TEST(WaitForStep, LogFollowsFromWhereItEndedWhenTheStepFirstStarted) {
+  FakeWorld world;
+  const std::string log = "/srv/logs/server.log";
+  world.fakes.files.files[log] = "Server started\n";  // an earlier start's line
+  world.after_sleeps(2, [&] { world.fakes.files.files[log] += "Server started\n"; });
+  StepContext context = world.context({{"log", Value::Map{{"file", log}, {"ready", "^Server started$"}}}});
+  WaitForStep().run(context);
+  EXPECT_EQ(waited_ms(context), 2000);
+  EXPECT_EQ(world.fixture.checkpoints.values.at("wait.log.offset"), "15");
+}
+
+TEST(WaitForStep, AResumedLogWaitKeepsItsFirstStart) {
+  FakeWorld world;
+  const std::string log = "/srv/logs/server.log";
+  world.fakes.files.files[log] = "old\nServer started\n";
+  // The first attempt recorded the end after "old"; the line came while planrun was down.
+  world.fixture.checkpoints.values = {{"wait.log.offset", "4"}, {"wait.log.line", "2"}, {"wait.log.stale_pid", "none"}};
+  StepContext context = world.context({{"log", Value::Map{{"file", log}, {"ready", "Server started"}}}});
+  WaitForStep().run(context);
+  EXPECT_EQ(waited_ms(context), 0);
+}
+
+TEST(WaitForStep, ALogErrorFailsNamingTheLineAndForgetsTheStart) {
+  FakeWorld world;
+  const std::string log = "/srv/logs/server.log";
+  world.after_sleeps(1, [&] { world.fakes.files.files[log] = "booting\n2026-12-07 FATAL no key store\n"; });
+  StepContext context = world.context({{"log", Value::Map{{"file", log}, {"ready", "started"}}}});
+  StepFailure failure = failure_of(context);
+  EXPECT_EQ(std::string(failure.what()),
+            log + ":2: the log shows a failure (fail_on '\\b(ERROR|FATAL)\\b'): 2026-12-07 FATAL no key store");
+  EXPECT_TRUE(world.fixture.checkpoints.values.empty());
+}
+
+TEST(WaitForStep, ProcessGoneWaitsForTheProcessNamedWhenTheStepFirstStarted) {
+  FakeWorld world;
+  world.fakes.files.files["/srv/server.pid"] = "321\n";
+  world.fakes.processes.running_pids = {321};
+  world.after_sleeps(2, [&] { world.fakes.processes.running_pids.clear(); });
+  StepContext context = world.context({{"process_gone", "/srv/server.pid"}});
+  WaitForStep().run(context);
+  EXPECT_EQ(waited_ms(context), 2000);
+  EXPECT_EQ(world.fixture.checkpoints.values.at("wait.process_gone.pid"), "321");
+}
+
+TEST(WaitForStep, ProcessGoneWithoutAPidFileHasNothingToWaitFor) {
+  FakeWorld world;
+  StepContext context = world.context({{"process_gone", "/srv/server.pid"}});
+  WaitForStep().run(context);
+  EXPECT_EQ(waited_ms(context), 0);
+}
+
+TEST(WaitForStep, TcpClosedWaitsUntilTheListenerCloses) {
+  FakeWorld world;
+  std::optional<testing::TcpTestListener> listener(std::in_place);
+  uint16_t port = listener->port();
+  world.after_sleeps(2, [&] { listener.reset(); });  // the scenario: the server stops later
+  StepContext context = world.context({{"tcp_closed", loopback(port)}, {"timeout", "5s"}, {"interval", "50ms"}});
+  WaitForStep().run(context);
+  EXPECT_EQ(waited_ms(context), 100);
+}
+
+TEST(WaitForStep, TcpClosedTimesOutWhileTheServerListens) {
+  FakeWorld world;
+  testing::TcpTestListener listener;
+  StepContext context = world.context({{"tcp_closed", loopback(listener.port())}, {"timeout", "1s"}});
+  StepFailure failure = failure_of(context);
+  EXPECT_EQ(std::string(failure.what()), "the close of port " + loopback(listener.port()) + " did not happen within 1s");
+}
+
 }  // namespace
 }  // namespace planrun
