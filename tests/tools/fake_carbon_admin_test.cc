@@ -14,7 +14,6 @@
 #include <fstream>
 #include <sstream>
 
-#include "interpreter/databases/database_dialect.h"
 #include "interpreter/databases/soci_databases.h"
 #include "tests/support/test_servers.h"
 #include "tests/tools/carbon_realm_fixture.h"
