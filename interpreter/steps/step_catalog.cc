@@ -14,6 +14,7 @@
 #include "interpreter/steps/confirm/confirm_fields.h"
 #include "interpreter/steps/copy_db/copy_db_fields.h"
 #include "interpreter/steps/copy_dir/copy_dir_fields.h"
+#include "interpreter/steps/query/query_fields.h"
 #include "interpreter/steps/restore/restore_fields.h"
 #include "interpreter/steps/run/run_fields.h"
 #include "interpreter/steps/smoke_test/smoke_test_fields.h"
@@ -34,6 +35,7 @@ const std::vector<StepSchema>& step_schemas() {
       copy_db_schema(),
       copy_dir_schema(),
       sql_schema(),
+      query_schema(),
       unpack_schema(),
       update_config_schema(),
       carbon_connect_schema(),

@@ -14,6 +14,7 @@
 #include "interpreter/steps/confirm/confirm_step.h"
 #include "interpreter/steps/copy_db/copy_db_step.h"
 #include "interpreter/steps/copy_dir/copy_dir_step.h"
+#include "interpreter/steps/query/query_step.h"
 #include "interpreter/steps/restore/restore_step.h"
 #include "interpreter/steps/run/run_step.h"
 #include "interpreter/steps/smoke_test/smoke_test_step.h"
@@ -44,6 +45,7 @@ const std::vector<const StepType*>& step_types() {
       runnable<CopyDbStep>(),
       runnable<CopyDirStep>(),
       runnable<SqlStep>(),
+      runnable<QueryStep>(),
       runnable<UnpackStep>(),
       runnable<UpdateConfigStep>(),
       runnable<CarbonConnectStep>(),

@@ -166,7 +166,7 @@ TEST(StepCatalog, EffectsFollowWhatStepsDoToData) {
       {"assert-same-dbtype", Effect::Check}, {"assert-db-empty", Effect::Check}, {"assert-servers-stopped", Effect::Check},
       {"wait-for", Effect::Check},           {"smoke-test", Effect::Check},      {"backup", Effect::Backup},
       {"copy-db", Effect::Write},            {"copy-dir", Effect::Write},        {"restore", Effect::Write},
-      {"sql", Effect::Write},
+      {"sql", Effect::Write},                {"query", Effect::Check},
       {"unpack", Effect::Create},            {"update-config", Effect::Create},  {"run", Effect::External},
       {"confirm", Effect::External},         {"compare-schema", Effect::Check}};
   for (const StepSchema& schema : step_schemas()) {
@@ -181,6 +181,7 @@ TEST(StepCatalog, OutputsThatPlansUse) {
   EXPECT_EQ(find_step_schema("backup")->outputs, (std::vector<std::string>{"path", "sha256", "bytes"}));
   EXPECT_EQ(find_step_schema("copy-dir")->outputs, (std::vector<std::string>{"files", "bytes", "replaced"}));
   EXPECT_EQ(find_step_schema("compare-schema")->outputs, (std::vector<std::string>{"differences", "allowed", "report"}));
+  EXPECT_EQ(find_step_schema("query")->outputs, (std::vector<std::string>{"value", "row", "rows"}));
   EXPECT_TRUE(find_step_schema("confirm")->outputs.empty());
 }
 

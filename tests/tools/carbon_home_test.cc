@@ -13,6 +13,7 @@
 #include "interpreter/databases/soci_databases.h"
 #include "tests/support/planrun_binary.h"
 #include "tests/support/tcp_test_listener.h"
+#include "tests/tools/carbon_realm_fixture.h"
 
 namespace planrun {
 namespace {
@@ -72,8 +73,8 @@ class CarbonHome : public ::testing::Test {
     for (const fs::path& file : {dir / "old.db", dir / "staging.db"}) {
       auto connection = SociDatabases().open(sqlite_file(file));
       soci::session& db = connection->session();
-      db << "CREATE TABLE UM_TENANT (UM_ID INTEGER, UM_DOMAIN_NAME VARCHAR(255))";
-      db << "INSERT INTO UM_TENANT VALUES (1, 'a.com')";
+      for (const std::string& statement : testing::carbon_realm_tables(Dsn::Kind::Sqlite)) db << statement;
+      db << "INSERT INTO UM_TENANT (UM_ID, UM_DOMAIN_NAME, UM_CREATED_DATE) VALUES (1, 'a.com', CURRENT_TIMESTAMP)";
     }
     offset = free_offset();
     testing::Outcome made = shell(std::string(PLANRUN_SOURCE_DIR) + "/scripts/make-carbon-home.sh --out " + dir.string() +
@@ -164,7 +165,7 @@ steps:
       checks:
         - sql: {database: "${staging_db}", query: "SELECT COUNT(*) FROM UM_TENANT", equals_query_on: "${old_db}"}
         - http: {url: "https://localhost:${carbon_port(new_home, 'https')}/carbon/", insecure: true, contains: Management Console}
-        - name: add alice to SECONDARY
+        - name: add alice to PRIMARY
           http:
             url: "https://localhost:${carbon_port(new_home, 'https')}/services/RemoteUserStoreManagerService"
             method: POST
@@ -175,7 +176,7 @@ steps:
             headers: {Content-Type: text/xml, SOAPAction: "urn:addUser"}
             body: >-
               <soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns:ser="http://service.ws.um.carbon.wso2.org">
-              <soapenv:Body><ser:addUser><ser:userName>SECONDARY/alice</ser:userName><ser:credential>pw</ser:credential>
+              <soapenv:Body><ser:addUser><ser:userName>alice</ser:userName><ser:credential>Al1ce-pw</ser:credential>
               </ser:addUser></soapenv:Body></soapenv:Envelope>
         - name: alice is there
           http:
@@ -186,7 +187,7 @@ steps:
             headers: {Content-Type: text/xml, SOAPAction: "urn:isExistingUser"}
             body: >-
               <soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns:ser="http://service.ws.um.carbon.wso2.org">
-              <soapenv:Body><ser:isExistingUser><ser:userName>SECONDARY/alice</ser:userName></ser:isExistingUser></soapenv:Body></soapenv:Envelope>
+              <soapenv:Body><ser:isExistingUser><ser:userName>alice</ser:userName></ser:isExistingUser></soapenv:Body></soapenv:Envelope>
             contains: "<ns:return>true</ns:return>"
 )";
 
@@ -215,7 +216,11 @@ TEST_F(CarbonHome, TheProductStepsUpgradeAGeneratedHomeEndToEnd) {
   EXPECT_NE(datasources.find("<url>jdbc:sqlite:" + (dir / "staging.db").string() + "</url>"), std::string::npos) << datasources;
   EXPECT_NE(datasources.find("<password>St4ging-pw</password>"), std::string::npos) << datasources;
   EXPECT_EQ(upgraded.output.find("St4ging-pw"), std::string::npos) << upgraded.output;
-  EXPECT_NE(read(dir / "new/repository/data/fake-carbon-users.txt").find("SECONDARY/alice\n"), std::string::npos);
+  auto staging = SociDatabases().open(sqlite_file(dir / "staging.db"));
+  int tenant = 0;
+  staging->session() << "SELECT UM_TENANT_ID FROM UM_USER WHERE UM_USER_NAME = 'alice'", soci::into(tenant);
+  EXPECT_TRUE(staging->session().got_data()) << "alice is a row of the staging database the new home is connected to";
+  EXPECT_EQ(tenant, -1234);
 }
 
 TEST_F(CarbonHome, ASmokeTestAgainstTheServerListsEachFailure) {
@@ -271,17 +276,119 @@ TEST_F(CarbonHome, PlanShowsTheConfigurationDiffWithTheSecretHidden) {
 namespace planrun {
 namespace {
 
-TEST_F(CarbonHome, TheUserStoreExampleAddsAUserAndReadsItBackAndASecondAddFails) {
+TEST_F(CarbonHome, TheUserStoreExampleAddsReadsAndRemovesAUserAndAStoreTheServerLacksFails) {
   ASSERT_EQ(shell(old_home.string() + "/bin/wso2server.sh start").exit_code, 0);
   std::string plan = std::string(PLANRUN_SOURCE_DIR) + "/examples/carbon-user-store-smoke.yaml";
   std::string args = "run " + plan + " --state " + (dir / "state").string() + " --set home=" + old_home.string();
-  testing::Outcome first = testing::run_planrun(args, dir.string(), "CARBON_ADMIN_PASSWORD=admin");
+  std::string secrets = "CARBON_ADMIN_PASSWORD=admin CARBON_CHECK_USER_PASSWORD=Sm0ke-pw";
+  testing::Outcome first = testing::run_planrun(args, dir.string(), secrets);
   EXPECT_EQ(first.exit_code, 0) << first.output;
-  EXPECT_NE(read(old_home / "repository/data/fake-carbon-users.txt").find("SECONDARY/planrun-smoke\n"), std::string::npos);
-  testing::Outcome again = testing::run_planrun(args + " --fresh", dir.string(), "CARBON_ADMIN_PASSWORD=admin");
+  EXPECT_NE(first.output.find("passed: SECONDARY/planrun-smoke is gone"), std::string::npos) << first.output;
+  EXPECT_EQ(read(old_home / "repository/data/fake-carbon-users/-1234/SECONDARY"), "") << "the user was added, then removed";
+  EXPECT_EQ(first.output.find("Sm0ke-pw"), std::string::npos) << first.output;
+  testing::Outcome again = testing::run_planrun(args + " --fresh", dir.string(), secrets);
+  EXPECT_EQ(again.exit_code, 0) << again.output;
+  testing::Outcome missing = testing::run_planrun(args + " --fresh --set user_store=NOPE", dir.string(), secrets);
+  EXPECT_EQ(missing.exit_code, 3) << missing.output;
+  EXPECT_NE(missing.output.find("NOPE/planrun-smoke is added (admin): expected status 202, got status 500"), std::string::npos)
+      << missing.output;
+  EXPECT_NE(missing.output.find("Invalid Domain Name: no user store NOPE"), std::string::npos) << missing.output;
+}
+
+}  // namespace
+}  // namespace planrun
+
+namespace planrun {
+namespace {
+
+// The old installation's realm rows (an administrator with password Adm1n-pw, a user olduser,
+// a tenant old.example) in the fixture's old.db, the database the old home is connected to.
+void add_old_realm_rows(const fs::path& database) {
+  auto connection = SociDatabases().open(sqlite_file(database));
+  for (const std::string& statement : testing::carbon_realm_rows(Dsn::Kind::Sqlite)) connection->session() << statement;
+}
+
+std::string query_text(const fs::path& database, const std::string& sql) {
+  auto connection = SociDatabases().open(sqlite_file(database));
+  std::string text;
+  soci::indicator known = soci::i_ok;
+  connection->session() << sql, soci::into(text, known);
+  return connection->session().got_data() && known == soci::i_ok ? text : "(none)";
+}
+
+const char* kProductionPlan = R"(planrun: 1
+name: production-checks
+params:
+  home: {type: path}
+  old_db: {type: database, password: old_db_password}
+  old_db_password: {type: secret, env: CARBON_OLD_DB_PASSWORD}
+  admin_password: {type: secret, env: CARBON_ADMIN_PASSWORD}
+  check_password: {type: secret, env: CARBON_CHECK_USER_PASSWORD}
+steps:
+  - id: old-data
+    use: carbon/fragments/old-data-checks
+    with: {home: "${home}", old_db: "${old_db}", old_db_password: "${old_db_password}", admin_password: "${admin_password}"}
+  - id: production
+    needs: [old-data]
+    use: carbon/fragments/production-checks
+    with: {home: "${home}", admin_password: "${admin_password}", check_password: "${check_password}"}
+)";
+
+TEST_F(CarbonHome, TheProductionChecksFindOldDataThenCreateReadAndRemoveStoresTenantsAndUsers) {
+  add_old_realm_rows(dir / "old.db");
+  ASSERT_EQ(shell(old_home.string() + "/bin/wso2server.sh start").exit_code, 0);
+  std::ofstream(dir / "production.yaml") << kProductionPlan;
+  std::string args = "run production.yaml --set home=" + old_home.string() + " --set old_db=sqlite:" + (dir / "old.db").string();
+  std::string secrets = "CARBON_OLD_DB_PASSWORD=unused CARBON_ADMIN_PASSWORD=Adm1n-pw CARBON_CHECK_USER_PASSWORD=Ch3ck-pw";
+  testing::Outcome outcome = testing::run_planrun(args, dir.string(), secrets);
+  ASSERT_EQ(outcome.exit_code, 0) << outcome.output;
+  for (const char* passed : {"passed: the old user olduser is found", "passed: the old tenant old.example is found",
+                             "passed: the log has no ERROR or FATAL line", "passed: PLANRUN_CHECK_1/planrun-check is read back",
+                             "passed: PLANRUN_CHECK_2/planrun-check is gone", "passed: user store PLANRUN_CHECK_2 is deleted",
+                             "passed: PRIMARY/planrun-check is added (admin@planrun-check-2.example.com)",
+                             "passed: PLANRUN_TENANT_CHECK/planrun-check is read back",
+                             "passed: tenant planrun-check-1.example.com reads back inactive"})
+    EXPECT_NE(outcome.output.find(passed), std::string::npos) << passed << "\n" << outcome.output;
+  EXPECT_EQ(outcome.output.find("Adm1n-pw"), std::string::npos) << outcome.output;
+  EXPECT_EQ(outcome.output.find("Ch3ck-pw"), std::string::npos) << outcome.output;
+
+  // What the checks created is gone, but the tenants, which Carbon only deactivates.
+  fs::path old_db = dir / "old.db";
+  EXPECT_EQ(query_text(old_db, "SELECT UM_USER_NAME FROM UM_USER WHERE UM_USER_NAME = 'planrun-check'"), "(none)");
+  EXPECT_EQ(query_text(old_db, "SELECT UM_ACTIVE FROM UM_TENANT WHERE UM_DOMAIN_NAME = 'planrun-check-1.example.com'"), "0");
+  EXPECT_EQ(query_text(old_db, "SELECT UM_ACTIVE FROM UM_TENANT WHERE UM_DOMAIN_NAME = 'planrun-check-2.example.com'"), "0");
+  std::string tenant = query_text(old_db, "SELECT UM_ID FROM UM_TENANT WHERE UM_DOMAIN_NAME = 'planrun-check-1.example.com'");
+  EXPECT_EQ(query_text(old_db, "SELECT UM_USER_NAME FROM UM_USER WHERE UM_TENANT_ID = " + tenant), "admin")
+      << "the tenant's administrator stays with it";
+  for (const fs::path& store : {old_home / "repository/deployment/server/userstores/PLANRUN_CHECK_1.xml",
+                                old_home / "repository/tenants" / tenant / "userstores/PLANRUN_TENANT_CHECK.xml"})
+    EXPECT_FALSE(fs::exists(store)) << store;
+  EXPECT_TRUE(fs::exists(old_home / "repository/deployment/server/userstores/SECONDARY.xml"));
+
+  testing::Outcome again = testing::run_planrun(args + " --fresh", dir.string(), secrets);
   EXPECT_EQ(again.exit_code, 3) << again.output;
-  EXPECT_NE(again.output.find("add planrun-smoke to SECONDARY: expected status 202, got status 500"), std::string::npos)
+  EXPECT_NE(again.output.find("SOAP fault: Tenant domain planrun-check-1.example.com is already registered"), std::string::npos)
       << again.output;
+  EXPECT_NE(again.output.find("the log has no ERROR or FATAL line"), std::string::npos) << again.output;
+}
+
+TEST_F(CarbonHome, TheIntoProductionExampleUpgradesThenRunsTheGuidesTestsOnTheNewServer) {
+  add_old_realm_rows(dir / "old.db");
+  fs::copy_file(std::string(PLANRUN_SOURCE_DIR) + "/examples/446-to-447-into-production.yaml", dir / "plan.yaml");
+  std::string args = "run plan.yaml --set old_home=" + old_home.string() + " --set new_home=" + (dir / "new").string() +
+                     " --set product_zip=" + (dir / "wso2carbon-4.4.7.tar.gz").string() + " --set old_db=sqlite:" +
+                     (dir / "old.db").string() + " --set staging_db=sqlite:" + (dir / "upgraded.db").string();
+  std::string secrets = "CARBON_OLD_DB_PASSWORD=unused CARBON_STAGING_DB_PASSWORD=unused CARBON_ADMIN_PASSWORD=Adm1n-pw "
+                        "CARBON_CHECK_USER_PASSWORD=Ch3ck-pw";
+  testing::Outcome outcome = testing::run_planrun(args, dir.string(), secrets);
+  ASSERT_EQ(outcome.exit_code, 0) << outcome.output;
+  EXPECT_NE(outcome.output.find("passed: the old user olduser is found"), std::string::npos) << outcome.output;
+  EXPECT_NE(outcome.output.find("passed: tenant planrun-check-2.example.com reads back inactive"), std::string::npos) << outcome.output;
+  fs::path upgraded = dir / "upgraded.db";
+  EXPECT_EQ(query_text(upgraded, "SELECT COUNT(*) FROM UM_TENANT WHERE UM_DOMAIN_NAME LIKE 'planrun-check-%'"), "2")
+      << "the tests ran on the staging database the new home is connected to";
+  EXPECT_EQ(query_text(dir / "old.db", "SELECT COUNT(*) FROM UM_TENANT WHERE UM_DOMAIN_NAME LIKE 'planrun-check-%'"), "0")
+      << "and never on the old one";
 }
 
 }  // namespace

@@ -1,3 +1,6 @@
+#include <algorithm>
+#include <string_view>
+
 #include "interpreter/step_kit/file_system.h"
 #include "interpreter/step_kit/step_failure.h"
 #include "interpreter/step_kit/step_field.h"
@@ -20,8 +23,7 @@ class FileCheck final : public SmokeCheckKind {
   std::string describe(const Value::Map& given) const override {
     std::string path = fields().path.read(given).string();
     if (!fields().exists.read(given)) return "would check that " + path + " does not exist";
-    auto contains = fields().contains.find(given);
-    return "would check that " + path + " exists" + (contains ? " and contains '" + *contains + "'" : "");
+    return "would check that " + path + " exists" + content_expected(given);
   }
   CheckOutcome run(const Value::Map& given, StepContext& context) const override {
     fs::path path = fields().path.read(given);
@@ -31,16 +33,49 @@ class FileCheck final : public SmokeCheckKind {
       bool found = context.services.files->exists(path);
       if (!must_exist) return found ? CheckOutcome{false, expected, "it exists"} : CheckOutcome{true, expected, ""};
       if (!found) return {false, expected, "it does not exist"};
-      auto contains = fields().contains.find(given);
-      if (!contains) return {true, expected, ""};
-      expected = path.string() + " contains '" + *contains + "'";
+      if (!fields().contains.given(given) && !fields().not_contains.given(given)) return {true, expected, ""};
+      expected += content_expected(given);
       std::optional<std::string> text = context.services.files->read_file(path);
       if (!text) return {false, expected, "it is gone"};
-      if (text->find(*contains) != std::string::npos) return {true, expected, ""};
-      return {false, expected, "it does not (" + std::to_string(text->size()) + " bytes)"};
+      return content_outcome(given, *text, expected);
     } catch (const EnvironmentError& error) {  // no permission to look or read
       return {false, expected, error.what()};
     }
+  }
+
+ private:
+  static std::string content_expected(const Value::Map& given) {
+    std::string text;
+    if (auto contains = fields().contains.find(given)) text += " and contains '" + *contains + "'";
+    for (const std::string& unwanted : fields().not_contains.find(given).value_or(std::vector<std::string>{}))
+      text += " and not '" + unwanted + "'";
+    int64_t from = fields().from_offset.read(given);
+    return text + (from > 0 && !text.empty() ? " from byte " + std::to_string(from) : "");
+  }
+
+  // The part of the file a check looks at: from `from_offset`, or all of it when the file is
+  // shorter than that (a log rotated since: all of it is new).
+  static std::string_view looked_at(const Value::Map& given, const std::string& text) {
+    int64_t from = fields().from_offset.read(given);
+    if (from <= 0 || static_cast<size_t>(from) > text.size()) return text;
+    return std::string_view(text).substr(static_cast<size_t>(from));
+  }
+
+  static CheckOutcome content_outcome(const Value::Map& given, const std::string& text, const std::string& expected) {
+    std::string_view part = looked_at(given, text);
+    auto contains = fields().contains.find(given);
+    if (contains && part.find(*contains) == std::string_view::npos)
+      return {false, expected, "it does not (" + std::to_string(part.size()) + " bytes)"};
+    for (const std::string& unwanted : fields().not_contains.find(given).value_or(std::vector<std::string>{})) {
+      size_t at = part.find(unwanted);
+      if (at == std::string_view::npos) continue;
+      size_t line_start = part.rfind('\n', at);
+      line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
+      size_t line_end = part.find('\n', at);
+      size_t line = static_cast<size_t>(std::count(text.begin(), text.begin() + (part.data() - text.data()) + line_start, '\n')) + 1;
+      return {false, expected, "line " + std::to_string(line) + ": " + shown_value(std::string(part.substr(line_start, line_end - line_start)))};
+    }
+    return {true, expected, ""};
   }
 };
 

@@ -29,6 +29,15 @@ std::string base64(const std::string& text) {
   return out;
 }
 
+// What an answer's body says, shortened: a SOAP fault's faultstring (what an admin service
+// said went wrong, which the envelope before it would push past the cut), else the body.
+std::string shown_body(const std::string& body) {
+  size_t tag = body.find("faultstring>");
+  if (tag == std::string::npos) return shown_value(body);
+  size_t start = tag + std::string("faultstring>").size();
+  return "SOAP fault: " + shown_value(body.substr(start, body.find('<', start) - start));
+}
+
 HttpRequest request_of(const Value::Map& given) {
   const HttpCheckFields& f = fields();
   HttpRequest request;
@@ -72,9 +81,9 @@ class HttpCheck final : public SmokeCheckKind {
       HttpResponse response = http_request(*url, request_of(given), options, std::chrono::steady_clock::now() + answer_limit);
       std::string from = response.url == text ? "" : " from " + response.url;
       if (response.status != status)
-        return {false, expected, "status " + std::to_string(response.status) + from + ": " + shown_value(response.body)};
+        return {false, expected, "status " + std::to_string(response.status) + from + ": " + shown_body(response.body)};
       if (contains && response.body.find(*contains) == std::string::npos)
-        return {false, expected, "a body" + from + " without it: " + shown_value(response.body)};
+        return {false, expected, "a body" + from + " without it: " + shown_body(response.body)};
       return {true, expected, ""};
     } catch (const NetError& error) {
       return {false, expected, std::string("no answer: ") + error.what()};

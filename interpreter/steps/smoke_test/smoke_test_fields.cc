@@ -29,8 +29,8 @@ TypeSpec command_check_type() {
 }
 
 TypeSpec file_check_type() {
-  return types::object(
-      {file_check_fields().path.spec(), file_check_fields().exists.spec(), file_check_fields().contains.spec()});
+  const FileCheckFields& f = file_check_fields();
+  return types::object({f.path.spec(), f.exists.spec(), f.contains.spec(), f.not_contains.spec(), f.from_offset.spec()});
 }
 
 TypeSpec schema_check_type() {

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <map>
 #include <string>
+#include <vector>
 
 #include "interpreter/step_kit/schema_parts.h"
 #include "interpreter/step_kit/step_field.h"
@@ -66,6 +67,12 @@ struct FileCheckFields {
       StepField<bool>::with_default("exists", types::boolean(), true, "whether the file must exist (false: must not)");
   StepField<std::string> contains =
       StepField<std::string>::optional("contains", types::string(), "text the file must contain");
+  StepField<std::vector<std::string>> not_contains = StepField<std::vector<std::string>>::optional(
+      "not_contains", types::list_of(types::string()),
+      "texts the file must not contain, e.g. a log's \"ERROR {\" and \"FATAL {\"");
+  StepField<int64_t> from_offset = StepField<int64_t>::with_default(
+      "from_offset", types::integer(), 0,
+      "look only at the file from this byte on (a log's size when the server was started); 0: all of it");
 };
 const FileCheckFields& file_check_fields();
 

@@ -6,10 +6,10 @@
 #include <soci/soci.h>
 
 #include <cmath>
-#include <ctime>
 
 #include "interpreter/databases/database_error.h"
 #include "interpreter/databases/databases.h"
+#include "interpreter/databases/query_rows.h"
 #include "interpreter/step_kit/step_field.h"
 #include "interpreter/steps/smoke_test/smoke_check.h"
 #include "interpreter/steps/smoke_test/smoke_test_fields.h"
@@ -21,36 +21,11 @@ const SqlCheckFields& fields() { return sql_check_fields(); }
 
 using Rows = Value::List;  // each row a Value::List of cells
 
-Value cell(const soci::row& row, size_t column) {
-  if (row.get_indicator(column) == soci::i_null) return Value();
-  switch (row.get_properties(column).get_data_type()) {
-    case soci::dt_string: return Value(row.get<std::string>(column));
-    case soci::dt_integer: return Value(static_cast<int64_t>(row.get<int>(column)));
-    case soci::dt_long_long: return Value(static_cast<int64_t>(row.get<long long>(column)));
-    case soci::dt_unsigned_long_long: return Value(static_cast<int64_t>(row.get<unsigned long long>(column)));
-    case soci::dt_double: return Value(row.get<double>(column));
-    case soci::dt_date: {
-      std::tm time = row.get<std::tm>(column);
-      char text[32];
-      std::strftime(text, sizeof text, "%Y-%m-%d %H:%M:%S", &time);
-      return Value(std::string(text));
-    }
-    default: return Value(std::string("(binary)"));
-  }
-}
-
-Rows query_rows(const Dsn& dsn, const std::string& query, StepContext& context) {
+Rows rows_on(const Dsn& dsn, const std::string& query, StepContext& context) {
   // A missing service is a bug in planrun (exit 70), not a failure of the plan.
   if (!context.services.databases) throw std::logic_error("the executor gave the step no Databases service");
   std::unique_ptr<DatabaseConnection> connection = context.services.databases->open(dsn, {.read_only = true});
-  Rows rows;
-  soci::rowset<soci::row> result = (connection->session().prepare << query);
-  for (const soci::row& row : result) {
-    Value::List cells;
-    for (size_t column = 0; column < row.size(); ++column) cells.push_back(cell(row, column));
-    rows.push_back(Value(std::move(cells)));
-  }
-  return rows;
+  return query_rows(*connection, query);
 }
 
 bool same_cell(const Value& a, const Value& b) {
@@ -105,7 +80,7 @@ CheckOutcome compare(const Value::Map& given, const Rows& actual, StepContext& c
     return {false, expected, std::to_string(actual.size()) + " rows"};
   }
   if (auto other = f.equals_query_on.find(given)) {
-    Rows reference = query_rows(*other, f.query.read(given), context);
+    Rows reference = rows_on(*other, f.query.read(given), context);
     std::string expected = shown_rows(reference) + " (the result on " + other->to_string() + ")";
     return {same_rows(actual, reference), expected, same_rows(actual, reference) ? "" : shown_rows(actual)};
   }
@@ -129,7 +104,7 @@ class SqlCheck final : public SmokeCheckKind {
   }
   CheckOutcome run(const Value::Map& given, StepContext& context) const override {
     try {
-      Rows actual = query_rows(fields().database.read(given), fields().query.read(given), context);
+      Rows actual = rows_on(fields().database.read(given), fields().query.read(given), context);
       return compare(given, actual, context);
     } catch (const DatabaseError& error) {
       return {false, "an answer", error.what()};

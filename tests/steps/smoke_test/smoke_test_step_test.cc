@@ -178,3 +178,52 @@ TEST_F(SmokeTest, DescribeSaysWhatEachCheckWouldDo) {
 
 }  // namespace
 }  // namespace planrun
+
+namespace planrun {
+namespace {
+
+TEST_F(SmokeTest, AFileCheckFindsUnwantedTextOnlyFromTheOffsetAndNamesItsLine) {
+  std::string log = "/carbon/repository/logs/wso2carbon.log";
+  std::string before = "[2026-12-07 10:00:00,000] ERROR {org.wso2.Old} - yesterday's failure\n";
+  fakes.files.files[log] = before + "[2026-12-07 11:00:00,000]  INFO {org.wso2.Start} - Starting\n"
+                                    "[2026-12-07 11:00:01,000] ERROR {org.wso2.Realm} - cannot read the user store\n";
+  Value unwanted(Value::List{Value("ERROR {"), Value("FATAL {")});
+  std::string message = failure_of({
+      check("file", {{"path", Value(log)}, {"not_contains", Value(Value::List{Value("FATAL {")})}}),
+      check("file", {{"path", Value(log)}, {"not_contains", unwanted}, {"from_offset", Value(static_cast<int64_t>(before.size()))}}),
+      check("file", {{"path", Value(log)}, {"contains", Value("Starting")}, {"from_offset", Value(static_cast<int64_t>(before.size()))}}),
+      check("file", {{"path", Value(log)}, {"contains", Value("yesterday")}, {"from_offset", Value(static_cast<int64_t>(before.size()))}}),
+  });
+  EXPECT_EQ(message, "2 of 4 checks failed\n  check 2 (file): expected " + log + " exists and not 'ERROR {' and not 'FATAL {' from byte " +
+                         std::to_string(before.size()) + ", got line 3: [2026-12-07 11:00:01,000] ERROR {org.wso2.Realm} - cannot "
+                         "read the user store\n  check 4 (file): expected " + log + " exists and contains 'yesterday' from byte " +
+                         std::to_string(before.size()) + ", got it does not (" + std::to_string(fakes.files.files[log].size() - before.size()) +
+                         " bytes)");
+}
+
+TEST_F(SmokeTest, AFileShorterThanTheOffsetWasRotatedAndIsReadWhole) {
+  std::string log = "/carbon/wso2carbon.log";
+  fakes.files.files[log] = "[x] ERROR {a} - after the rotation\n";
+  std::string message = failure_of({check("file", {{"path", Value(log)}, {"not_contains", Value(Value::List{Value("ERROR {")})},
+                                                   {"from_offset", Value(static_cast<int64_t>(100000))}})});
+  EXPECT_NE(message.find("got line 1: [x] ERROR {a} - after the rotation"), std::string::npos) << message;
+}
+
+}  // namespace
+}  // namespace planrun
+
+namespace planrun {
+namespace {
+
+TEST_F(SmokeTest, ASoapFaultIsShownByItsFaultstringNotItsEnvelope) {
+  std::string fault = "<?xml version='1.0' encoding='UTF-8'?><soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\">"
+                      "<soapenv:Body><soapenv:Fault><faultcode>soapenv:Server</faultcode><faultstring>Invalid Domain Name: no "
+                      "user store NOPE</faultstring></soapenv:Fault></soapenv:Body></soapenv:Envelope>";
+  testing::HttpTestServer server([&](int) { return testing::HttpTestServer::answer(500, fault); });
+  std::string message = failure_of({check("http", {{"url", Value(server.url("/services/X"))}, {"method", Value("POST")}, {"status", Value(202)}})});
+  EXPECT_EQ(message, "1 of 1 checks failed\n  check 1 (http): expected status 202, got status 500: SOAP fault: Invalid Domain Name: no "
+                     "user store NOPE");
+}
+
+}  // namespace
+}  // namespace planrun

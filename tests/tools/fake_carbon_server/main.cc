@@ -10,10 +10,9 @@
 // ends it and removes the pid file. It answers:
 //   GET /carbon/                    302 to https://localhost:HTTPS/carbon/admin/login.jsp
 //   GET /carbon/admin/login.jsp     200, the login page
-//   POST /services/RemoteUserStoreManagerService[...]
-//                                   the SOAP service of soap_user_store.h, with basic auth
-//                                   admin:admin (401 without), users kept in
-//                                   PRODUCT_HOME/repository/data/fake-carbon-users.txt
+//   POST /services/NAME[...]        Carbon's admin services (soap_admin_services.h) on the
+//                                   user-management database the home is connected to, with
+//                                   basic auth (401 without)
 //   anything else                   404
 
 #include <arpa/inet.h>
@@ -32,7 +31,8 @@
 #include <string>
 
 #include "tests/support/self_signed_tls.h"
-#include "tests/tools/fake_carbon_server/soap_user_store.h"
+#include "tests/tools/fake_carbon_server/soap_admin_services.h"
+#include "tests/tools/fake_carbon_server/soap_message.h"
 
 namespace planrun::fake_carbon {
 namespace {
@@ -141,7 +141,7 @@ std::string response(int status, const std::string& reason, const std::string& b
 class FakeCarbon {
  public:
   FakeCarbon(const fs::path& home, int https_port)
-      : users_(home / "repository" / "data" / "fake-carbon-users.txt"), https_port_(https_port) {}
+      : home_(home), https_port_(https_port) {}
 
   std::string answer(const Request& request) const {
     std::string path = request.target.substr(0, request.target.find('?'));
@@ -152,21 +152,30 @@ class FakeCarbon {
                                  "<form action=\"login_action.jsp\" method=\"POST\"><input name=\"username\"/>"
                                  "<input name=\"password\" type=\"password\"/><input type=\"submit\" value=\"Sign In\"/>"
                                  "</form></body></html>");
-    if (path.rfind("/services/RemoteUserStoreManagerService", 0) == 0 && request.method == "POST") return soap(request);
+    if (request.method == "POST")
+      if (std::optional<AdminAnswer> admin = admin_service(path, request)) return soap_response(*admin);
     return response(404, "Not Found", "<html><body>404 " + path + "</body></html>");
   }
 
  private:
-  std::string soap(const Request& request) const {
-    // admin:admin, Carbon's default administrator.
-    if (request.header("Authorization") != "Basic YWRtaW46YWRtaW4=")
-      return response(401, "Unauthorized", "", "WWW-Authenticate: Basic realm=\"WSO2 Carbon\"\r\n");
-    SoapUserStore::Answer answer = users_.handle(request.header("SOAPAction"), request.body);
-    std::string reason = answer.status == 200 ? "OK" : answer.status == 202 ? "Accepted" : "Internal Server Error";
-    return response(answer.status, reason, answer.body, "", "text/xml; charset=UTF-8");
+  // The home's configuration is read for each request: the admin services answer with a fault
+  // naming what is wrong in it, as Carbon's do when its realm cannot be read.
+  std::optional<AdminAnswer> admin_service(const std::string& path, const Request& request) const {
+    AdminRequest admin{path, request.header("SOAPAction"), request.header("Authorization"), request.body};
+    try {
+      return answer_admin_service(admin, admin_context_from_home(home_));
+    } catch (const std::runtime_error& error) {
+      return AdminAnswer{500, fault(error.what()), ""};
+    }
   }
 
-  SoapUserStore users_;
+  static std::string soap_response(const AdminAnswer& answer) {
+    std::string reason = answer.status == 200 ? "OK" : answer.status == 202 ? "Accepted"
+                         : answer.status == 401 ? "Unauthorized" : "Internal Server Error";
+    return response(answer.status, reason, answer.body, answer.headers, "text/xml; charset=UTF-8");
+  }
+
+  fs::path home_;
   int https_port_;
 };
 
