@@ -1,6 +1,7 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
 
 namespace planrun::fake_carbon {
@@ -29,5 +30,14 @@ struct CarbonStartup {
     std::string password;
   } user_management;
 };
+
+class CarbonLog;
+
+// Carbon's start-up checks, in Carbon's order, each failure an ERROR line in `log` naming its
+// cause: every datasource in use (driver jar, URL, login), the primary key store, every
+// encrypted user store property. Returns what start-up learned when all passed, nullopt after
+// any failure (all of them are logged, not only the first). `port_offset` is -DportOffset=N
+// when given, else carbon.xml's <Ports><Offset> is read.
+std::optional<CarbonStartup> start_up(const std::filesystem::path& home, std::optional<int> port_offset, CarbonLog& log);
 
 }  // namespace planrun::fake_carbon
