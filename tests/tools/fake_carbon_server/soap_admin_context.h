@@ -28,10 +28,4 @@ struct AdminContext {
 // Throws std::runtime_error naming the file when it cannot be read.
 AdminContext admin_context(const std::filesystem::path& home, const Dsn& user_database, const std::string& password);
 
-// The same, the user-management database found by reading the home itself: user-mgt.xml's
-// dataSource (by default jdbc/WSO2CarbonDB) and the datasource of that JNDI name in
-// repository/conf/datasources/*.xml (url, username, password). For a server that has no
-// start-up of its own to ask; throws std::runtime_error naming what cannot be read.
-AdminContext admin_context_from_home(const std::filesystem::path& home);
-
 }  // namespace planrun::fake_carbon
