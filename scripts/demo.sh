@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # The main job on the embedded default (SQLite, no database server): builds planrun, generates a
 # Carbon 4.4.6 installation with its SQLite database and a 4.4.7 product archive, and runs the
-# whole upgrade plan (examples/446-to-447.yaml): preflight checks, backups, copy-db, unpack,
-# update-config, copy-dir, start, smoke test. Run it again: the plan resumes and does nothing.
+# whole upgrade plan (examples/446-to-447.yaml) against the strict fake Carbon: preflight checks,
+# backups, copy-db, the schema check against 4.4.7's DDL, unpack, the datasources connected with
+# their driver jar, the key stores carried, copy-dir, start (its log followed until Carbon has
+# started), smoke tests through the admin services. Run it again: every step is up to date.
 # Everything goes to build/demo/ (PLANRUN_DEMO_DIR to move it); delete it to start afresh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,14 +19,14 @@ generate_installation() {
   echo "== generating a Carbon 4.4.6 installation and the 4.4.7 product in $demo"
   mkdir -p "$demo"
   scripts/make-carbon-home.sh --out "$demo" --jdbc-url "jdbc:sqlite:$old_db" --tenants 3 >/dev/null
-  # The old database: the Carbon-like UM_*/REG_* tables with the values copies get wrong, and
-  # a few thousand users, attributes and registry resources.
+  # The old database: a small Carbon 4.4.6 schema and its rows (tests/fixtures/carbon-446, whose
+  # administrators' password is admin), and a few thousand users and registry resources.
   {
-    cat tests/fixtures/carbon-like/sqlite-schema.sql tests/fixtures/carbon-like/sqlite-values.sql
-    echo "WITH RECURSIVE s(g) AS (SELECT 2 UNION ALL SELECT g + 1 FROM s WHERE g < 5000)"
-    echo "  INSERT INTO UM_USER SELECT g, 'user' || g, hex(randomblob(16)), hex(randomblob(4)), 0, '2026-02-01', g % 4 - 1234 FROM s;"
-    echo "WITH RECURSIVE s(g) AS (SELECT 5 UNION ALL SELECT g + 1 FROM s WHERE g < 5000)"
-    echo "  INSERT INTO REG_CONTENT SELECT g, randomblob(g % 4000), g % 4 FROM s;"
+    cat tests/fixtures/carbon-446/sqlite-ddl.sql tests/fixtures/carbon-446/sqlite-rows.sql
+    echo "WITH RECURSIVE s(g) AS (SELECT 10 UNION ALL SELECT g + 1 FROM s WHERE g < 5000)"
+    echo "  INSERT INTO UM_USER SELECT g, 'user' || g, hex(randomblob(16)), hex(randomblob(4)), 0, '2026-02-01', -1234 FROM s;"
+    echo "WITH RECURSIVE s(g) AS (SELECT 10 UNION ALL SELECT g + 1 FROM s WHERE g < 5000)"
+    echo "  INSERT INTO REG_CONTENT SELECT g, randomblob(g % 4000), -1234 FROM s;"
   } | sqlite3 "$old_db"
   cat > "$demo/vars.yaml" <<VARS
 old_home: $demo/wso2carbon-4.4.6
@@ -37,7 +39,10 @@ VARS
 }
 
 [ -f "$demo/vars.yaml" ] || generate_installation
-run=("$planrun" run "$plan" --vars "$demo/vars.yaml" --state "$demo/state")
+# SQLite has no logins: the database passwords are empty. The administrator's is the fixture's.
+export CARBON_OLD_DB_PASSWORD="" CARBON_STAGING_DB_PASSWORD="" CARBON_ADMIN_PASSWORD=admin
+# --yes answers the plan's one question (start 4.4.7 on the staging database?) for the demo.
+run=("$planrun" run "$plan" --vars "$demo/vars.yaml" --state "$demo/state" --yes)
 
 echo "== planrun check $plan"
 "$planrun" check "$plan" && echo "clean: no diagnostics"
