@@ -277,7 +277,19 @@ TEST_F(CarbonConnectStepTest, DescribeShowsTheConnectionsJarsAndDiffsWithoutPass
             std::string::npos);
   EXPECT_NE(shown.find("+                    <url>jdbc:postgresql://new-db:5432/carbon</url>"), std::string::npos) << shown;
   EXPECT_EQ(shown.find("wso2carbon</password>"), std::string::npos) << shown;
+  EXPECT_NE(shown.find("for review (the old home has it, the new one has not; not copied): "
+                       "repository/components/lib/commons-extra.jar"),
+            std::string::npos)
+      << shown;
   EXPECT_FALSE(fs::exists(new_datasources("um-datasources.xml"))) << "describe writes nothing";
+}
+
+TEST_F(CarbonConnectStepTest, DescribeBeforeTheNewHomeIsUnpackedSaysWhatItWillShowThen) {
+  fs::remove_all(new_home());
+  std::string shown = joined(describe(by_name()));
+  EXPECT_NE(shown.find(new_home().string() + " is not a Carbon home yet"), std::string::npos) << shown;
+  EXPECT_EQ(shown.find("for review"), std::string::npos) << shown;
+  EXPECT_NE(shown.find("would connect datasource 'WSO2_UM_DB'"), std::string::npos) << shown;
 }
 
 }  // namespace
