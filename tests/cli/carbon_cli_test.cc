@@ -74,7 +74,7 @@ TEST_F(CarbonCliTest, AMalformedDatasourcesFileIsReportedAtItsPosition) {
   Outcome outcome = planrun("plan " + plan);
   EXPECT_EQ(outcome.exit_code, 2) << outcome.output;
   EXPECT_NE(outcome.output.find("error: carbon_datasources(): " + old_home().string() +
-                                "/repository/conf/datasources/broken.xml:3:1: not well-formed XML: Start-end tags mismatch"),
+                                "/repository/conf/datasources/broken.xml:3:3: not well-formed XML: Start-end tags mismatch"),
             std::string::npos)
       << outcome.output;
 }

@@ -154,6 +154,7 @@ TEST(StepCatalog, AlternativesAreExactlyOneOf) {
   EXPECT_EQ(find_step_schema("restore")->with.exactly_one_of, (Groups{{"database", "dir"}}));
   EXPECT_EQ(find_step_schema("wait-for")->with.exactly_one_of, (Groups{{"tcp", "http", "file"}}));
   EXPECT_EQ(find_step_schema("update-config")->with.exactly_one_of, (Groups{{"xml", "properties", "yaml"}}));
+  EXPECT_EQ(find_step_schema("carbon-connect")->with.exactly_one_of, (Groups{{"database", "databases"}}));
   const TypeSpec& check = field(find_step_schema("smoke-test")->with, "checks")->type.element.at(0);
   EXPECT_EQ(check.exactly_one_of, (Groups{{"sql", "http", "command", "file", "schema"}}));
   EXPECT_EQ(field(check, "schema")->type.exactly_one_of, (Groups{{"equals_database", "equals_script"}}));
@@ -167,7 +168,8 @@ TEST(StepCatalog, EffectsFollowWhatStepsDoToData) {
       {"wait-for", Effect::Check},           {"smoke-test", Effect::Check},      {"backup", Effect::Backup},
       {"copy-db", Effect::Write},            {"copy-dir", Effect::Write},        {"restore", Effect::Write},
       {"sql", Effect::Write},                {"query", Effect::Check},
-      {"unpack", Effect::Create},            {"update-config", Effect::Create},  {"run", Effect::External},
+      {"unpack", Effect::Create},            {"update-config", Effect::Create},  {"carbon-connect", Effect::Create},
+      {"carbon-keystores", Effect::Create},  {"run", Effect::External},
       {"confirm", Effect::External},         {"compare-schema", Effect::Check}};
   for (const StepSchema& schema : step_schemas()) {
     ASSERT_TRUE(expected.count(schema.type)) << schema.type;

@@ -128,11 +128,12 @@ std::vector<std::string> described_lines(const DescribeContext& context) {
   for (const DriverJar& jar : components.jars) lines.push_back("driver " + jar.note);
   fs::path new_home = fields().new_home.read(context.fields);
   if (!context.services.files->exists(new_home / "repository" / "conf")) {
-    lines.push_back(new_home.string() + " is not a Carbon home yet: the datasource files' diffs show once it is");
-  } else {
-    for (const DatasourceFileChange& change : file_changes(*context.services.files, new_home, connections))
-      for (std::string& line : file_lines(change, "would change")) lines.push_back(std::move(line));
+    lines.push_back(new_home.string() + " is not a Carbon home yet: the datasource files' diffs and the review list "
+                                        "show once it is");
+    return lines;
   }
+  for (const DatasourceFileChange& change : file_changes(*context.services.files, new_home, connections))
+    for (std::string& line : file_lines(change, "would change")) lines.push_back(std::move(line));
   for (std::string& line : review_lines(components)) lines.push_back(std::move(line));
   return lines;
 }

@@ -242,6 +242,21 @@ TEST_F(CarbonConnectStepTest, RunningAgainChangesNothingMore) {
       << joined(fixture.log.infos);
 }
 
+TEST_F(CarbonConnectStepTest, ARunKilledAfterTheJarAndOneFileFinishesTheSameWay) {
+  std::string pack_master = read_text(new_datasources("master-datasources.xml"));
+  run(by_name());
+  std::string master = read_text(new_datasources("master-datasources.xml"));
+  std::string user_store = read_text(new_datasources("um-datasources.xml"));
+  // As a kill after the jar and the user store file, before master-datasources.xml, leaves it.
+  testing::write_file(new_datasources("master-datasources.xml"), pack_master);
+  testing::write_file(lib(new_home()) / ".postgresql-9.4-1201.jdbc41.jar.planrun-copy", "half a jar");
+  run(by_name());
+  EXPECT_EQ(read_text(new_datasources("master-datasources.xml")), master);
+  EXPECT_EQ(read_text(new_datasources("um-datasources.xml")), user_store);
+  EXPECT_EQ(outputs["review"], Value(Value::List{"repository/components/lib/commons-extra.jar",
+                                                  "repository/components/dropins/custom-handler.jar"}));
+}
+
 TEST_F(CarbonConnectStepTest, WhatItShowsHidesThePasswords) {
   run(by_name());
   std::string shown = joined(fixture.log.infos) + joined(fixture.log.warnings);
@@ -262,7 +277,19 @@ TEST_F(CarbonConnectStepTest, DescribeShowsTheConnectionsJarsAndDiffsWithoutPass
             std::string::npos);
   EXPECT_NE(shown.find("+                    <url>jdbc:postgresql://new-db:5432/carbon</url>"), std::string::npos) << shown;
   EXPECT_EQ(shown.find("wso2carbon</password>"), std::string::npos) << shown;
+  EXPECT_NE(shown.find("for review (the old home has it, the new one has not; not copied): "
+                       "repository/components/lib/commons-extra.jar"),
+            std::string::npos)
+      << shown;
   EXPECT_FALSE(fs::exists(new_datasources("um-datasources.xml"))) << "describe writes nothing";
+}
+
+TEST_F(CarbonConnectStepTest, DescribeBeforeTheNewHomeIsUnpackedSaysWhatItWillShowThen) {
+  fs::remove_all(new_home());
+  std::string shown = joined(describe(by_name()));
+  EXPECT_NE(shown.find(new_home().string() + " is not a Carbon home yet"), std::string::npos) << shown;
+  EXPECT_EQ(shown.find("for review"), std::string::npos) << shown;
+  EXPECT_NE(shown.find("would connect datasource 'WSO2_UM_DB'"), std::string::npos) << shown;
 }
 
 }  // namespace
