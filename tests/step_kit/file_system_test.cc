@@ -9,6 +9,20 @@
 namespace planrun {
 namespace {
 
+TEST(SystemFileSystem, ReadsAPieceOfAFileAndItsSize) {
+  testing::TempDir dir;
+  SystemFileSystem files;
+  std::filesystem::path log = dir.path() / "server.log";
+  EXPECT_EQ(files.file_size(log), std::nullopt);
+  EXPECT_EQ(files.read_at(log, 0, 10), "");
+  files.write_durably(log, "first\nsecond\n");
+  EXPECT_EQ(files.file_size(log), 13u);
+  EXPECT_EQ(files.read_at(log, 6, 4), "seco");
+  EXPECT_EQ(files.read_at(log, 6, 100), "second\n");  // fewer at the end
+  EXPECT_EQ(files.read_at(log, 13, 10), "");
+  EXPECT_EQ(files.read_at(log, 50, 10), "");
+}
+
 TEST(SystemFileSystem, ADurableWriteReplacesTheFileWhole) {
   testing::TempDir dir;
   SystemFileSystem files;

@@ -152,7 +152,8 @@ TEST(StepCatalog, AlternativesAreExactlyOneOf) {
   using Groups = std::vector<std::vector<std::string>>;
   EXPECT_EQ(find_step_schema("backup")->with.exactly_one_of, (Groups{{"database", "dir"}}));
   EXPECT_EQ(find_step_schema("restore")->with.exactly_one_of, (Groups{{"database", "dir"}}));
-  EXPECT_EQ(find_step_schema("wait-for")->with.exactly_one_of, (Groups{{"tcp", "http", "file"}}));
+  EXPECT_EQ(find_step_schema("wait-for")->with.exactly_one_of,
+            (Groups{{"tcp", "http", "file", "log", "process_gone", "tcp_closed"}}));
   EXPECT_EQ(find_step_schema("update-config")->with.exactly_one_of, (Groups{{"xml", "properties", "yaml"}}));
   EXPECT_EQ(find_step_schema("carbon-connect")->with.exactly_one_of, (Groups{{"database", "databases"}}));
   const TypeSpec& check = field(find_step_schema("smoke-test")->with, "checks")->type.element.at(0);
