@@ -23,7 +23,8 @@ class FileCheck final : public SmokeCheckKind {
   std::string describe(const Value::Map& given) const override {
     std::string path = fields().path.read(given).string();
     if (!fields().exists.read(given)) return "would check that " + path + " does not exist";
-    return "would check that " + path + " exists" + content_expected(given);
+    std::string content = content_expected(given);
+    return "would check that " + path + (content.empty() ? " exists" : " exists and " + content);
   }
   CheckOutcome run(const Value::Map& given, StepContext& context) const override {
     fs::path path = fields().path.read(given);
@@ -34,7 +35,7 @@ class FileCheck final : public SmokeCheckKind {
       if (!must_exist) return found ? CheckOutcome{false, expected, "it exists"} : CheckOutcome{true, expected, ""};
       if (!found) return {false, expected, "it does not exist"};
       if (!fields().contains.given(given) && !fields().not_contains.given(given)) return {true, expected, ""};
-      expected += content_expected(given);
+      expected = path.string() + " " + content_expected(given);
       std::optional<std::string> text = context.services.files->read_file(path);
       if (!text) return {false, expected, "it is gone"};
       return content_outcome(given, *text, expected);
@@ -44,11 +45,12 @@ class FileCheck final : public SmokeCheckKind {
   }
 
  private:
+  // "contains 'a' and not 'b' from byte N", or "" without content checks.
   static std::string content_expected(const Value::Map& given) {
     std::string text;
-    if (auto contains = fields().contains.find(given)) text += " and contains '" + *contains + "'";
+    if (auto contains = fields().contains.find(given)) text += "contains '" + *contains + "'";
     for (const std::string& unwanted : fields().not_contains.find(given).value_or(std::vector<std::string>{}))
-      text += " and not '" + unwanted + "'";
+      text += (text.empty() ? "not '" : " and not '") + unwanted + "'";
     int64_t from = fields().from_offset.read(given);
     return text + (from > 0 && !text.empty() ? " from byte " + std::to_string(from) : "");
   }

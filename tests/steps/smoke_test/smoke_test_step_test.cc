@@ -194,9 +194,9 @@ TEST_F(SmokeTest, AFileCheckFindsUnwantedTextOnlyFromTheOffsetAndNamesItsLine) {
       check("file", {{"path", Value(log)}, {"contains", Value("Starting")}, {"from_offset", Value(static_cast<int64_t>(before.size()))}}),
       check("file", {{"path", Value(log)}, {"contains", Value("yesterday")}, {"from_offset", Value(static_cast<int64_t>(before.size()))}}),
   });
-  EXPECT_EQ(message, "2 of 4 checks failed\n  check 2 (file): expected " + log + " exists and not 'ERROR {' and not 'FATAL {' from byte " +
+  EXPECT_EQ(message, "2 of 4 checks failed\n  check 2 (file): expected " + log + " not 'ERROR {' and not 'FATAL {' from byte " +
                          std::to_string(before.size()) + ", got line 3: [2026-12-07 11:00:01,000] ERROR {org.wso2.Realm} - cannot "
-                         "read the user store\n  check 4 (file): expected " + log + " exists and contains 'yesterday' from byte " +
+                         "read the user store\n  check 4 (file): expected " + log + " contains 'yesterday' from byte " +
                          std::to_string(before.size()) + ", got it does not (" + std::to_string(fakes.files.files[log].size() - before.size()) +
                          " bytes)");
 }
