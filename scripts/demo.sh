@@ -37,6 +37,11 @@ VARS
 }
 
 [ -f "$demo/vars.yaml" ] || generate_installation
+# The fake Carbon server is as strict as Carbon: it needs the JDBC driver jar and the old key
+# store in the new home, and its start returns before the server is up. Until the shipped plan
+# carries jars and key stores and waits for the start (issue 16), the demo asks it to be lenient
+# (tests/tools/fake_carbon_server/main.cc). Remove this line then.
+export FAKE_CARBON_LENIENT=1
 run=("$planrun" run "$plan" --vars "$demo/vars.yaml" --state "$demo/state")
 
 echo "== planrun check $plan"
