@@ -163,6 +163,30 @@ TEST_F(FakeCarbonServer, AUserManagementDatasourceOnAMissingSqliteFileFails) {
   EXPECT_EQ(start.log.find("WSO2_CARBON_DB"), std::string::npos) << "the registry's datasource is fine: " << start.log;
 }
 
+TEST_F(FakeCarbonServer, AMountedRegistrysDatasourceIsInUseAndOnlyDatasourceFilesAreRead) {
+  make_home("jdbc:sqlite:" + old_db.string());
+  fs::path governance = dir / "governance.db";
+  std::string datasource = "<datasources-configuration><datasources><datasource><name>WSO2_GOV_DB</name>"
+                           "<jndiConfig><name>jdbc/WSO2GovDB</name></jndiConfig><definition type=\"RDBMS\"><configuration>"
+                           "<url>jdbc:sqlite:" + governance.string() + "</url><driverClassName>org.sqlite.JDBC</driverClassName>"
+                           "</configuration></definition></datasource></datasources></datasources-configuration>\n";
+  // Carbon reads only master-datasources.xml and *-datasources.xml: this copy is ignored.
+  std::ofstream(conf("datasources/gov-datasources.xml.bak")) << datasource;
+  replace_in(conf("registry.xml"), "    <versionResourcesOnChange>",
+             "    <dbConfig name=\"governance\"><dataSource>jdbc/WSO2GovDB</dataSource></dbConfig>\n"
+             "    <remoteInstance url=\"https://localhost:9443/registry\"><id>gov</id><dbConfig>governance</dbConfig>"
+             "</remoteInstance>\n    <versionResourcesOnChange>");
+  expect_failed_with(testing::start_carbon(home), "Failed to initialize registry: no datasource has the JNDI name 'jdbc/WSO2GovDB' (used at " +
+                                                       conf("registry.xml").string() + ":9:");
+  std::ofstream(conf("datasources/gov-datasources.xml")) << datasource;
+  expect_failed_with(testing::start_carbon(home), "ERROR {org.wso2.carbon.registry.core.internal.RegistryCoreServiceComponent} -  "
+                                                  "Failed to initialize registry: datasource 'WSO2_GOV_DB' (jdbc/WSO2GovDB, " +
+                                                       conf("datasources/gov-datasources.xml").string() + ":1:41): the SQLite database file " +
+                                                       governance.string() + " does not exist");
+  make_carbon_sqlite(governance);
+  EXPECT_TRUE(testing::start_carbon(home).started);
+}
+
 TEST_F(FakeCarbonServer, ASqliteDatabaseWithoutCarbonTablesIsNotTakenForOne) {
   fs::path empty = dir / "empty.db";
   make_home("jdbc:sqlite:" + old_db.string(), "--um-jdbc-url " + shell_quoted("jdbc:sqlite:" + empty.string()));
