@@ -8,6 +8,7 @@ packages=(
   libyaml-cpp-dev tao-pegtl-dev libsoci-dev libboost-dev libsqlite3-dev sqlite3 libpq-dev libmariadb-dev
   libspdlog-dev libcli11-dev nlohmann-json3-dev libgtest-dev libssl-dev libmimalloc-dev libpugixml-dev
   libarchive-dev libxxhash-dev zstd postgresql-client mariadb-client curl
+  openssl util-linux  # scripts/make-carbon-home.sh: key stores and encrypted passwords; the launcher's setsid
   "$@"
 )
 

@@ -14,6 +14,7 @@
 #include "tests/support/planrun_binary.h"
 #include "tests/support/tcp_test_listener.h"
 #include "tests/tools/carbon_realm_fixture.h"
+#include "tests/tools/fake_carbon_home.h"
 
 namespace planrun {
 namespace {
@@ -27,41 +28,9 @@ Dsn sqlite_file(const fs::path& file) {
   return dsn;
 }
 
-std::string read(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
+using testing::shell;
 
-// Runs a shell command; its exit code and output.
-testing::Outcome shell(const std::string& command) {
-  testing::Outcome outcome;
-  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
-  char buffer[4096];
-  while (size_t got = fread(buffer, 1, sizeof buffer, pipe)) outcome.output.append(buffer, got);
-  int status = pclose(pipe);
-  outcome.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return outcome;
-}
-
-bool port_free(int port) {
-  try {
-    testing::TcpTestListener probe(static_cast<uint16_t>(port));
-    return true;
-  } catch (const std::runtime_error&) {
-    return false;
-  }
-}
-
-// A port offset whose HTTPS and HTTP ports are both free now.
-int free_offset() {
-  std::mt19937 random(static_cast<unsigned>(::getpid()) ^ static_cast<unsigned>(time(nullptr)));
-  for (;;) {
-    int offset = 1000 + static_cast<int>(random() % 40000);
-    if (port_free(9443 + offset) && port_free(9763 + offset)) return offset;
-  }
-}
+std::string read(const fs::path& file) { return testing::file_text(file); }
 
 class CarbonHome : public ::testing::Test {
  protected:
@@ -75,17 +44,19 @@ class CarbonHome : public ::testing::Test {
       soci::session& db = connection->session();
       for (const std::string& statement : testing::carbon_realm_tables(Dsn::Kind::Sqlite)) db << statement;
       db << "INSERT INTO UM_TENANT (UM_ID, UM_DOMAIN_NAME, UM_CREATED_DATE) VALUES (1, 'a.com', CURRENT_TIMESTAMP)";
+      // The registry's table the fake server looks for in a Carbon database besides the realm's.
+      db << "CREATE TABLE REG_PATH (REG_PATH_ID INTEGER, REG_PATH_VALUE VARCHAR(255))";
     }
-    offset = free_offset();
-    testing::Outcome made = shell(std::string(PLANRUN_SOURCE_DIR) + "/scripts/make-carbon-home.sh --out " + dir.string() +
-                                  " --jdbc-url jdbc:sqlite:" + (dir / "old.db").string() + " --offset " +
-                                  std::to_string(offset) + " --server " + PLANRUN_FAKE_CARBON_SERVER);
+    setenv("FAKE_CARBON_START_DELAY_MS", "100", 1);
+    setenv("FAKE_CARBON_STOP_DELAY_MS", "100", 1);
+    offset = testing::free_carbon_offset();
+    testing::ShellOutcome made = testing::make_carbon_home(dir, offset, "--jdbc-url jdbc:sqlite:" + (dir / "old.db").string());
     ASSERT_EQ(made.exit_code, 0) << made.output;
     old_home = dir / "wso2carbon-4.4.6";
   }
   void TearDown() override {
-    shell(old_home.string() + "/bin/wso2server.sh stop");
-    shell((dir / "new" / "bin" / "wso2server.sh").string() + " stop");
+    testing::stop_carbon(old_home);
+    testing::stop_carbon(dir / "new");
     fs::remove_all(dir);
   }
   std::string url(const std::string& path, bool https = true) const {
@@ -99,7 +70,11 @@ class CarbonHome : public ::testing::Test {
 TEST_F(CarbonHome, TheOldHomeHasTheFilesAnUpgradeMovesAndTheArchiveANewProduct) {
   for (const char* file : {"bin/wso2server.sh", "repository/conf/carbon.xml", "repository/conf/datasources/master-datasources.xml",
                            "repository/deployment/server/webapps/sample.war", "repository/deployment/server/userstores/SECONDARY.xml",
-                           "repository/tenants/1/userstores/TENANT1_STORE.xml", "repository/tenants/3/webapps/tenant3.war"})
+                           "repository/tenants/1/userstores/TENANT1_STORE.xml", "repository/tenants/3/webapps/tenant3.war",
+                           "repository/conf/user-mgt.xml", "repository/conf/registry.xml",
+                           "repository/components/lib/sqlite-jdbc-3.34.0.jar", "repository/components/lib/acme-commons-1.0.jar",
+                           "repository/components/dropins/acme-extension_1.0.0.jar", "repository/resources/security/acme.jks",
+                           "repository/resources/security/wso2carbon.jks"})
     EXPECT_TRUE(fs::exists(old_home / file)) << file;
   EXPECT_TRUE(fs::is_symlink(old_home / "repository/deployment/server/webapps/current.war"));
   EXPECT_TRUE(fs::is_symlink(old_home / "repository/tenants/2/shared-userstores"));
@@ -107,21 +82,31 @@ TEST_F(CarbonHome, TheOldHomeHasTheFilesAnUpgradeMovesAndTheArchiveANewProduct) 
                 .find("<url>jdbc:sqlite:" + (dir / "old.db").string() + "</url>"),
             std::string::npos);
   EXPECT_NE(read(old_home / "repository/conf/carbon.xml").find("<Offset>" + std::to_string(offset) + "</Offset>"), std::string::npos);
-  testing::Outcome listing = shell("tar -tzf " + (dir / "wso2carbon-4.4.7.tar.gz").string());
+  testing::ShellOutcome listing = shell("tar -tzf " + (dir / "wso2carbon-4.4.7.tar.gz").string());
   EXPECT_NE(listing.output.find("wso2carbon-4.4.7/bin/wso2server.sh\n"), std::string::npos) << listing.output;
   EXPECT_NE(listing.output.find("wso2carbon-4.4.7/repository/conf/datasources/master-datasources.xml\n"), std::string::npos);
+  EXPECT_NE(listing.output.find("wso2carbon-4.4.7/repository/resources/security/wso2carbon.jks\n"), std::string::npos);
+  EXPECT_EQ(listing.output.find(".jar\n"), std::string::npos) << "the pack ships no JDBC driver: " << listing.output;
+  // The jar is a zip (its entries' names are in clear in their headers) holding the driver class.
+  std::string jar = read(old_home / "repository/components/lib/sqlite-jdbc-3.34.0.jar");
+  EXPECT_EQ(jar.substr(0, 4), std::string("PK\x03\x04"));
+  EXPECT_NE(jar.find("org/sqlite/JDBC.class"), std::string::npos);
+  std::string carbon_xml = read(old_home / "repository/conf/carbon.xml");
+  EXPECT_NE(carbon_xml.find("<Location>${carbon.home}/repository/resources/security/acme.jks</Location>"), std::string::npos) << carbon_xml;
+  EXPECT_NE(read(old_home / "repository/deployment/server/userstores/SECONDARY.xml").find("<Property encrypted=\"true\" name=\"password\">"),
+            std::string::npos);
 }
 
 TEST_F(CarbonHome, TheServerStartsAnswersLikeCarbonAndStops) {
-  testing::Outcome started = shell(old_home.string() + "/bin/wso2server.sh start");
-  ASSERT_EQ(started.exit_code, 0) << started.output;
-  ASSERT_TRUE(fs::exists(old_home / "wso2carbon.pid"));
-  testing::Outcome redirect = shell("curl -s -k -o /dev/null -w '%{http_code} %{redirect_url}' " + url("/carbon/"));
+  testing::CarbonStart started = testing::start_carbon(old_home);
+  ASSERT_TRUE(started.started) << started.log;
+  testing::ShellOutcome redirect = shell("curl -s -k -o /dev/null -w '%{http_code} %{redirect_url}' " + url("/carbon/"));
   if (redirect.exit_code == 127) GTEST_SKIP() << "curl is not installed";
   EXPECT_EQ(redirect.output, "302 https://localhost:" + std::to_string(9443 + offset) + "/carbon/admin/login.jsp");
-  testing::Outcome stopped = shell(old_home.string() + "/bin/wso2server.sh stop");
-  EXPECT_EQ(stopped.exit_code, 0) << stopped.output;
-  EXPECT_FALSE(fs::exists(old_home / "wso2carbon.pid"));
+  std::string pid = testing::pid_in(old_home);
+  testing::stop_carbon(old_home);
+  EXPECT_FALSE(testing::process_runs(pid));
+  EXPECT_TRUE(testing::port_free(9443 + offset));
 }
 
 // The product steps of examples/446-to-447.yaml, with `run` doing the unpacking.
@@ -154,13 +139,23 @@ steps:
           value: "${staging_password}"
         - set: "//datasource[name='WSO2_CARBON_DB']/definition/configuration/driverClassName"
           value: org.sqlite.JDBC
+  # Carbon loads the driver from repository/components/lib; the pack ships none.
+  - id: driver-jar
+    type: run
+    needs: [unpack]
+    with: {command: [cp, "${old_home}/repository/components/lib/sqlite-jdbc-3.34.0.jar", "${new_home}/repository/components/lib/"]}
   - id: start
     type: run
-    needs: [servers-stopped, connect-staging]
+    needs: [servers-stopped, connect-staging, driver-jar]
     with: {command: ["${new_home}/bin/wso2server.sh", start]}
+  # start returns at once; the server listens once it has started.
+  - id: started
+    type: wait-for
+    needs: [start]
+    with: {tcp: "localhost:${carbon_port(new_home, 'https')}", timeout: 30s, interval: 100ms}
   - id: smoke
     type: smoke-test
-    needs: [start]
+    needs: [started]
     with:
       checks:
         - sql: {database: "${staging_db}", query: "SELECT COUNT(*) FROM UM_TENANT", equals_query_on: "${old_db}"}
@@ -199,16 +194,15 @@ TEST_F(CarbonHome, TheProductStepsUpgradeAGeneratedHomeEndToEnd) {
   std::string secrets = "STAGING_DB_PASSWORD=St4ging-pw CARBON_ADMIN_PASSWORD=admin";
 
   // The old server runs: the plan stops at once, naming its pid and ports.
-  ASSERT_EQ(shell(old_home.string() + "/bin/wso2server.sh start").exit_code, 0);
-  std::string pid = read(old_home / "wso2carbon.pid");
-  pid.pop_back();
+  ASSERT_TRUE(testing::start_carbon(old_home).started);
+  std::string pid = testing::pid_in(old_home);
   testing::Outcome refused = testing::run_planrun("run plan.yaml" + sets, dir.string(), secrets);
   EXPECT_EQ(refused.exit_code, 3) << refused.output;
   EXPECT_NE(refused.output.find("process " + pid + " (pid file " + (old_home / "wso2carbon.pid").string() + ") is running"),
             std::string::npos) << refused.output;
   EXPECT_NE(refused.output.find("127.0.0.1:" + std::to_string(9443 + offset) + " accepts connections"), std::string::npos)
       << refused.output;
-  ASSERT_EQ(shell(old_home.string() + "/bin/wso2server.sh stop").exit_code, 0);
+  testing::stop_carbon(old_home);
 
   testing::Outcome upgraded = testing::run_planrun("run plan.yaml" + sets, dir.string(), secrets);
   EXPECT_EQ(upgraded.exit_code, 0) << upgraded.output;
@@ -231,7 +225,7 @@ TEST_F(CarbonHome, ASmokeTestAgainstTheServerListsEachFailure) {
                                        "        - http: {url: \"https://localhost:${carbon_port(home, 'https')}/carbon/\"}\n"
                                        "        - http: {url: \"http://localhost:${carbon_port(home, 'http')}/services/RemoteUserStoreManagerService\",\n"
                                        "                 method: POST, user: admin, password: \"${admin_password}\", body: \"<x/>\"}\n";
-  ASSERT_EQ(shell(old_home.string() + "/bin/wso2server.sh start").exit_code, 0);
+  ASSERT_TRUE(testing::start_carbon(old_home).started);
   testing::Outcome outcome = testing::run_planrun("run smoke.yaml --set home=" + old_home.string(), dir.string(),
                                                   "CARBON_ADMIN_PASSWORD=wrong");
   EXPECT_EQ(outcome.exit_code, 3) << outcome.output;
@@ -277,7 +271,7 @@ namespace planrun {
 namespace {
 
 TEST_F(CarbonHome, TheUserStoreExampleAddsReadsAndRemovesAUserAndAStoreTheServerLacksFails) {
-  ASSERT_EQ(shell(old_home.string() + "/bin/wso2server.sh start").exit_code, 0);
+  ASSERT_TRUE(testing::start_carbon(old_home).started);
   std::string plan = std::string(PLANRUN_SOURCE_DIR) + "/examples/carbon-user-store-smoke.yaml";
   std::string args = "run " + plan + " --state " + (dir / "state").string() + " --set home=" + old_home.string();
   std::string secrets = "CARBON_ADMIN_PASSWORD=admin CARBON_CHECK_USER_PASSWORD=Sm0ke-pw";
@@ -338,7 +332,7 @@ steps:
 
 TEST_F(CarbonHome, TheProductionChecksFindOldDataThenCreateReadAndRemoveStoresTenantsAndUsers) {
   add_old_realm_rows(dir / "old.db");
-  ASSERT_EQ(shell(old_home.string() + "/bin/wso2server.sh start").exit_code, 0);
+  ASSERT_TRUE(testing::start_carbon(old_home).started);
   std::ofstream(dir / "production.yaml") << kProductionPlan;
   std::string args = "run production.yaml --set home=" + old_home.string() + " --set old_db=sqlite:" + (dir / "old.db").string();
   std::string secrets = "CARBON_OLD_DB_PASSWORD=unused CARBON_ADMIN_PASSWORD=Adm1n-pw CARBON_CHECK_USER_PASSWORD=Ch3ck-pw";

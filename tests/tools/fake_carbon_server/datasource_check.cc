@@ -2,7 +2,7 @@
 
 #include <soci/soci.h>
 
-#include <map>
+#include <algorithm>
 #include <vector>
 
 #include "interpreter/databases/database_error.h"
@@ -16,15 +16,18 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// The drivers that accept each kind of URL (a driver handed a URL it does not take returns
-// null, and the pool fails with "Driver:... returned null for URL:...").
-const std::map<Dsn::Kind, std::vector<std::string>>& drivers_by_kind() {
-  static const std::map<Dsn::Kind, std::vector<std::string>> drivers = {
-      {Dsn::Kind::Postgresql, {"org.postgresql.Driver"}},
-      {Dsn::Kind::Mysql, {"com.mysql.jdbc.Driver", "com.mysql.cj.jdbc.Driver", "org.mariadb.jdbc.Driver"}},
-      {Dsn::Kind::Sqlite, {"org.sqlite.JDBC"}},
-      {Dsn::Kind::H2, {"org.h2.Driver"}}};
-  return drivers;
+// The drivers that accept each kind of URL, by its scheme (a driver handed a URL it does not
+// take returns null, and the pool fails with "Driver:... returned null for URL:...").
+bool driver_takes(const std::string& driver, const std::string& url) {
+  static const std::vector<std::pair<std::string, std::vector<std::string>>> drivers = {
+      {"jdbc:postgresql:", {"org.postgresql.Driver"}},
+      {"jdbc:mysql:", {"com.mysql.jdbc.Driver", "com.mysql.cj.jdbc.Driver", "org.mariadb.jdbc.Driver"}},
+      {"jdbc:mariadb:", {"org.mariadb.jdbc.Driver"}},
+      {"jdbc:sqlite:", {"org.sqlite.JDBC"}},
+      {"jdbc:h2:", {"org.h2.Driver"}}};
+  for (const auto& [scheme, accepting] : drivers)
+    if (url.starts_with(scheme)) return std::find(accepting.begin(), accepting.end(), driver) != accepting.end();
+  return false;
 }
 
 std::optional<Dsn> dsn_of(const fs::path& home, const DatasourceDefinition& datasource, std::string* error) {
@@ -37,13 +40,12 @@ std::optional<Dsn> dsn_of(const fs::path& home, const DatasourceDefinition& data
   return dsn;
 }
 
-std::string driver_failure(const fs::path& home, const DatasourceDefinition& datasource, const Dsn& dsn) {
-  const std::vector<std::string>& accepting = drivers_by_kind().at(dsn.kind);
-  if (datasource.driver_class != "org.h2.Driver" &&
+std::string driver_failure(const fs::path& home, const DatasourceDefinition& datasource, bool need_jar) {
+  if (need_jar && datasource.driver_class != "org.h2.Driver" &&
       !jar_holding_class(home / "repository" / "components" / "lib", datasource.driver_class))
     return "Cannot load JDBC driver class '" + datasource.driver_class + "': no jar in " +
            (home / "repository" / "components" / "lib").string() + " holds " + class_file_of(datasource.driver_class);
-  if (std::find(accepting.begin(), accepting.end(), datasource.driver_class) == accepting.end())
+  if (!driver_takes(datasource.driver_class, datasource.url))
     return "Driver:" + datasource.driver_class + " returned null for URL:" + datasource.url;
   return "";
 }
@@ -78,11 +80,12 @@ std::string login_failure(const DatasourceDefinition& datasource, const Dsn& dsn
 
 }  // namespace
 
-std::string datasource_failure(const fs::path& home, const DatasourceDefinition& datasource, const std::set<DatasourceRole>& roles) {
+std::string datasource_failure(const fs::path& home, const DatasourceDefinition& datasource, const std::set<DatasourceRole>& roles,
+                               bool need_driver_jar) {
   std::string error;
   std::optional<Dsn> dsn = dsn_of(home, datasource, &error);
   if (!dsn) return "the url '" + datasource.url + "' is no JDBC URL the fake knows: " + error;
-  if (std::string driver = driver_failure(home, datasource, *dsn); !driver.empty()) return driver;
+  if (std::string driver = driver_failure(home, datasource, need_driver_jar); !driver.empty()) return driver;
   if (dsn->kind == Dsn::Kind::H2)
     return h2_data_files(*dsn).empty() ? "the H2 database " + dsn->path + " has no data file (.h2.db or .mv.db)" : "";
   return login_failure(datasource, *dsn, roles);

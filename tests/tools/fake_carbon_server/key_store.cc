@@ -87,7 +87,7 @@ KeyStore KeyStore::open(const KeyStoreSettings& settings) {
     throw KeyStoreError("Some parameters assigned to access the keystore is invalid: " + settings.location.string() +
                         " has no key with the alias '" + settings.key_alias + "' (it holds '" + found + "')");
   }
-  return KeyStore(key);
+  return KeyStore(key, settings.location.string() + " (alias '" + settings.key_alias + "')");
 }
 
 std::optional<std::string> KeyStore::decrypt(const std::string& base64) const {

@@ -36,10 +36,13 @@ class KeyStore {
   // The clear text of a value Carbon encrypted with the key store's public key (CryptoUtil:
   // RSA, PKCS#1 v1.5 padding, base64), or nullopt when this key cannot decrypt it.
   std::optional<std::string> decrypt(const std::string& base64) const;
+  // "PATH (alias 'acme')", for messages.
+  const std::string& name() const { return name_; }
 
  private:
-  explicit KeyStore(EVP_PKEY* key) : key_(key, EVP_PKEY_free) {}
+  KeyStore(EVP_PKEY* key, std::string name) : key_(key, EVP_PKEY_free), name_(std::move(name)) {}
   std::shared_ptr<EVP_PKEY> key_;
+  std::string name_;
 };
 
 }  // namespace planrun::fake_carbon

@@ -43,7 +43,7 @@ std::vector<std::string> undecryptable_properties(const fs::path& file, const Ke
       if (std::string(property.attribute("encrypted").value()) != "true") continue;
       if (!key_store.decrypt(trimmed_text(property.child_value())))
         failures.push_back(xml.position_of(property) + ": encryption of Property=" + property.attribute("name").value() +
-                           " failed: the primary key store cannot decrypt it");
+                           " failed: the primary key store " + key_store.name() + " cannot decrypt it");
     }
   } catch (const CarbonConfigError& error) {
     failures.push_back(error.what());
