@@ -170,10 +170,9 @@ TEST_F(MysqlCopier, CancelledCopyStopsWithCancelledAndEndsTheServersRead) {
     EXPECT_NE(std::string(failure.what()).find("REG_RESOURCE"), std::string::npos);
   }
   EXPECT_EQ(batches, 2);
+  // Before the fix the DROP waited out this timeout (the server's thread held the lock 60 s).
   admin->execute("SET SESSION lock_wait_timeout = 10", "test");
-  auto started = std::chrono::steady_clock::now();
   EXPECT_NO_THROW(admin->execute("DROP TABLE " + MysqlDialect::quote_identifier(from.database) + ".REG_RESOURCE", "test"));
-  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(5));
 }
 
 TEST_F(MysqlCopier, ReportsRowsAndBytesAsTheyReachTheTarget) {
