@@ -126,7 +126,8 @@ class MysqlCopier final : public DatabaseCopier {
     MysqlTableDdl ddl = source_table(table);
     auto source = source_workers_.borrow();
     auto target = target_workers_.borrow();
-    TableSummary summary = transfer_mysql_table(*source, *target, table, table_codec, options_, copied, cancel);
+    TableSummary summary = transfer_mysql_table(*source, *target, table, table_codec, options_, copied, cancel,
+                                                [this](unsigned long thread) { end_source_thread(thread); });
     add_missing_mysql_keys(*target, table, ddl, false);
     return summary;
   }
@@ -148,6 +149,15 @@ class MysqlCopier final : public DatabaseCopier {
   }
 
  private:
+  // Ends a source worker's server thread that a transfer left part-way (the same login may
+  // kill its own threads). Called while unwinding: nothing may throw, and an id that is
+  // already gone ("Unknown thread id") is what the kill wanted.
+  void end_source_thread(unsigned long thread) noexcept {
+    std::lock_guard lock(catalog_mutex_);
+    std::string kill = "KILL CONNECTION " + std::to_string(thread);
+    mysql_real_query(source_->handle(), kill.data(), kill.size());
+  }
+
   // A login that sees only some tables (table-level grants) would copy those without a word
   // about the others, which it cannot even list: it must be able to read the whole database.
   void require_database_wide_select() {

@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
+#include <functional>
+#include <utility>
 
 #include "interpreter/databases/database_error.h"
 #include "interpreter/databases/dialect/mysql_dialect.h"
@@ -105,18 +107,29 @@ void refuse_warnings(MysqlSession& target, const std::string& table, const Mysql
 // A server-side cursor over `sql` on `session`. Left before its end (cancelled, or the target
 // failed), it would drain the rest of the table on freeing: the connection is cut instead
 // (mariadb_cancel), which leaves that session unusable and copy-db failing, as it does then.
+// Cutting the client's side alone is not enough: the server's thread stayed blocked writing
+// rows into the dead socket until net_write_timeout (60 s), holding its snapshot and the
+// table's metadata lock, so a DROP of the table or another copy's FLUSH TABLES WITH READ LOCK
+// waited a minute after copy-db said it had stopped. `end_thread` ends it on the server.
 struct StreamedResult {
-  StreamedResult(MysqlSession& session, const std::string& sql, const std::string& doing) : handle(session.handle()) {
+  StreamedResult(MysqlSession& session, const std::string& sql, const std::string& doing,
+                 std::function<void(unsigned long)> end_thread = {})
+      : handle(session.handle()), end_thread(std::move(end_thread)) {
     if (mysql_real_query(handle, sql.data(), sql.size()) != 0) session.fail(doing);
     result = mysql_use_result(handle);
     if (!result) session.fail(doing);
   }
   ~StreamedResult() {
-    if (!read_to_the_end) mariadb_cancel(handle);
+    if (!read_to_the_end) {
+      unsigned long thread = mysql_thread_id(handle);
+      mariadb_cancel(handle);
+      if (end_thread) end_thread(thread);
+    }
     mysql_free_result(result);
   }
   MYSQL* handle;
-  MYSQL_RES* result;
+  std::function<void(unsigned long)> end_thread;
+  MYSQL_RES* result = nullptr;
   bool read_to_the_end = false;
 };
 
@@ -135,10 +148,11 @@ void drop_triggers(MysqlSession& target, const std::string& table) {
 
 TableSummary transfer_mysql_table(MysqlSession& source, MysqlSession& target, const std::string& table,
                                   const MysqlTableCodec& codec, const CopyOptions& options,
-                                  const CopiedRows& copied, const CancellationToken& cancel) {
+                                  const CopiedRows& copied, const CancellationToken& cancel,
+                                  const std::function<void(unsigned long thread_id)>& end_source_thread) {
   drop_triggers(target, table);
   target.execute("TRUNCATE TABLE " + MysqlDialect::quote_identifier(table), "empty table `" + table + "`");
-  StreamedResult rows(source, codec.select_sql(), "read table `" + table + "`");
+  StreamedResult rows(source, codec.select_sql(), "read table `" + table + "`", end_source_thread);
   RowFeed feed(source.handle(), rows.result, std::max<int64_t>(options.batch_rows, 1), cancel);
   use_feed(target.handle(), feed);
   do {

@@ -152,7 +152,10 @@ TEST_F(MysqlCopier, KilledAtRandomMomentsAndResumedEndsInAnExactCopy) {
   EXPECT_EQ(dump(to), source_before);
 }
 
-TEST_F(MysqlCopier, CancelledCopyStopsWithCancelled) {
+// ... and the server stops reading the table at once, while the copier still lives: cutting
+// only the client's socket left the server's thread writing rows into it until
+// net_write_timeout (60 s), holding the table's metadata lock; a DROP TABLE waited for it.
+TEST_F(MysqlCopier, CancelledCopyStopsWithCancelledAndEndsTheServersRead) {
   load_fixture();
   load_bulk(30000);
   auto copy = copier({.jobs = 1, .batch_rows = 1000});
@@ -167,6 +170,9 @@ TEST_F(MysqlCopier, CancelledCopyStopsWithCancelled) {
     EXPECT_NE(std::string(failure.what()).find("REG_RESOURCE"), std::string::npos);
   }
   EXPECT_EQ(batches, 2);
+  // Before the fix the DROP waited out this timeout (the server's thread held the lock 60 s).
+  admin->execute("SET SESSION lock_wait_timeout = 10", "test");
+  EXPECT_NO_THROW(admin->execute("DROP TABLE " + MysqlDialect::quote_identifier(from.database) + ".REG_RESOURCE", "test"));
 }
 
 TEST_F(MysqlCopier, ReportsRowsAndBytesAsTheyReachTheTarget) {
