@@ -19,13 +19,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// FAKE_CARBON_LENIENT=1 skips the driver jar and key store checks, for scripts/demo.sh only,
-// until the shipped plans carry jars and key stores (issue 16); every skip is a WARN line.
-bool lenient() {
-  const char* value = std::getenv("FAKE_CARBON_LENIENT");
-  return value && std::string(value) == "1";
-}
-
 // The component whose start fails when a datasource of this role cannot be used.
 struct RoleInLog {
   const char* logger;
@@ -63,10 +56,7 @@ bool datasources_usable(const fs::path& home, CarbonStartup& startup, CarbonLog&
       usable = false;
       continue;
     }
-    if (lenient())
-      log.warn("org.wso2.carbon.ndatasource.rdbms.RDBMSDataSource",
-               "FAKE_CARBON_LENIENT: the driver jar of '" + found->name + "' is not looked for");
-    if (std::string cause = datasource_failure(home, *found, its_roles, !lenient()); !cause.empty()) {
+    if (std::string cause = datasource_failure(home, *found, its_roles); !cause.empty()) {
       log.error(where.logger, std::string(where.message) + ": datasource '" + found->name + "' (" + jndi_name + ", " + found->where +
                                   "): " + cause);
       usable = false;
@@ -80,10 +70,6 @@ bool datasources_usable(const fs::path& home, CarbonStartup& startup, CarbonLog&
 // The primary key store opens and decrypts every encrypted user store property.
 bool key_store_usable(const fs::path& home, CarbonLog& log) {
   const char* logger = "org.wso2.carbon.user.core.config.UserStoreConfigXMLProcessor";
-  if (lenient()) {
-    log.warn(logger, "FAKE_CARBON_LENIENT: the key store and the encrypted user store properties are not checked");
-    return true;
-  }
   std::optional<KeyStore> key_store;
   try {
     key_store = KeyStore::open(primary_key_store_settings(home));

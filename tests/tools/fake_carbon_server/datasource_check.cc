@@ -40,8 +40,8 @@ std::optional<Dsn> dsn_of(const fs::path& home, const DatasourceDefinition& data
   return dsn;
 }
 
-std::string driver_failure(const fs::path& home, const DatasourceDefinition& datasource, bool need_jar) {
-  if (need_jar && datasource.driver_class != "org.h2.Driver" &&
+std::string driver_failure(const fs::path& home, const DatasourceDefinition& datasource) {
+  if (datasource.driver_class != "org.h2.Driver" &&
       !jar_holding_class(home / "repository" / "components" / "lib", datasource.driver_class))
     return "Cannot load JDBC driver class '" + datasource.driver_class + "': no jar in " +
            (home / "repository" / "components" / "lib").string() + " holds " + class_file_of(datasource.driver_class);
@@ -80,12 +80,11 @@ std::string login_failure(const DatasourceDefinition& datasource, const Dsn& dsn
 
 }  // namespace
 
-std::string datasource_failure(const fs::path& home, const DatasourceDefinition& datasource, const std::set<DatasourceRole>& roles,
-                               bool need_driver_jar) {
+std::string datasource_failure(const fs::path& home, const DatasourceDefinition& datasource, const std::set<DatasourceRole>& roles) {
   std::string error;
   std::optional<Dsn> dsn = dsn_of(home, datasource, &error);
   if (!dsn) return "the url '" + datasource.url + "' is no JDBC URL the fake knows: " + error;
-  if (std::string driver = driver_failure(home, datasource, need_driver_jar); !driver.empty()) return driver;
+  if (std::string driver = driver_failure(home, datasource); !driver.empty()) return driver;
   if (dsn->kind == Dsn::Kind::H2)
     return h2_data_files(*dsn).empty() ? "the H2 database " + dsn->path + " has no data file (.h2.db or .mv.db)" : "";
   return login_failure(datasource, *dsn, roles);

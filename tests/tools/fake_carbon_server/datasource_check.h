@@ -17,9 +17,8 @@ namespace planrun::fake_carbon {
 //                              (UM_USER for user management, REG_PATH for the registry);
 //   H2 (the pack's default)    planrun has no H2 engine: its data file must exist under the home.
 // Returns the cause of the first failure in Carbon's words, or "" when Carbon could use it.
-// `need_driver_jar` false skips the jar (FAKE_CARBON_LENIENT, main.cc).
 std::string datasource_failure(const std::filesystem::path& home, const DatasourceDefinition& datasource,
-                               const std::set<DatasourceRole>& roles, bool need_driver_jar = true);
+                               const std::set<DatasourceRole>& roles);
 
 // The datasource in planrun's DSN form (the JDBC URL with its username; an H2 path resolved
 // against the home), for CarbonStartup; "" when the URL is none planrun reads.

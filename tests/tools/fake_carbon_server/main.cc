@@ -22,9 +22,6 @@
 //   "Mgt Console URL  : https://localhost:PORT/carbon/" (carbon_http_server.h: what it answers);
 // - SIGTERM: it logs the shutdown, keeps its ports FAKE_CARBON_STOP_DELAY_MS (default 1000)
 //   longer, as a JVM does while it shuts down, then exits 0.
-// FAKE_CARBON_LENIENT=1 is for scripts/demo.sh only, until its plan carries driver jars and key
-// stores and waits for the start (issue 16): the jar and key store checks are skipped (a WARN
-// line each) and the launcher's start waits for the outcome.
 
 #include <signal.h>
 #include <unistd.h>
