@@ -20,7 +20,7 @@ std::string shown(std::string text) {
 }  // namespace
 
 LogFollower::LogFollower(const FileSystem& files, std::filesystem::path file, LogPosition from)
-    : files_(files), file_(std::move(file)), read_(from), pending_line_(from.line) {}
+    : files_(files), file_(std::move(file)), offset_(from.offset), pending_line_(from.line) {}
 
 LogPosition LogFollower::end_of(const FileSystem& files, const std::filesystem::path& file) {
   LogPosition end;
@@ -38,17 +38,17 @@ std::vector<LogLine> LogFollower::read_new_lines() {
   std::vector<LogLine> lines;
   std::optional<uint64_t> size = files_.file_size(file_);
   if (!size) return lines;  // not written yet, or moved away and not created again yet
-  if (*size < read_.offset) {
-    read_ = LogPosition{};
+  if (*size < offset_) {
+    offset_ = 0;
     pending_line_ = 1;
     pending_.clear();
     ++restarts_;
   }
-  while (read_.offset < *size) {
+  while (offset_ < *size) {
     std::string piece =
-        files_.read_at(file_, read_.offset, static_cast<size_t>(std::min<uint64_t>(piece_size, *size - read_.offset)));
+        files_.read_at(file_, offset_, static_cast<size_t>(std::min<uint64_t>(piece_size, *size - offset_)));
     if (piece.empty()) break;
-    read_.offset += piece.size();
+    offset_ += piece.size();
     take(piece, lines);
   }
   return lines;
@@ -66,7 +66,6 @@ void LogFollower::take(const std::string& bytes, std::vector<LogLine>& lines) {
     start = newline + 1;
   }
   pending_.append(bytes, start, std::string::npos);
-  read_.line = pending_line_;
 }
 
 std::vector<std::string> LogFollower::last_lines() const {

@@ -51,9 +51,9 @@ class LogFollower {
 
   const FileSystem& files_;
   std::filesystem::path file_;
-  LogPosition read_;      // the end of what was read, the unfinished line included
+  uint64_t offset_;        // the end of what was read, the unfinished line included
   uint64_t pending_line_;  // the number of the unfinished line
-  std::string pending_;   // the unfinished line
+  std::string pending_;    // the unfinished line
   std::deque<std::string> last_;
   int restarts_ = 0;
 };
