@@ -323,11 +323,16 @@ params:
 steps:
   - id: old-data
     use: carbon/fragments/old-data-checks
-    with: {home: "${home}", old_db: "${old_db}", old_db_password: "${old_db_password}", admin_password: "${admin_password}"}
+    with:
+      home: "${home}"
+      https_port: "${carbon_port(home, 'https')}"
+      old_db: "${old_db}"
+      old_db_password: "${old_db_password}"
+      admin_password: "${admin_password}"
   - id: production
     needs: [old-data]
     use: carbon/fragments/production-checks
-    with: {home: "${home}", admin_password: "${admin_password}", check_password: "${check_password}"}
+    with: {https_port: "${carbon_port(home, 'https')}", admin_password: "${admin_password}", check_password: "${check_password}"}
 )";
 
 TEST_F(CarbonHome, TheProductionChecksFindOldDataThenCreateReadAndRemoveStoresTenantsAndUsers) {
