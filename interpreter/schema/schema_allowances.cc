@@ -25,10 +25,12 @@ std::optional<Allowance> parse(const std::string& entry) {
   return allowance;
 }
 
+// Names match whatever their case: unquoted SQL names are, and one plan's allowances serve every
+// database type (PostgreSQL folds REG_LOG to reg_log, MariaDB keeps it).
 bool matches(const Allowance& allowance, const SchemaDifference& difference) {
   if (allowance.kind != "*" && allowance.kind != kind_word(difference.kind)) return false;
-  return fnmatch(allowance.object.c_str(), difference.object.c_str(), 0) == 0 ||
-         fnmatch((allowance.object + " *").c_str(), difference.object.c_str(), 0) == 0;
+  return fnmatch(allowance.object.c_str(), difference.object.c_str(), FNM_CASEFOLD) == 0 ||
+         fnmatch((allowance.object + " *").c_str(), difference.object.c_str(), FNM_CASEFOLD) == 0;
 }
 
 }  // namespace

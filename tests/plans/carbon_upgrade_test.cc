@@ -8,6 +8,7 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -75,6 +76,7 @@ int free_offset() {
 struct Databases {
   std::string type;             // sqlite, postgresql, mysql
   std::string old_jdbc_url;     // what the old home's datasource says
+  std::string old_dsn;          // the same database as the operator gives it planrun (with its user)
   std::string old_user, old_password;
   std::string staging_dsn;      // what the operator gives planrun
   std::string staging_user, staging_password;
@@ -84,8 +86,9 @@ struct Databases {
 class CarbonUpgrade : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
-    dir = fs::temp_directory_path() / ("planrun-upgrade-" + std::to_string(getpid()) + "-" + GetParam() + "-" +
-                                       ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::string test = ::testing::UnitTest::GetInstance()->current_test_info()->name();
+    std::replace(test.begin(), test.end(), '/', '-');  // a parameterized test's name has one
+    dir = fs::temp_directory_path() / ("planrun-upgrade-" + std::to_string(getpid()) + "-" + test);
     fs::remove_all(dir);
     fs::create_directories(dir);
     if (GetParam() == "sqlite") make_sqlite();
@@ -113,6 +116,7 @@ class CarbonUpgrade : public ::testing::TestWithParam<std::string> {
     db.old_jdbc_url = "jdbc:sqlite:" + (dir / "carbon-446.db").string();
     db.old_user = db.staging_user = "wso2carbon";
     db.old_password = db.staging_password = "unused-by-sqlite";
+    db.old_dsn = "sqlite:" + (dir / "carbon-446.db").string();
     db.staging_dsn = "sqlite:" + (dir / "carbon-447.db").string();
     load("sqlite3 " + (dir / "carbon-446.db").string());
     db.dump_old = "sqlite3 " + (dir / "carbon-446.db").string() + " .dump";
@@ -139,6 +143,7 @@ class CarbonUpgrade : public ::testing::TestWithParam<std::string> {
     load(admin + " -d " + old_name);
     std::string host_port = s.host + ":" + std::to_string(s.port);
     db.old_jdbc_url = "jdbc:postgresql://" + host_port + "/" + old_name;
+    db.old_dsn = "postgresql://" + db.old_user + "@" + host_port + "/" + old_name;
     db.staging_dsn = "postgresql://" + db.staging_user + "@" + host_port + "/" + staging_name;
     std::string rows = " -At -c \"SELECT string_agg(t::text, E'\\n' ORDER BY t::text) FROM (SELECT * FROM um_user) t\"";
     db.dump_old = admin + " -d " + old_name + rows;
@@ -158,7 +163,9 @@ class CarbonUpgrade : public ::testing::TestWithParam<std::string> {
     std::string sql = "CREATE DATABASE " + old_name + "; CREATE DATABASE " + staging_name + "; CREATE USER '" +
                       db.old_user + "'@'%' IDENTIFIED BY '" + db.old_password + "'; CREATE USER '" + db.staging_user +
                       "'@'%' IDENTIFIED BY '" + db.staging_password + "'; GRANT ALL ON " + old_name + ".* TO '" +
-                      db.old_user + "'@'%'; GRANT ALL ON " + staging_name + ".* TO '" + db.staging_user + "'@'%';";
+                      db.old_user + "'@'%'; GRANT ALL ON " + staging_name + ".* TO '" + db.staging_user + "'@'%';" +
+                      // The schema check loads 4.4.7's DDL into a scratch database of its own.
+                      " GRANT ALL ON `planrun\\_scratch\\_%`.* TO '" + db.staging_user + "'@'%';";
     Outcome made = shell(admin + " -e " + sh_quoted(sql));
     ASSERT_EQ(made.exit_code, 0) << made.output;
     cleanup.push_back(admin + " -e " + sh_quoted("DROP DATABASE IF EXISTS " + old_name + "; DROP DATABASE IF EXISTS " +
@@ -167,6 +174,7 @@ class CarbonUpgrade : public ::testing::TestWithParam<std::string> {
     load(admin + " " + old_name);
     std::string host_port = s.host + ":" + std::to_string(s.port);
     db.old_jdbc_url = "jdbc:mysql://" + host_port + "/" + old_name;
+    db.old_dsn = "mysql://" + db.old_user + "@" + host_port + "/" + old_name;
     db.staging_dsn = "mysql://" + db.staging_user + "@" + host_port + "/" + staging_name;
     std::string rows = " -N -e 'SELECT * FROM UM_USER ORDER BY UM_TENANT_ID, UM_ID'";
     db.dump_old = admin + " " + old_name + rows;
@@ -192,8 +200,8 @@ class CarbonUpgrade : public ::testing::TestWithParam<std::string> {
   std::string arguments(const fs::path& plan) const {
     return "run " + plan.string() + " --yes --state " + (dir / "state").string() + " --set old_home=" +
            old_home.string() + " --set new_home=" + new_home.string() + " --set product_zip=" +
-           (dir / "wso2carbon-4.4.7.tar.gz").string() + " --set " + sh_quoted("old_db=" + db.old_jdbc_url) +
-           " --set staging_db=" + db.staging_dsn + " --set backup_dir=" + (dir / "backups").string();
+           (dir / "wso2carbon-4.4.7.tar.gz").string() + " --set " + sh_quoted("old_db=" + db.old_dsn) +
+           " --set staging_db=" + db.staging_dsn + " --set backup_dir=" + (dir / "backups").string() + " --set start_timeout=60s";
   }
 
   Outcome upgrade(const fs::path& plan = kSource + "/examples/446-to-447.yaml") {

@@ -174,6 +174,13 @@ TEST(SchemaAllowances, AnEntryAllowsTheDifferenceItLabelsAndWhatLiesUnderIt) {
   for (const SchemaDifference& difference : all) EXPECT_TRUE(difference.allowed) << difference.label();
 }
 
+TEST(SchemaAllowances, NamesMatchWhateverTheirCaseAsPostgresqlFoldsThem) {
+  std::vector<SchemaDifference> differences = drift();
+  EXPECT_TRUE(apply_allowances(differences, {"changed: table um_user column um_tenant_id default"}).empty());
+  EXPECT_TRUE(differences[0].allowed);
+  EXPECT_FALSE(differences[1].allowed);
+}
+
 TEST(SchemaAllowances, AnEntryThatMatchesNothingIsReturnedAsUnused) {
   std::vector<SchemaDifference> differences = drift();
   EXPECT_EQ(apply_allowances(differences, {"extra: table UM_*", "changed: table UM_USER index * name"}),

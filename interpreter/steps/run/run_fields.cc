@@ -20,7 +20,7 @@ const StepSchema& run_schema() {
       StepSchema::Effect::External,
       {run_fields().command.spec(), run_fields().env.spec(), run_fields().cwd.spec(), run_fields().timeout.spec(),
        expect_exit_field().spec(), run_fields().wait.spec()},
-      {}, {"exit_code", "stdout"});
+      {}, {"exit_code", "stdout", "log_offset"});
   return schema;
 }
 

@@ -139,7 +139,10 @@ RunWait begin_wait(StepContext& context) {
   std::vector<WaitProbe> probes;
   if (auto log = f.log.find(wait)) {
     LogWatch watch = read_log_watch(*log, "wait.log");
-    probes.push_back(log_watch_probe(watch, begin_log_watch(context, watch), context.services));
+    LogWatchStart start = begin_log_watch(context, watch);
+    // Where this start's lines begin, for a later check of the log ("no ERROR since the start").
+    context.outputs["log_offset"] = Value(static_cast<int64_t>(start.from.offset));
+    probes.push_back(log_watch_probe(watch, start, context.services));
   }
   if (auto pid_file = f.process_gone.find(wait))
     probes.push_back(process_gone_probe(*pid_file, begin_process_gone(context, *pid_file), context.services));
