@@ -82,7 +82,7 @@ LogWatchStart begin_log_watch(StepContext& context, const LogWatch& watch) {
   CheckpointStore& checkpoints = context.checkpoints;
   if (auto offset = checkpoints.get(offset_key)) {
     return {{number_from_checkpoint(*offset), number_from_checkpoint(checkpoints.get(line_key).value_or("1"))},
-            pid_from_checkpoint(checkpoints.get(stale_pid_key).value_or("none"))};
+            pid_from_checkpoint(checkpoints.get(stale_pid_key).value_or("none")), true};
   }
   LogWatchStart start{LogFollower::end_of(*context.services.files, watch.file), std::nullopt};
   if (watch.pid_file) {
@@ -93,6 +93,12 @@ LogWatchStart begin_log_watch(StepContext& context, const LogWatch& watch) {
                        {line_key, std::to_string(start.from.line)},
                        {stale_pid_key, pid_text(start.stale_pid)}});
   return start;
+}
+
+bool watched_server_runs(const LogWatch& watch, const LogWatchStart& start, const StepServices& services) {
+  if (!watch.pid_file) return false;
+  std::optional<pid_t> pid = pid_named_by(*services.files, *watch.pid_file);
+  return pid && pid != start.stale_pid && services.processes->running(*pid);
 }
 
 WaitProbe log_watch_probe(const LogWatch& watch, const LogWatchStart& start, const StepServices& services) {

@@ -44,11 +44,17 @@ LogWatch read_log_watch(const Value& given, const std::string& field);
 struct LogWatchStart {
   LogPosition from;
   std::optional<pid_t> stale_pid;
+  bool resumed = false;  // read from the checkpoints of an interrupted attempt
 };
 
 // The start recorded in the checkpoints, or, the first time, the log's end and the pid file
 // now, recorded durably before it returns.
 LogWatchStart begin_log_watch(StepContext& context, const LogWatch& watch);
+
+// Whether the watched server runs now: its pid file names a live process other than the stale
+// one. A resumed step whose command may have run (a start script killed with planrun) asks this
+// before it runs the command again: a second start would race the first one for its ports.
+bool watched_server_runs(const LogWatch& watch, const LogWatchStart& start, const StepServices& services);
 
 // Ready when a new line matches `ready`. Fails at once when a new line matches a `fail_on`
 // expression (FILE:LINE: the line) or the process of the pid file is gone (its last lines).

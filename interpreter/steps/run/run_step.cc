@@ -129,6 +129,7 @@ struct RunWait {
   WaitProbe probe;
   milliseconds timeout;
   milliseconds interval;
+  bool server_runs_already = false;  // resumed, and the pid file names a live server
 };
 
 RunWait begin_wait(StepContext& context) {
@@ -137,22 +138,30 @@ RunWait begin_wait(StepContext& context) {
   const RunWaitFields& f = run_wait_fields();
   const Value::Map& wait = given.as_map();
   std::vector<WaitProbe> probes;
+  bool server_runs_already = false;
   if (auto log = f.log.find(wait)) {
     LogWatch watch = read_log_watch(*log, "wait.log");
     LogWatchStart start = begin_log_watch(context, watch);
     // Where this start's lines begin, for a later check of the log ("no ERROR since the start").
     context.outputs["log_offset"] = Value(static_cast<int64_t>(start.from.offset));
+    server_runs_already = start.resumed && watched_server_runs(watch, start, context.services);
     probes.push_back(log_watch_probe(watch, start, context.services));
   }
   if (auto pid_file = f.process_gone.find(wait))
     probes.push_back(process_gone_probe(*pid_file, begin_process_gone(context, *pid_file), context.services));
   if (probes.empty()) throw StepFailure(Kind::Failed, "wait needs log or process_gone (or both)");
-  return RunWait{all_of(std::move(probes)), f.timeout.read(wait), f.interval.read(wait)};
+  return RunWait{all_of(std::move(probes)), f.timeout.read(wait), f.interval.read(wait), server_runs_already};
 }
 
-// Runs the command unless an earlier attempt ran it (its checkpoint says so): a server is
-// started once, however often planrun is stopped while it waits for it.
-void run_command_once(StepContext& context) {
+// Runs the command unless an earlier attempt ran it (its checkpoint says so), or was stopped
+// while it ran and the server it started runs (the pid file says so): a server is started once,
+// however often planrun is stopped while it starts it or waits for it.
+void run_command_once(StepContext& context, const RunWait& wait) {
+  if (!context.checkpoints.get(exit_code_key) && wait.server_runs_already) {
+    context.log.info("the interrupted attempt's command started the server (its pid file names a running "
+                     "process); not running the command again");
+    return;
+  }
   if (auto exit_code = context.checkpoints.get(exit_code_key)) {
     context.outputs["exit_code"] = Value(static_cast<int64_t>(std::stoll(*exit_code)));
     context.outputs["stdout"] = Value(context.checkpoints.get(stdout_key).value_or(""));
@@ -197,7 +206,7 @@ void RunStep::run(StepContext& context) const {
   bool command_ran = false;
   try {
     RunWait wait = begin_wait(context);
-    run_command_once(context);
+    run_command_once(context, wait);
     command_ran = true;
     wait_until_ready(context, wait.probe, wait.timeout, wait.interval);
   } catch (const StepFailure& failure) {

@@ -173,6 +173,30 @@ TEST(RunWait, AnInterruptedWaitResumesWithoutRunningTheCommandAgain) {
   EXPECT_TRUE(again.fakes.clock.sleeps.empty());
 }
 
+// planrun killed while the start script ran: the wait had begun, the exit status was not recorded.
+// The server that script started runs; starting a second one would race it for its ports.
+TEST(RunWait, AResumedStartWhoseServerRunsDoesNotStartASecondOne) {
+  StartWorld again;
+  again.fixture.checkpoints.values = {{"wait.log.offset", "0"}, {"wait.log.line", "1"}, {"wait.log.stale_pid", "none"}};
+  again.fakes.files.files[pid_file] = "4242\n";
+  again.fakes.processes.running_pids = {4242};
+  again.fakes.files.files[log_file] = started + "\n";
+  StepContext resumed = again.context({{"log", Value(StartWorld::carbon_log({{"pid_file", pid_file}}))}});
+  RunStep().run(resumed);
+  EXPECT_TRUE(again.fakes.processes.started.empty()) << "a second server was started";
+  EXPECT_NE(again.fixture.log.infos.front().find("not running the command again"), std::string::npos);
+
+  // Without a live server the command runs again, as after any interruption before it ran.
+  StartWorld gone;
+  gone.fixture.checkpoints.values = again.fixture.checkpoints.values;
+  gone.fixture.checkpoints.values.erase("command.exit_code");
+  gone.fakes.files.files[log_file] = started + "\n";
+  gone.log_after(0, started);
+  StepContext rerun = gone.context({{"log", Value(StartWorld::carbon_log({{"pid_file", pid_file}}))}});
+  RunStep().run(rerun);
+  EXPECT_EQ(gone.fakes.processes.started.size(), 1u);
+}
+
 TEST(RunWait, AFailedCommandForgetsTheStartSoThatARunAgainStartsOver) {
   StartWorld world;
   world.fakes.processes.result.exit_code = 1;
