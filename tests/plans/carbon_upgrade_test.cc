@@ -330,19 +330,25 @@ TEST_P(CarbonUpgradeOnSqlite, KilledAtRandomMomentsAndResumedTheUpgradeIsExact) 
   auto old_tree = testing::tree_snapshot(old_home);
   std::string old_rows = shell(db.dump_old).output;
   std::mt19937 random(static_cast<unsigned>(::getpid()));
+  std::string kills;  // the moments, for a failure's message
   for (int kill = 0; kill < 3; ++kill) {
     pid_t pid = fork();
     if (pid == 0) {
-      std::string command = environment() + " exec " + PLANRUN_BINARY + " " + arguments(kSource + "/examples/446-to-447.yaml") + " --quiet >/dev/null 2>&1";
+      // In the folder the last run runs in, as an operator runs it again: run's `cwd` is an input.
+      std::string command = "cd " + dir.string() + " && " + environment() + " exec " + PLANRUN_BINARY + " " +
+                            arguments(kSource + "/examples/446-to-447.yaml") + " --quiet >/dev/null 2>&1";
       execl("/bin/sh", "sh", "-c", command.c_str(), nullptr);
       _exit(127);
     }
-    std::this_thread::sleep_for(std::chrono::milliseconds(100 + random() % 1500));
+    unsigned after = 100 + random() % 1500;
+    kills += std::to_string(after) + " ms ";
+    std::this_thread::sleep_for(std::chrono::milliseconds(after));
     ::kill(pid, SIGKILL);
     testing::wait_exit(pid);
   }
   Outcome outcome = upgrade();
-  ASSERT_EQ(outcome.exit_code, 0) << outcome.output;
+  ASSERT_EQ(outcome.exit_code, 0) << outcome.output << "\nkilled after " << kills << "\n"
+                                  << shell("cat " + (dir / "state/runs/*/start.log").string()).output;
   expect_upgraded();
   EXPECT_EQ(testing::tree_snapshot(old_home), old_tree);
   EXPECT_EQ(shell(db.dump_old).output, old_rows);
