@@ -110,11 +110,12 @@ TEST_F(CliTest, PlanNamesMissingParameterAndHowToSetIt) {
 }
 
 TEST_F(CliTest, PlanShowsResolvedValuesAndWaves) {
-  Outcome outcome = planrun("plan examples/446-to-447.yaml --vars examples/446-to-447.demo-vars.yaml");
+  Outcome outcome = planrun("plan examples/446-to-447.yaml --vars examples/446-to-447.demo-vars.yaml",
+                            "CARBON_OLD_DB_PASSWORD= CARBON_STAGING_DB_PASSWORD= CARBON_ADMIN_PASSWORD=x");
   EXPECT_EQ(outcome.exit_code, 0) << outcome.output;
   EXPECT_NE(outcome.output.find("Wave 1 (4 steps, may run in parallel):"), std::string::npos);
   // The SQLite file of a DSN is made absolute like every path: the new product finds it from its own folder.
-  EXPECT_NE(outcome.output.find("value: jdbc:sqlite:" + std::string(PLANRUN_SOURCE_DIR) + "/demo/carbon-447-staging.db"),
+  EXPECT_NE(outcome.output.find("database: sqlite:" + std::string(PLANRUN_SOURCE_DIR) + "/demo/carbon-447-staging.db"),
             std::string::npos)
       << outcome.output;
 }

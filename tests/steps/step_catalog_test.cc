@@ -179,7 +179,7 @@ TEST(StepCatalog, EffectsFollowWhatStepsDoToData) {
 }
 
 TEST(StepCatalog, OutputsThatPlansUse) {
-  EXPECT_EQ(find_step_schema("run")->outputs, (std::vector<std::string>{"exit_code", "stdout"}));
+  EXPECT_EQ(find_step_schema("run")->outputs, (std::vector<std::string>{"exit_code", "stdout", "log_offset"}));
   EXPECT_EQ(find_step_schema("copy-db")->outputs, (std::vector<std::string>{"tables", "rows"}));
   EXPECT_EQ(find_step_schema("backup")->outputs, (std::vector<std::string>{"path", "sha256", "bytes"}));
   EXPECT_EQ(find_step_schema("copy-dir")->outputs, (std::vector<std::string>{"files", "bytes", "replaced"}));
