@@ -376,7 +376,7 @@ TEST_F(CarbonHome, TheProductionChecksFindOldDataThenCreateReadAndRemoveStoresTe
 TEST_F(CarbonHome, TheIntoProductionExampleUpgradesThenRunsTheGuidesTestsOnTheNewServer) {
   // A 4.4.6 database (the upgrade checks its schema against 4.4.7's dbscripts) with the realm's rows.
   fs::remove(dir / "old.db");
-  testing::Outcome loaded = shell("sqlite3 " + (dir / "old.db").string() + " < " + PLANRUN_SOURCE_DIR +
+  auto loaded = shell("sqlite3 " + (dir / "old.db").string() + " < " + PLANRUN_SOURCE_DIR +
                                   "/tests/fixtures/carbon-446/sqlite-ddl.sql");
   ASSERT_EQ(loaded.exit_code, 0) << loaded.output;
   add_old_realm_rows(dir / "old.db");
