@@ -381,7 +381,7 @@ TEST_F(CarbonHome, TheIntoProductionExampleUpgradesThenRunsTheGuidesTestsOnTheNe
   ASSERT_EQ(loaded.exit_code, 0) << loaded.output;
   add_old_realm_rows(dir / "old.db");
   fs::copy_file(std::string(PLANRUN_SOURCE_DIR) + "/examples/446-to-447-into-production.yaml", dir / "plan.yaml");
-  std::string args = "run plan.yaml --set old_home=" + old_home.string() + " --set new_home=" + (dir / "new").string() +
+  std::string args = "run plan.yaml --yes --set old_home=" + old_home.string() + " --set new_home=" + (dir / "new").string() +
                      " --set product_zip=" + (dir / "wso2carbon-4.4.7.tar.gz").string() + " --set old_db=sqlite:" +
                      (dir / "old.db").string() + " --set staging_db=sqlite:" + (dir / "upgraded.db").string();
   std::string secrets = "CARBON_OLD_DB_PASSWORD=unused CARBON_STAGING_DB_PASSWORD=unused CARBON_ADMIN_PASSWORD=Adm1n-pw "
