@@ -219,7 +219,11 @@ class CarbonUpgrade : public ::testing::TestWithParam<std::string> {
     if (comment != std::string::npos && comment > start) end = comment + 1;
     text.replace(start, end - start, replacement);
     if (replacement.empty()) {
-      for (std::string needle : {", " + id + "]", ", " + id + ",", "[" + id + ", ", "[" + id + "]"}) {
+      for (std::string needle : {"      - " + id + "\n", ", " + id + "]", ", " + id + ",", "[" + id + ", ", "[" + id + "]"}) {
+        if (needle.front() == ' ') {  // an item of a block list of `needs`
+          for (size_t at; (at = text.find(needle)) != std::string::npos;) text.erase(at, needle.size());
+          continue;
+        }
         std::string by = needle.front() == '[' ? "[" : (needle.back() == ']' ? "]" : ",");
         for (size_t at; (at = text.find(needle)) != std::string::npos;) text.replace(at, needle.size(), by);
       }
