@@ -17,7 +17,7 @@ struct CarbonKeyStore {
   std::string location;         // <Location> as written, e.g. ${carbon.home}/repository/resources/security/wso2carbon.jks
   std::filesystem::path path;   // the file: ${carbon.home} replaced by the home, a relative path made absolute against it
   std::string type;             // <Type>: JKS, PKCS12
-  std::string password;         // <Password>'s text (a placeholder when it has an alias)
+  std::string password;         // <Password>'s text (with an alias, Carbon's stand-in text, not the password)
   std::optional<std::string> password_alias;      // svns:secretAlias of <Password>
   std::string key_alias;        // <KeyAlias> (not in TrustStore)
   std::string key_password;     // <KeyPassword>

@@ -18,9 +18,9 @@
 
 #include "tests/support/killed_runs.h"
 #include "tests/support/planrun_binary.h"
-#include "tests/support/tcp_test_listener.h"
 #include "tests/support/test_servers.h"
 #include "tests/support/tree_snapshot.h"
+#include "tests/tools/fake_carbon_home.h"
 
 namespace planrun {
 namespace {
@@ -30,12 +30,7 @@ using testing::Outcome;
 
 const std::string kSource = PLANRUN_SOURCE_DIR;
 
-std::string read(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
+std::string read(const fs::path& file) { return testing::file_text(file); }
 
 // Single quotes for sh.
 std::string sh_quoted(const std::string& text) {
@@ -52,23 +47,6 @@ Outcome shell(const std::string& command) {
   int status = pclose(pipe);
   outcome.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return outcome;
-}
-
-bool port_free(int port) {
-  try {
-    testing::TcpTestListener probe(static_cast<uint16_t>(port));
-    return true;
-  } catch (const std::runtime_error&) {
-    return false;
-  }
-}
-
-int free_offset() {
-  std::mt19937 random(static_cast<unsigned>(::getpid()) ^ static_cast<unsigned>(time(nullptr)));
-  for (;;) {
-    int offset = 1000 + static_cast<int>(random() % 40000);
-    if (port_free(9443 + offset) && port_free(9763 + offset)) return offset;
-  }
 }
 
 // One database type: the old database loaded with tests/fixtures/carbon-446, an empty staging
@@ -95,7 +73,7 @@ class CarbonUpgrade : public ::testing::TestWithParam<std::string> {
     if (GetParam() == "postgresql") make_postgresql();
     if (GetParam() == "mysql") make_mysql();
     if (HasFatalFailure() || IsSkipped()) return;
-    offset = free_offset();
+    offset = testing::free_carbon_offset();
     make_homes("");
   }
   void TearDown() override {
