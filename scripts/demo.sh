@@ -32,7 +32,6 @@ generate_installation() {
 old_home: $demo/wso2carbon-4.4.6
 new_home: $demo/wso2carbon-4.4.7
 product_zip: $demo/wso2carbon-4.4.7.tar.gz
-old_db: sqlite:$old_db
 staging_db: sqlite:$demo/carbon-447-staging.db
 backup_dir: $demo/backups
 VARS

@@ -2,9 +2,11 @@
 
 #include <algorithm>
 
+#include "interpreter/compiler/expression_checker.h"
 #include "interpreter/compiler/name_table.h"
 #include "interpreter/compiler/value_binder.h"
 #include "interpreter/diagnostics/did_you_mean.h"
+#include "interpreter/expressions/expression.h"
 
 namespace planrun {
 
@@ -28,13 +30,47 @@ static std::optional<TypeSpec::Kind> read_type(const ast::Node& spec, NodeReader
   return kind;
 }
 
-static void read_default(const ast::Node& spec, ParamNode& param, Diagnostics& diagnostics) {
+// A default with `${...}` is worked out when the params are resolved, before any step runs: it
+// may read the params declared before it, env.NAME and functions, not steps' outputs or run.*.
+static std::optional<BoundValue> read_default_template(const ast::Node& node, const ParamNode& param,
+                                                       const NameTable& earlier, Diagnostics& diagnostics) {
+  ExpressionChecker checker(earlier, diagnostics);
+  auto tmpl = checker.parse(node);
+  if (!tmpl) return std::nullopt;
+  bool ok = true;
+  for (const expr::Reference& ref : expr::references(*tmpl)) {
+    const std::string& root = ref.path.front();
+    if (root != "steps" && root != "run") continue;
+    diagnostics.error(node.location_of(ref.offset), "default of '" + param.name + "' reads '" + root +
+                                                        ".': a default is worked out before any step runs, "
+                                                        "from params declared above it, env.NAME and functions");
+    ok = false;
+  }
+  if (!ok) return std::nullopt;
+  size_t errors = diagnostics.all().size();
+  std::set<std::string> steps_used;
+  checker.check(*tmpl, node, steps_used);
+  if (diagnostics.all().size() != errors) return std::nullopt;
+  BoundValue bound;
+  bound.kind = BoundValue::Kind::Template;
+  bound.location = node.location;
+  bound.tmpl = tmpl;
+  bound.text = node.scalar;
+  bound.type = &param_type(param.type);
+  return bound;
+}
+
+static void read_default(const ast::Node& spec, ParamNode& param, const NameTable& earlier, Diagnostics& diagnostics) {
   const ast::Node* node = spec.find("default");
   if (!node) return;
   if (param.type == TypeSpec::Kind::Secret) {
     diagnostics.error(node->location, "secret '" + param.name +
                                           "' cannot have a default: its value must not be in the plan; "
                                           "use 'env: VAR' or 'file: PATH'");
+    return;
+  }
+  if (node->is_scalar() && node->scalar.find("${") != std::string::npos) {
+    param.default_template = read_default_template(*node, param, earlier, diagnostics);
     return;
   }
   std::string error;
@@ -98,7 +134,7 @@ static void check_password_bindings(const std::vector<ParamNode>& params, Diagno
 }
 
 static std::optional<ParamNode> compile_param(const ast::Node& key, const ast::Node& spec, NodeReader& reader,
-                                              Diagnostics& diagnostics) {
+                                              const NameTable& earlier, Diagnostics& diagnostics) {
   if (!reader.valid_identifier(key, "parameter name")) return std::nullopt;
   if (reserved_roots().count(key.scalar)) {
     diagnostics.error(key.location, "'" + key.scalar + "' is reserved for expressions and cannot name a parameter");
@@ -113,7 +149,7 @@ static std::optional<ParamNode> compile_param(const ast::Node& key, const ast::N
   if (!kind) return std::nullopt;
   param.type = *kind;
   if (const ast::Node* doc = spec.find("doc")) param.doc = reader.string(*doc, "'doc'").value_or("");
-  read_default(spec, param, diagnostics);
+  read_default(spec, param, earlier, diagnostics);
   read_source(spec, param, reader, diagnostics);
   read_password(spec, param, reader, diagnostics);
   return param;
@@ -122,8 +158,15 @@ static std::optional<ParamNode> compile_param(const ast::Node& key, const ast::N
 std::vector<ParamNode> compile_params(const ast::Node& params, NodeReader& reader, Diagnostics& diagnostics) {
   std::vector<ParamNode> result;
   if (params.is_null() || !reader.expect_mapping(params, "'params'")) return result;
-  for (const auto& [key, spec] : params.entries)
-    if (auto param = compile_param(key, spec, reader, diagnostics)) result.push_back(std::move(*param));
+  NameTable earlier;  // the params declared so far, which a default's `${...}` may read
+  for (const auto& [key, spec] : params.entries) {
+    auto param = compile_param(key, spec, reader, earlier, diagnostics);
+    if (!param) continue;
+    earlier.params[param->name] = param->type;
+    if (param->type == TypeSpec::Kind::Secret && !param->from_env.empty())
+      earlier.secret_variables[param->from_env] = param->name;
+    result.push_back(std::move(*param));
+  }
   check_password_bindings(result, diagnostics);
   return result;
 }

@@ -13,20 +13,6 @@ namespace {
 
 const std::vector<std::string> kUseKeys{"id", "use", "with", "needs", "description"};
 
-// The type an argument is bound against; it outlives the bound value, as the binder requires.
-const TypeSpec& param_type(TypeSpec::Kind kind) {
-  static const std::map<TypeSpec::Kind, TypeSpec> types = [] {
-    std::map<TypeSpec::Kind, TypeSpec> made;
-    for (const std::string& name : param_kind_names()) {
-      TypeSpec type;
-      type.kind = *param_kind(name);
-      made[type.kind] = type;
-    }
-    return made;
-  }();
-  return types.at(kind);
-}
-
 std::optional<UseEntry> read_use_entry(const ast::Node& item, size_t position, PlanLibrary* library,
                                        NodeReader& reader, Diagnostics& diagnostics) {
   const ast::Node& use = *item.find("use");
@@ -112,7 +98,7 @@ class ArgumentBinder {
     Substitution substitution{use_.id + ".", {}};
     bool ok = true;
     for (const ParamNode& param : use_.graph->params) {
-      auto expression = argument(param);
+      auto expression = argument(param, substitution);
       if (expression) substitution.params[param.name] = std::move(*expression);
       ok = ok && expression;
     }
@@ -133,9 +119,10 @@ class ArgumentBinder {
                                              "' has no parameter '" + key.scalar + "'" + did_you_mean(key.scalar, known));
   }
 
-  std::optional<expr::Expr> argument(const ParamNode& param) {
+  // `earlier`: the used plan's params before this one, which a `${...}` default may read.
+  std::optional<expr::Expr> argument(const ParamNode& param, const Substitution& earlier) {
     const ast::Node* node = with_ ? with_->find(param.name) : nullptr;
-    if (!node) return missing(param);
+    if (!node) return missing(param, earlier);
     auto bound = binder_.bind(*node, param_type(param.type), param.name, reads_);
     if (!bound) return std::nullopt;
     if (param.type == TypeSpec::Kind::Secret && bound->kind != BoundValue::Kind::Template) {
@@ -154,8 +141,9 @@ class ArgumentBinder {
     return expression;
   }
 
-  std::optional<expr::Expr> missing(const ParamNode& param) {
+  std::optional<expr::Expr> missing(const ParamNode& param, const Substitution& earlier) {
     if (param.default_value) return literal_argument(*param.default_value);
+    if (param.default_template) return argument_expression(substitute(*param.default_template, earlier));
     std::string doc = param.doc.empty() ? "" : ": " + param.doc;
     diagnostics_.error(use_.node->find("use")->location,
                        "use '" + use_.id + "' does not give parameter '" + param.name + "' of plan '" +

@@ -4,7 +4,7 @@
 #include <optional>
 #include <string>
 
-#include "interpreter/databases/connection_identity.h"
+#include "interpreter/values/connection_identity.h"
 #include "interpreter/values/value.h"
 #include "interpreter/graph/action_graph.h"
 

@@ -7,6 +7,7 @@
 #include "interpreter/ast/node_value.h"
 #include "interpreter/diagnostics/did_you_mean.h"
 #include "interpreter/evaluation/absolute_paths.h"
+#include "interpreter/evaluation/plan_scope.h"
 
 namespace planrun {
 
@@ -99,14 +100,32 @@ std::optional<Value> read_secret(const ParamNode& param, Diagnostics& diagnostic
   return std::nullopt;
 }
 
+// A `${...}` default, over the params resolved before it. Skipped once a param has failed: the
+// default may read it, and its own error says what to fix.
+std::optional<Value> default_from_template(const ParamNode& param, const ParamValues& earlier,
+                                           Diagnostics& diagnostics) {
+  if (diagnostics.has_errors()) return std::nullopt;
+  try {
+    return evaluate_bound(*param.default_template, PlanScope(earlier));
+  } catch (const expr::ExpressionError& error) {
+    diagnostics.error(param.default_template->location, "default of '" + param.name + "': " + error.what() +
+                                                            "; or give it: --set " + param.name + "=VALUE");
+  } catch (const expr::NotYetKnown& unknown) {
+    diagnostics.error(param.default_template->location, "default of '" + param.name + "': " + unknown.what() +
+                                                            " has no value yet");
+  }
+  return std::nullopt;
+}
+
 std::optional<Value> value_of(const ParamNode& param, const std::map<std::string, Given>& given,
-                              Diagnostics& diagnostics) {
+                              const ParamValues& earlier, Diagnostics& diagnostics) {
   if (param.type == TypeSpec::Kind::Secret) return read_secret(param, diagnostics);
   std::optional<Given> chosen;
   if (auto found = given.find(param.name); found != given.end()) chosen = found->second;
   const char* env = param.from_env.empty() ? nullptr : std::getenv(param.from_env.c_str());
   if (!chosen && env) chosen = Given{Value(std::string(env)), {"environment " + param.from_env, 0, 0}};
   if (!chosen && param.default_value) return param.default_value;
+  if (!chosen && param.default_template) return default_from_template(param, earlier, diagnostics);
   if (!chosen) {
     diagnostics.error(param.location, "parameter '" + param.name + "' has no value: set it with --set " + param.name +
                                           "=VALUE or in a --vars file");
@@ -132,7 +151,7 @@ std::optional<ParamValues> resolve_params(const ActionGraph& graph, const ParamI
   for (const ParamNode& param : graph.params) {
     TypeSpec type;
     type.kind = param.type;
-    if (auto value = value_of(param, given, diagnostics)) values[param.name] = with_absolute_paths(*value, type);
+    if (auto value = value_of(param, given, values, diagnostics)) values[param.name] = with_absolute_paths(*value, type);
   }
   if (diagnostics.has_errors()) return std::nullopt;
   return values;

@@ -9,6 +9,7 @@
 
 #include "interpreter/diagnostics/did_you_mean.h"
 #include "interpreter/carbon/carbon_datasource.h"
+#include "interpreter/carbon/carbon_database.h"
 #include "interpreter/carbon/carbon_datasources.h"
 #include "interpreter/carbon/carbon_ports.h"
 #include "interpreter/expressions/expression_operators.h"
@@ -80,6 +81,14 @@ Value carbon_datasource(const FunctionCall& call) {
     return carbon_datasource_dsn(string_argument(call, 0), string_argument(call, 1));
   } catch (const CarbonConfigError& error) {
     throw ExpressionError(call.offset, std::string("carbon_datasource(): ") + error.what());
+  }
+}
+
+Value carbon_database(const FunctionCall& call) {
+  try {
+    return carbon_database_dsn(string_argument(call, 0));
+  } catch (const CarbonConfigError& error) {
+    throw ExpressionError(call.offset, std::string("carbon_database(): ") + error.what());
   }
 }
 
@@ -183,6 +192,10 @@ const std::vector<Builtin>& builtins() {
         "carbon_datasource(home, name): the DSN of a Carbon datasource in home's master-datasources.xml "
         "(url and username; the password stays a secret)"},
        carbon_datasource},
+      {{"carbon_database", 1, 1,
+        "carbon_database(home): the DSN of the one database every datasource home uses is on (url and "
+        "username; the password stays a secret); an error when they are on several"},
+       carbon_database},
       {{"carbon_datasources", 1, 1,
         "carbon_datasources(home): every datasource of home's repository/conf/datasources/*.xml, a list of maps "
         "(name, jndi_name, url, username, driver_class, password_alias, file, position, in_use, used_by)"},

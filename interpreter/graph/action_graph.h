@@ -35,6 +35,9 @@ struct ParamNode {
   std::string name;
   TypeSpec::Kind type = TypeSpec::Kind::String;
   std::optional<Value> default_value;
+  // A default written as `${...}` over the params declared before it (`default:
+  // "${carbon_database(old_home)}"`): worked out when the params are resolved, in their order.
+  std::optional<BoundValue> default_template;
   std::string doc;
   std::string from_env;   // environment variable holding the value (any type; a secret's source)
   std::string from_file;  // file holding the value (secrets only)

@@ -76,6 +76,7 @@ std::string definition(const ActionGraph& graph, const StepNode& step,
 std::string param_summary(const ParamNode& param) {
   std::string out = kind_name(param.type);
   if (param.default_value) out += ", default " + param.default_value->display();
+  if (param.default_template) out += ", default " + param.default_template->text;
   return out;
 }
 

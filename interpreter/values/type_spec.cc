@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <map>
 
 #include "interpreter/diagnostics/did_you_mean.h"
 #include "interpreter/values/dsn.h"
@@ -52,6 +53,19 @@ std::vector<std::string> param_kind_names() {
   for (const KindName& entry : kKindNames)
     if (entry.parameter) names.emplace_back(entry.name);
   return names;
+}
+
+const TypeSpec& param_type(TypeSpec::Kind kind) {
+  static const std::map<TypeSpec::Kind, TypeSpec> types = [] {
+    std::map<TypeSpec::Kind, TypeSpec> made;
+    for (const std::string& name : param_kind_names()) {
+      TypeSpec type;
+      type.kind = *param_kind(name);
+      made[type.kind] = type;
+    }
+    return made;
+  }();
+  return types.at(kind);
 }
 
 std::string TypeSpec::describe() const {

@@ -68,6 +68,8 @@ TypeSpec one_of(std::vector<TypeSpec> alternatives);
 std::optional<TypeSpec::Kind> param_kind(std::string_view name);
 // The names param_kind accepts, for "did you mean".
 std::vector<std::string> param_kind_names();
+// The type of a parameter of `kind`, which lives as long as the process (a BoundValue points at it).
+const TypeSpec& param_type(TypeSpec::Kind kind);
 std::string kind_name(TypeSpec::Kind kind);
 
 // Checks that a value fits a type, converting where the plan's text form allows it (the string

@@ -29,11 +29,12 @@ struct Resolved {
   std::string diagnostics;
 };
 
-Resolved resolve(const ParamInputs& inputs) {
-  auto compiled = testing::compile_text(kPlan);
+Resolved resolve(const ParamInputs& inputs, const char* plan = kPlan) {
+  auto compiled = testing::compile_text(plan);
   EXPECT_TRUE(compiled.graph) << compiled.diagnostics;
+  if (!compiled.graph) return {};
   SourceFiles sources;
-  sources.add("plan.yaml", kPlan);
+  sources.add("plan.yaml", plan);
   Diagnostics diagnostics;
   Resolved result;
   result.values = resolve_params(*compiled.graph, inputs, sources, diagnostics);
@@ -106,6 +107,68 @@ TEST_F(ParamValuesTest, VarsFileGivesValuesBelowSet) {
   ASSERT_TRUE(resolved.values) << resolved.diagnostics;
   EXPECT_EQ(resolved.values->at("home"), Value("/from/vars"));
   EXPECT_EQ(resolved.values->at("port"), Value(int64_t{2000}));
+}
+
+// A default worked out from the params above it, as the Carbon plans take the old database
+// from the old home.
+const char* kDerivedPlan = R"(planrun: 1
+params:
+  home: {type: path}
+  port: {type: int, default: 9443}
+  url: {type: string, default: "https://${basename(home)}:${port + 1}/"}
+steps:
+  - id: a
+    type: run
+    with: {command: [/bin/true]}
+)";
+
+TEST_F(ParamValuesTest, ADefaultWithAnExpressionIsWorkedOutFromTheParamsAboveIt) {
+  auto resolved = resolve({{"home=/opt/wso2"}, ""}, kDerivedPlan);
+  ASSERT_TRUE(resolved.values) << resolved.diagnostics;
+  EXPECT_EQ(resolved.values->at("url"), Value("https://wso2:9444/"));
+  resolved = resolve({{"home=/opt/wso2", "port=1"}, ""}, kDerivedPlan);
+  ASSERT_TRUE(resolved.values) << resolved.diagnostics;
+  EXPECT_EQ(resolved.values->at("url"), Value("https://wso2:2/"));
+}
+
+TEST_F(ParamValuesTest, AValueGivenForADerivedParamIsUsedAsItIs) {
+  auto resolved = resolve({{"home=/opt/wso2", "url=http://given/"}, ""}, kDerivedPlan);
+  ASSERT_TRUE(resolved.values) << resolved.diagnostics;
+  EXPECT_EQ(resolved.values->at("url"), Value("http://given/"));
+}
+
+TEST_F(ParamValuesTest, ADefaultThatFailsIsAnErrorAtTheDefaultSayingHowToGiveTheValue) {
+  const char* plan = R"(planrun: 1
+params:
+  home: {type: path}
+  db: {type: database, default: "${carbon_database(home)}"}
+steps:
+  - id: a
+    type: run
+    with: {command: [/bin/true]}
+)";
+  auto resolved = resolve({{"home=/nowhere"}, ""}, plan);
+  EXPECT_FALSE(resolved.values);
+  EXPECT_NE(resolved.diagnostics.find("plan.yaml:4:"), std::string::npos) << resolved.diagnostics;
+  EXPECT_NE(resolved.diagnostics.find("error: default of 'db': carbon_database(): "), std::string::npos)
+      << resolved.diagnostics;
+  EXPECT_NE(resolved.diagnostics.find("; or give it: --set db=VALUE"), std::string::npos) << resolved.diagnostics;
+}
+
+TEST_F(ParamValuesTest, ADefaultOfTheWrongTypeIsAnError) {
+  const char* plan = R"(planrun: 1
+params:
+  home: {type: path}
+  port: {type: int, default: "${home}"}
+steps:
+  - id: a
+    type: run
+    with: {command: [/bin/true]}
+)";
+  auto resolved = resolve({{"home=/x"}, ""}, plan);
+  EXPECT_FALSE(resolved.values);
+  EXPECT_NE(resolved.diagnostics.find("error: default of 'port': expected int"), std::string::npos)
+      << resolved.diagnostics;
 }
 
 }  // namespace

@@ -172,18 +172,21 @@ class CarbonUpgrade : public ::testing::TestWithParam<std::string> {
 
   std::string environment() const {
     return "CARBON_OLD_DB_PASSWORD=" + sh_quoted(db.old_password) + " CARBON_STAGING_DB_PASSWORD=" +
-           sh_quoted(db.staging_password) + " CARBON_ADMIN_PASSWORD=admin FAKE_CARBON_START_DELAY_MS=400";
+           sh_quoted(staging_password.value_or(db.staging_password)) +
+           " CARBON_ADMIN_PASSWORD=admin FAKE_CARBON_START_DELAY_MS=400";
   }
 
-  std::string arguments(const fs::path& plan) const {
-    return "run " + plan.string() + " --yes --state " + (dir / "state").string() + " --set old_home=" +
+  // The operator gives no old_db: the plan takes it from the old home (`given_old_db` overrides).
+  std::string arguments(const fs::path& plan, const std::string& command = "run") const {
+    std::string old_db = given_old_db.empty() ? "" : " --set " + sh_quoted("old_db=" + given_old_db);
+    return command + " " + plan.string() + (command == "run" ? " --yes" : "") + " --state " + (dir / "state").string() + " --set old_home=" +
            old_home.string() + " --set new_home=" + new_home.string() + " --set product_zip=" +
-           (dir / "wso2carbon-4.4.7.tar.gz").string() + " --set " + sh_quoted("old_db=" + db.old_dsn) +
-           " --set staging_db=" + db.staging_dsn + " --set backup_dir=" + (dir / "backups").string() + " --set start_timeout=60s";
+           (dir / "wso2carbon-4.4.7.tar.gz").string() + old_db + " --set staging_db=" + db.staging_dsn +
+           " --set backup_dir=" + (dir / "backups").string() + " --set start_timeout=60s";
   }
 
-  Outcome upgrade(const fs::path& plan = kSource + "/examples/446-to-447.yaml") {
-    return testing::run_planrun(arguments(plan), dir.string(), environment());
+  Outcome upgrade(const fs::path& plan = kSource + "/examples/446-to-447.yaml", const std::string& command = "run") {
+    return testing::run_planrun(arguments(plan, command), dir.string(), environment());
   }
 
   // The example plan with step `id` replaced by `replacement` (YAML of whole steps), or left out
@@ -221,6 +224,8 @@ class CarbonUpgrade : public ::testing::TestWithParam<std::string> {
 
   std::optional<testing::TestServer> server;
   Databases db;
+  std::string given_old_db;                     // --set old_db=, when not empty
+  std::optional<std::string> staging_password;  // the operator's, when not the right one
   fs::path dir, old_home, new_home;
   std::vector<std::string> cleanup;
   int offset = 0;
@@ -230,6 +235,10 @@ class CarbonUpgrade : public ::testing::TestWithParam<std::string> {
 TEST_P(CarbonUpgrade, TheWholeUpgradeSucceedsAndLeavesTheOldInstallationUntouched) {
   auto old_tree = testing::tree_snapshot(old_home);
   std::string old_rows = shell(db.dump_old).output;
+  // The old database comes from the old home's datasources, with their username.
+  Outcome planned = upgrade(kSource + "/examples/446-to-447.yaml", "plan");
+  ASSERT_EQ(planned.exit_code, 0) << planned.output;
+  EXPECT_NE(planned.output.find(" = " + db.old_dsn + "\n"), std::string::npos) << planned.output;
   Outcome outcome = upgrade();
   ASSERT_EQ(outcome.exit_code, 0) << outcome.output;
   expect_upgraded();
@@ -292,6 +301,19 @@ TEST_P(CarbonUpgrade, APlanThatDoesNotWaitForTheStartFailsItsSmokeTests) {
   EXPECT_NE(outcome.output.find("smoke"), std::string::npos) << outcome.output;
 }
 
+// A password that does not log in to staging stops the run at the first step that reaches
+// staging, naming the login, before anything is written there or to the new home.
+TEST_P(CarbonUpgrade, AWrongStagingPasswordFailsNamingTheLoginBeforeAnythingIsWritten) {
+  if (db.type == "sqlite") GTEST_SKIP() << "SQLite has no logins";
+  staging_password = "not-" + db.staging_password;
+  Outcome outcome = upgrade();
+  EXPECT_NE(outcome.exit_code, 0);
+  EXPECT_NE(outcome.output.find("staging-empty"), std::string::npos) << outcome.output;
+  EXPECT_NE(outcome.output.find(db.staging_user), std::string::npos) << outcome.output;
+  EXPECT_EQ(outcome.output.find(*staging_password), std::string::npos) << outcome.output;
+  EXPECT_FALSE(fs::exists(new_home / "wso2carbon.pid")) << "the new server was started";
+}
+
 class CarbonUpgradeOnSqlite : public CarbonUpgrade {};
 
 TEST_P(CarbonUpgradeOnSqlite, ASecondDatasourceLeftOnTheOldDatabaseFailsNamingIt) {
@@ -300,10 +322,40 @@ TEST_P(CarbonUpgradeOnSqlite, ASecondDatasourceLeftOnTheOldDatabaseFailsNamingIt
   Outcome copied = shell("cp " + (dir / "carbon-446.db").string() + " " + (dir / "carbon-446-um.db").string());
   ASSERT_EQ(copied.exit_code, 0) << copied.output;
   make_homes("--um-jdbc-url jdbc:sqlite:" + (dir / "carbon-446-um.db").string());
+  // The plan cannot take one old database from a home that uses two: it says so before anything runs.
   Outcome outcome = upgrade();
+  EXPECT_EQ(outcome.exit_code, 2) << outcome.output;
+  EXPECT_NE(outcome.output.find("default of 'old_db': carbon_database(): datasource 'WSO2_UM_DB'"), std::string::npos)
+      << outcome.output;
+  EXPECT_FALSE(fs::exists(dir / "backups")) << "a step ran";
+  // Given the registry's database, the plan would leave the user store's behind: carbon-connect refuses.
+  given_old_db = db.old_dsn;
+  outcome = upgrade();
   EXPECT_NE(outcome.exit_code, 0);
   EXPECT_NE(outcome.output.find("WSO2_UM_DB"), std::string::npos) << outcome.output;
+  EXPECT_NE(outcome.output.find("left on the old database"), std::string::npos) << outcome.output;
   EXPECT_FALSE(fs::exists(new_home / "wso2carbon.pid")) << "the new server was started";
+}
+
+// examples/446-to-447-separate-dbs.yaml: user management on a database of its own, each
+// database copied into a staging database of its own, both connected, the server started on them.
+TEST_P(CarbonUpgradeOnSqlite, SeparateDatabasesEachGoToTheirOwnStagingDatabase) {
+  fs::remove_all(old_home);
+  fs::remove(dir / "wso2carbon-4.4.7.tar.gz");
+  fs::path old_um = dir / "carbon-446-um.db", staging_um = dir / "carbon-447-um.db";
+  Outcome copied = shell("cp " + (dir / "carbon-446.db").string() + " " + old_um.string());
+  ASSERT_EQ(copied.exit_code, 0) << copied.output;
+  make_homes("--um-jdbc-url jdbc:sqlite:" + old_um.string());
+  auto old_tree = testing::tree_snapshot(old_home);
+  Outcome outcome = testing::run_planrun(
+      arguments(kSource + "/examples/446-to-447-separate-dbs.yaml") + " --set staging_um_db=sqlite:" + staging_um.string(),
+      dir.string(), environment() + " CARBON_OLD_UM_DB_PASSWORD= CARBON_STAGING_UM_DB_PASSWORD=");
+  ASSERT_EQ(outcome.exit_code, 0) << outcome.output;
+  expect_upgraded();
+  std::string um_datasources = read(new_home / "repository/conf/datasources/um-datasources.xml");
+  EXPECT_NE(um_datasources.find("jdbc:sqlite:" + staging_um.string()), std::string::npos) << um_datasources;
+  EXPECT_EQ(shell("sqlite3 " + old_um.string() + " .dump").output, shell("sqlite3 " + staging_um.string() + " .dump").output);
+  EXPECT_EQ(testing::tree_snapshot(old_home), old_tree);
 }
 
 // kill -9 at random moments of the whole upgrade, then a run to the end: the same result as an

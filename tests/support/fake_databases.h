@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "interpreter/databases/connection_identity.h"
+#include "interpreter/values/connection_identity.h"
 #include "interpreter/databases/database_error.h"
 #include "interpreter/databases/databases.h"
 

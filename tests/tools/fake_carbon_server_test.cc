@@ -205,7 +205,7 @@ TEST_F(FakeCarbonServer, TheStockKeyStoreCannotDecryptTheUserStorePasswordsOfThe
   replace_in(carbon_xml, "<KeyPassword>acme-keystore-pw</KeyPassword>", "<KeyPassword>wso2carbon</KeyPassword>");
   testing::CarbonStart start = testing::start_carbon(home);
   std::string stock = (home / "repository/resources/security/wso2carbon.jks").string() + " (alias 'wso2carbon')";
-  for (const std::string& file : {"deployment/server/userstores/SECONDARY.xml:8:5: encryption of Property=password",
+  for (std::string file : {"deployment/server/userstores/SECONDARY.xml:8:5: encryption of Property=password",
                                   "deployment/server/userstores/PARTNERS.xml:6:5: encryption of Property=ConnectionPassword",
                                   "tenants/1/userstores/TENANT1_STORE.xml:8:5: encryption of Property=password",
                                   "tenants/2/userstores/TENANT2_STORE.xml:8:5: encryption of Property=password"})
@@ -244,6 +244,23 @@ TEST_F(FakeCarbonServer, APortInUseFailsTheStart) {
   make_home("jdbc:sqlite:" + old_db.string());
   testing::TcpTestListener taken(static_cast<uint16_t>(9443 + offset));
   expect_failed_with(testing::start_carbon(home), "Failed to start the connector on 127.0.0.1:" + std::to_string(9443 + offset));
+}
+
+// Carbon logs an admin service's fault as an ERROR in wso2carbon.log, where a plan's "no ERROR
+// since the start" check finds it.
+TEST_F(FakeCarbonServer, AnAdminServiceFaultIsLoggedAsAnError) {
+  make_home("jdbc:sqlite:" + old_db.string());
+  testing::CarbonStart start = testing::start_carbon(home);
+  ASSERT_TRUE(start.started) << start.log;
+  testing::ShellOutcome called = shell("curl -sk -o /dev/null -w '%{http_code}' -H 'SOAPAction: urn:frobnicate' "
+                                       "-H 'Content-Type: text/xml' --data '<x/>' https://127.0.0.1:" +
+                                       std::to_string(9443 + offset) + "/services/AuthenticationAdmin");
+  EXPECT_EQ(called.output, "500");
+  std::string log = file_text(home / "repository/logs/wso2carbon.log");
+  EXPECT_TRUE(std::regex_search(log, std::regex(R"(\] ERROR \{org\.wso2\.carbon\.admin\.AuthenticationAdmin\} -  )"
+                                                R"(The endpoint reference \(EPR\) for the Operation not found is )"
+                                                R"(AuthenticationAdmin: frobnicate \n)")))
+      << log;
 }
 
 // A server database: the good login starts, a wrong username or password fails naming the

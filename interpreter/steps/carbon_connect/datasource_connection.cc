@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "interpreter/databases/connection_identity.h"
+#include "interpreter/values/connection_identity.h"
 #include "interpreter/databases/databases.h"
 #include "interpreter/diagnostics/did_you_mean.h"
 #include "interpreter/step_kit/field_value.h"

@@ -109,7 +109,7 @@ std::string response(int status, const std::string& reason, const std::string& b
 
 class FakeCarbon {
  public:
-  explicit FakeCarbon(const CarbonStartup& startup) : startup_(startup) {}
+  FakeCarbon(const CarbonStartup& startup, CarbonLog& log) : startup_(startup), log_(log) {}
 
   std::string answer(const Request& request) const {
     std::string path = request.target.substr(0, request.target.find('?'));
@@ -135,8 +135,11 @@ class FakeCarbon {
       std::string error;
       std::optional<Dsn> database = parse_dsn(startup_.user_management.dsn, &error);
       if (!database) throw std::runtime_error("the user-management datasource: " + error);
-      return answer_admin_service(admin, admin_context(startup_.home, *database, startup_.user_management.password));
+      AdminContext context = admin_context(startup_.home, *database, startup_.user_management.password);
+      context.log_error = [this](const std::string& logger, const std::string& message) { log_.error(logger, message); };
+      return answer_admin_service(admin, context);
     } catch (const std::runtime_error& error) {
+      log_.error("org.wso2.carbon.user.core.common.DefaultRealmService", error.what());
       return AdminAnswer{500, fault(error.what()), ""};
     }
   }
@@ -148,6 +151,7 @@ class FakeCarbon {
   }
 
   const CarbonStartup& startup_;
+  CarbonLog& log_;
 };
 
 void serve(int listener, SSL_CTX* tls, const FakeCarbon& carbon) {
@@ -175,9 +179,9 @@ CarbonHttpServer::~CarbonHttpServer() {
   ::close(http_);
 }
 
-void CarbonHttpServer::serve_until(const std::function<bool()>& stop) {
+void CarbonHttpServer::serve_until(const std::function<bool()>& stop, CarbonLog& log) {
   planrun::testing::TlsServerContext tls = planrun::testing::self_signed_context();
-  FakeCarbon carbon(startup_);
+  FakeCarbon carbon(startup_, log);
   while (!stop()) {
     pollfd listeners[2] = {{https_, POLLIN, 0}, {http_, POLLIN, 0}};
     if (::poll(listeners, 2, 200) <= 0) continue;

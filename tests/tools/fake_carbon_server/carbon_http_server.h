@@ -2,6 +2,7 @@
 
 #include <functional>
 
+#include "tests/tools/fake_carbon_server/carbon_log.h"
 #include "tests/tools/fake_carbon_server/carbon_startup.h"
 
 namespace planrun::fake_carbon {
@@ -23,8 +24,9 @@ class CarbonHttpServer {
   CarbonHttpServer(const CarbonHttpServer&) = delete;
   CarbonHttpServer& operator=(const CarbonHttpServer&) = delete;
 
-  // Answers requests until `stop` returns true (asked every 200 ms).
-  void serve_until(const std::function<bool()>& stop);
+  // Answers requests until `stop` returns true (asked every 200 ms). An admin service's fault is
+  // logged to `log` as an ERROR, as Carbon logs it.
+  void serve_until(const std::function<bool()>& stop, CarbonLog& log);
 
  private:
   CarbonStartup startup_;

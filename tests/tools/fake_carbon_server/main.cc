@@ -127,7 +127,7 @@ int run_server(const Arguments& arguments) {
   log.info("org.wso2.carbon.core.internal.StartupFinalizerServiceComponent", "WSO2 Carbon started in " + std::to_string(seconds) + " sec");
   log.info("org.wso2.carbon.ui.internal.CarbonUIServiceComponent",
            "Mgt Console URL  : https://localhost:" + std::to_string(startup->https_port) + "/carbon/");
-  server->serve_until([] { return stopping != 0; });
+  server->serve_until([] { return stopping != 0; }, log);
   shut_down(log);  // the ports stay bound until the server is gone, as the JVM's do
   return 0;
 }

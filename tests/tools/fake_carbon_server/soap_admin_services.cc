@@ -2,7 +2,6 @@
 
 #include <openssl/evp.h>
 
-#include <iostream>
 
 #include "tests/tools/fake_carbon_server/soap_admin_operations.h"
 #include "tests/tools/fake_carbon_server/soap_message.h"
@@ -109,7 +108,6 @@ std::optional<AdminAnswer> answer_admin_service(const AdminRequest& request, con
     if (answer.status != 500) return answer;
     std::string logger = "org.wso2.carbon.admin." + service, message = element_text(answer.body, "faultstring");
     if (context.log_error) context.log_error(logger, message);
-    else std::cerr << "ERROR {" << logger << "} - " << message << std::endl;
     return answer;
   };
   try {

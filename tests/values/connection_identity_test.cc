@@ -1,4 +1,4 @@
-#include "interpreter/databases/connection_identity.h"
+#include "interpreter/values/connection_identity.h"
 
 #include <gtest/gtest.h>
 
