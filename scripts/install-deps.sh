@@ -9,6 +9,7 @@ packages=(
   libspdlog-dev libcli11-dev nlohmann-json3-dev libgtest-dev libssl-dev libmimalloc-dev libpugixml-dev
   libarchive-dev libxxhash-dev zstd postgresql-client mariadb-client curl
   openssl util-linux  # scripts/make-carbon-home.sh: key stores and encrypted passwords; the launcher's setsid
+  dpkg-dev file       # scripts/package.sh: dpkg-shlibdeps (which runs file) finds the .deb's dependencies
   "$@"
 )
 

@@ -8,6 +8,7 @@
 #include "interpreter/diagnostics/exit_code.h"
 #include "interpreter/loader/plan_loader.h"
 #include "interpreter/loader/plan_search_path.h"
+#include "interpreter/loader/planrun_installation.h"
 
 namespace planrun {
 
@@ -22,14 +23,14 @@ std::string replaced(std::string text, const std::string& from, const std::strin
 }
 
 // The family's template, FAMILY/new-pair.yaml.in, with {{from}}, {{to}} and {{pair}} filled in,
-// and {{schema}}: the editors' JSON Schema beside the standard library (docs/planrun.schema.json).
+// and {{schema}}: the editors' JSON Schema of this planrun (the installed one when installed).
 std::optional<std::string> filled_template(const std::string& family, const std::string& from, const std::string& to) {
   auto file = find_plan_file(family + "/new-pair.yaml.in", "");
   if (!file) return std::nullopt;
   std::ifstream in(*file);
   std::stringstream text;
   text << in.rdbuf();
-  fs::path schema = fs::weakly_canonical(fs::absolute(*file).parent_path() / "../../docs/planrun.schema.json");
+  fs::path schema = fs::weakly_canonical(editor_schema_file());
   std::string filled = replaced(text.str(), "{{schema}}", schema.string());
   return replaced(replaced(replaced(filled, "{{from}}", from), "{{to}}", to), "{{pair}}", from + "-to-" + to);
 }

@@ -2,6 +2,8 @@
 
 #include <cstdlib>
 
+#include "interpreter/loader/planrun_installation.h"
+
 namespace planrun {
 
 namespace fs = std::filesystem;
@@ -24,15 +26,10 @@ static std::vector<fs::path> planrun_path() {
   return folders;
 }
 
-static fs::path stdlib_folder() {
-  const char* value = std::getenv("PLANRUN_STDLIB");
-  return value && *value ? fs::path(value) : fs::path(PLANRUN_STDLIB_DIR);
-}
-
 std::vector<fs::path> plan_search_path(const std::string& naming_file) {
   std::vector<fs::path> folders{naming_folder(naming_file)};
   for (fs::path& folder : planrun_path()) folders.push_back(std::move(folder));
-  folders.push_back(stdlib_folder());
+  folders.push_back(stdlib_plans_folder());
   return folders;
 }
 
@@ -64,7 +61,7 @@ std::string describe_search_path(const std::string& naming_file) {
     for (size_t i = 0; i < path.size(); ++i) text += (i ? ":" : "") + path[i].string();
     text += ")";
   }
-  return text + " and stdlib-plans (" + stdlib_folder().string() + ")";
+  return text + " and stdlib-plans (" + stdlib_plans_folder().string() + ")";
 }
 
 }  // namespace planrun

@@ -9,7 +9,7 @@ namespace planrun {
 
 // Where `use:` and `include:` look for a plan named `carbon/upgrade-same-db`, in this order:
 // the folder of the file that names it, each folder of PLANRUN_PATH (colon-separated), and the
-// standard library, stdlib-plans/ (PLANRUN_STDLIB, else the folder planrun was built from).
+// standard library, stdlib-plans/ (PLANRUN_STDLIB, else planrun's own: planrun_installation.h).
 // The first match wins, so a plan's folder can hold its own version of a stdlib plan.
 std::vector<std::filesystem::path> plan_search_path(const std::string& naming_file);
 
