@@ -56,6 +56,12 @@ std::vector<fs::path> datasource_files(const fs::path& home) {
 
 fs::path carbon_datasources_dir(const fs::path& home) { return home / "repository" / "conf" / "datasources"; }
 
+void require_carbon_conf(const fs::path& home) {
+  std::error_code error;
+  if (!fs::is_directory(home / "repository" / "conf", error))
+    throw CarbonConfigError(home.string() + ": not a Carbon installation (it has no repository/conf)");
+}
+
 std::vector<CarbonDatasource> declared_carbon_datasources(const fs::path& home) {
   std::vector<CarbonDatasource> datasources;
   std::map<std::string, std::string> declared_at;

@@ -34,6 +34,10 @@ struct CarbonDatasource {
 // <home>/repository/conf/datasources/.
 std::filesystem::path carbon_datasources_dir(const std::filesystem::path& home);
 
+// Throws CarbonConfigError naming `home` when it has no repository/conf: not a Carbon home (a
+// mistyped path), said as such rather than as "no datasource".
+void require_carbon_conf(const std::filesystem::path& home);
+
 // Every datasource declared in <home>/repository/conf/datasources/*.xml (files in name order,
 // datasources in file order), without looking at what uses them. Throws CarbonConfigError at
 // file:line:col for malformed XML, a datasource without a <name>, or a name declared twice.

@@ -1,6 +1,7 @@
 #include "interpreter/compiler/param_compiler.h"
 
 #include <algorithm>
+#include <set>
 
 #include "interpreter/compiler/expression_checker.h"
 #include "interpreter/compiler/name_table.h"
@@ -32,18 +33,23 @@ static std::optional<TypeSpec::Kind> read_type(const ast::Node& spec, NodeReader
 
 // A default with `${...}` is worked out when the params are resolved, before any step runs: it
 // may read the params declared before it, env.NAME and functions, not steps' outputs or run.*.
+// `below`: the params declared after this one.
 static std::optional<BoundValue> read_default_template(const ast::Node& node, const ParamNode& param,
-                                                       const NameTable& earlier, Diagnostics& diagnostics) {
+                                                       const NameTable& earlier, const std::set<std::string>& below,
+                                                       Diagnostics& diagnostics) {
   ExpressionChecker checker(earlier, diagnostics);
   auto tmpl = checker.parse(node);
   if (!tmpl) return std::nullopt;
   bool ok = true;
   for (const expr::Reference& ref : expr::references(*tmpl)) {
     const std::string& root = ref.path.front();
-    if (root != "steps" && root != "run") continue;
-    diagnostics.error(node.location_of(ref.offset), "default of '" + param.name + "' reads '" + root +
-                                                        ".': a default is worked out before any step runs, "
-                                                        "from params declared above it, env.NAME and functions");
+    std::string read;
+    if (root == "steps" || root == "run") read = "'" + root + ".'";
+    else if (!earlier.params.count(root) && below.count(root)) read = "'" + root + "', declared below it,";
+    if (read.empty()) continue;
+    diagnostics.error(node.location_of(ref.offset), "default of '" + param.name + "' reads " + read +
+                                                        " but a default is worked out before any step runs, "
+                                                        "from the params declared above it, env.NAME and functions");
     ok = false;
   }
   if (!ok) return std::nullopt;
@@ -60,7 +66,8 @@ static std::optional<BoundValue> read_default_template(const ast::Node& node, co
   return bound;
 }
 
-static void read_default(const ast::Node& spec, ParamNode& param, const NameTable& earlier, Diagnostics& diagnostics) {
+static void read_default(const ast::Node& spec, ParamNode& param, const NameTable& earlier,
+                         const std::set<std::string>& below, Diagnostics& diagnostics) {
   const ast::Node* node = spec.find("default");
   if (!node) return;
   if (param.type == TypeSpec::Kind::Secret) {
@@ -70,7 +77,7 @@ static void read_default(const ast::Node& spec, ParamNode& param, const NameTabl
     return;
   }
   if (node->is_scalar() && node->scalar.find("${") != std::string::npos) {
-    param.default_template = read_default_template(*node, param, earlier, diagnostics);
+    param.default_template = read_default_template(*node, param, earlier, below, diagnostics);
     return;
   }
   std::string error;
@@ -134,7 +141,8 @@ static void check_password_bindings(const std::vector<ParamNode>& params, Diagno
 }
 
 static std::optional<ParamNode> compile_param(const ast::Node& key, const ast::Node& spec, NodeReader& reader,
-                                              const NameTable& earlier, Diagnostics& diagnostics) {
+                                              const NameTable& earlier, const std::set<std::string>& below,
+                                              Diagnostics& diagnostics) {
   if (!reader.valid_identifier(key, "parameter name")) return std::nullopt;
   if (reserved_roots().count(key.scalar)) {
     diagnostics.error(key.location, "'" + key.scalar + "' is reserved for expressions and cannot name a parameter");
@@ -149,7 +157,7 @@ static std::optional<ParamNode> compile_param(const ast::Node& key, const ast::N
   if (!kind) return std::nullopt;
   param.type = *kind;
   if (const ast::Node* doc = spec.find("doc")) param.doc = reader.string(*doc, "'doc'").value_or("");
-  read_default(spec, param, earlier, diagnostics);
+  read_default(spec, param, earlier, below, diagnostics);
   read_source(spec, param, reader, diagnostics);
   read_password(spec, param, reader, diagnostics);
   return param;
@@ -159,8 +167,11 @@ std::vector<ParamNode> compile_params(const ast::Node& params, NodeReader& reade
   std::vector<ParamNode> result;
   if (params.is_null() || !reader.expect_mapping(params, "'params'")) return result;
   NameTable earlier;  // the params declared so far, which a default's `${...}` may read
+  std::set<std::string> below;
+  for (const auto& [key, spec] : params.entries) below.insert(key.scalar);
   for (const auto& [key, spec] : params.entries) {
-    auto param = compile_param(key, spec, reader, earlier, diagnostics);
+    below.erase(key.scalar);
+    auto param = compile_param(key, spec, reader, earlier, below, diagnostics);
     if (!param) continue;
     earlier.params[param->name] = param->type;
     if (param->type == TypeSpec::Kind::Secret && !param->from_env.empty())

@@ -67,6 +67,10 @@ TEST_F(CarbonDatabaseTest, TwoLoginsToOneDatabaseAreAnErrorToo) {
   EXPECT_NE(error_of().find("more than one database or login"), std::string::npos) << error_of();
 }
 
+TEST_F(CarbonDatabaseTest, AFolderThatIsNoCarbonHomeIsAnError) {
+  EXPECT_EQ(error_of(), home().string() + ": not a Carbon installation (it has no repository/conf)");
+}
+
 TEST_F(CarbonDatabaseTest, AHomeThatUsesNoDatasourceIsAnError) {
   testing::write_datasources(home(), "master-datasources.xml", {{"WSO2_CARBON_DB", "jdbc/WSO2CarbonDB", "jdbc:postgresql://db/c"}});
   EXPECT_EQ(error_of(), (home() / "repository" / "conf").string() +

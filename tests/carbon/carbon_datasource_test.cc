@@ -62,16 +62,26 @@ TEST(CarbonDatasource, TheUrlAndUsernameOfTheNamedDatasourceMakeADsnWithoutThePa
   EXPECT_EQ(dsn.find("s3cret"), std::string::npos);
 }
 
-TEST(CarbonDatasource, AMissingFileIsNamed) {
+TEST(CarbonDatasource, AFolderThatIsNoCarbonHomeIsNamed) {
   testing::TempDir empty;
   EXPECT_EQ(error_of(empty.path(), "WSO2_CARBON_DB"),
-            (empty.path() / "repository/conf/datasources/master-datasources.xml").string() +
-                ": cannot read the Carbon datasources file");
+            empty.path().string() + ": not a Carbon installation (it has no repository/conf)");
 }
 
-TEST(CarbonDatasource, AMissingDatasourceIsNamedWithTheFile) {
+TEST(CarbonDatasource, AMissingDatasourceIsNamedWithTheFolder) {
   CarbonHome home(kDatasources);
-  EXPECT_EQ(error_of(home.dir.path(), "WSO2_AM_DB"), home.file().string() + ": no datasource named 'WSO2_AM_DB'");
+  EXPECT_EQ(error_of(home.dir.path(), "WSO2_CARBON_BD"), home.file().parent_path().string() +
+                                                            ": no datasource named 'WSO2_CARBON_BD' (did you mean 'WSO2_CARBON_DB'?)");
+}
+
+// Carbon reads every file of the folder: products and operators add their own (um-datasources.xml).
+TEST(CarbonDatasource, ADatasourceOfAnotherFileOfTheFolderIsFound) {
+  CarbonHome home(kDatasources);
+  std::ofstream(home.file().parent_path() / "um-datasources.xml")
+      << "<datasources-configuration><datasources><datasource><name>WSO2_UM_DB</name><definition><configuration>"
+         "<url>jdbc:postgresql://um/users</url><username>um</username></configuration></definition></datasource>"
+         "</datasources></datasources-configuration>";
+  EXPECT_EQ(carbon_datasource_dsn(home.dir.path(), "WSO2_UM_DB"), "postgresql://um@um/users");
 }
 
 TEST(CarbonDatasource, ADatasourceWithoutAUrlIsReportedAtItsPosition) {
