@@ -360,7 +360,7 @@ TEST_P(CarbonUpgradeOnSqlite, SeparateDatabasesEachGoToTheirOwnStagingDatabase) 
 
 // kill -9 at random moments of the whole upgrade, then a run to the end: the same result as an
 // upgrade that was never interrupted, and the old database and home untouched.
-TEST_P(CarbonUpgradeOnSqlite, KilledAtRandomMomentsAndResumedTheUpgradeIsExact) {
+TEST_P(CarbonUpgrade, KilledAtRandomMomentsAndResumedTheUpgradeIsExact) {
   auto old_tree = testing::tree_snapshot(old_home);
   std::string old_rows = shell(db.dump_old).output;
   std::mt19937 random(static_cast<unsigned>(::getpid()));
