@@ -15,7 +15,7 @@
 #include "tests/support/planrun_binary.h"
 
 namespace planrun {
-namespace {
+namespace PLANRUN_UNITY_ID {
 
 namespace fs = std::filesystem;
 using testing::done_steps;

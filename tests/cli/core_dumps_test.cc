@@ -7,7 +7,7 @@
 #include <unistd.h>
 
 namespace planrun {
-namespace {
+namespace PLANRUN_UNITY_ID {
 
 // In a child, so that the test binary itself stays debuggable.
 TEST(CoreDumps, DisabledMeansNotDumpableAndNoCoreSize) {

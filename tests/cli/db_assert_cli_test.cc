@@ -13,7 +13,7 @@
 #include <soci/soci.h>
 
 namespace planrun {
-namespace {
+namespace PLANRUN_UNITY_ID {
 
 namespace fs = std::filesystem;
 

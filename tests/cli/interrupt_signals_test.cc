@@ -8,7 +8,7 @@
 #include <chrono>
 
 namespace planrun {
-namespace {
+namespace PLANRUN_UNITY_ID {
 
 TEST(InterruptSignals, SigtermRequestsCancellationAndTellsTheOperatorOnce) {
   CancellationToken token;

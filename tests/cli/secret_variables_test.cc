@@ -7,7 +7,7 @@
 #include "tests/support/compile_text.h"
 
 namespace planrun {
-namespace {
+namespace PLANRUN_UNITY_ID {
 
 TEST(SecretVariables, OnlyTheVariablesOfSecretsAreRemoved) {
   ::setenv("PLANRUN_TEST_SECRET_SOURCE", "s3cr3t", 1);

@@ -6,7 +6,7 @@
 #include <thread>
 
 namespace planrun {
-namespace {
+namespace PLANRUN_UNITY_ID {
 
 using namespace std::chrono_literals;
 

@@ -3,7 +3,7 @@
 #include "tests/support/compile_text.h"
 
 namespace planrun {
-namespace {
+namespace PLANRUN_UNITY_ID {
 
 using testing::compile_text;
 

@@ -12,7 +12,7 @@
 #include "interpreter/loader/plan_loader.h"
 
 namespace planrun {
-namespace {
+namespace PLANRUN_UNITY_ID {
 
 namespace fs = std::filesystem;
 

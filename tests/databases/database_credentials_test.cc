@@ -9,7 +9,7 @@
 #include "tests/support/compile_text.h"
 
 namespace planrun {
-namespace {
+namespace PLANRUN_UNITY_ID {
 
 Dsn dsn(const std::string& text) { return testing::parsed_dsn(text); }
 

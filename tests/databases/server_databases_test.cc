@@ -21,7 +21,7 @@
 #include "tests/support/test_servers.h"
 
 namespace planrun {
-namespace {
+namespace PLANRUN_UNITY_ID {
 
 // One server kind and the words its refusals are known by.
 struct ServerCase {

@@ -8,7 +8,7 @@
 #include "tests/support/parsed_dsn.h"
 
 namespace planrun {
-namespace {
+namespace PLANRUN_UNITY_ID {
 
 Dsn dsn(const std::string& text) { return testing::parsed_dsn(text); }
 

@@ -9,7 +9,7 @@
 #include "tests/state/scratch_dir.h"
 
 namespace planrun {
-namespace {
+namespace PLANRUN_UNITY_ID {
 
 class SqliteDatabases : public ::testing::Test {
  protected:

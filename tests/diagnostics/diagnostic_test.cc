@@ -5,7 +5,7 @@
 #include "interpreter/diagnostics/did_you_mean.h"
 
 namespace planrun {
-namespace {
+namespace PLANRUN_UNITY_ID {
 
 TEST(Diagnostic, RendersLocationSourceLineAndCaret) {
   SourceFiles sources;

@@ -10,7 +10,7 @@
 #include <string>
 
 namespace planrun {
-namespace {
+namespace PLANRUN_UNITY_ID {
 
 // README's "### Exit codes" table: code -> the text of its meaning cell.
 std::map<int, std::string> readme_exit_code_table() {

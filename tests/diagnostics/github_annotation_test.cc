@@ -3,7 +3,7 @@
 #include <gtest/gtest.h>
 
 namespace planrun {
-namespace {
+namespace PLANRUN_UNITY_ID {
 
 TEST(GithubAnnotation, ErrorsAndWarningsPointAtFileLineAndColumn) {
   EXPECT_EQ(render_github({Severity::Error, {"plans/a.yaml", 31, 11}, "unknown step type 'copy-dirr'"}),

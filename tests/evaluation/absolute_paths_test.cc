@@ -5,7 +5,7 @@
 #include <filesystem>
 
 namespace planrun {
-namespace {
+namespace PLANRUN_UNITY_ID {
 
 namespace fs = std::filesystem;
 

@@ -8,7 +8,7 @@
 #include <mutex>
 
 namespace planrun {
-namespace {
+namespace PLANRUN_UNITY_ID {
 
 using namespace std::chrono_literals;
 

@@ -17,7 +17,7 @@
 #include "tests/support/killed_runs.h"
 
 namespace planrun {
-namespace {
+namespace PLANRUN_UNITY_ID {
 
 namespace fs = std::filesystem;
 using testing::done_steps;

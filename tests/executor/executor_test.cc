@@ -10,7 +10,7 @@
 #include "tests/support/fake_services.h"
 
 namespace planrun {
-namespace {
+namespace PLANRUN_UNITY_ID {
 
 namespace fs = std::filesystem;
 using testing::ExecutorTest;

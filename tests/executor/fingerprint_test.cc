@@ -7,7 +7,7 @@
 #include "tests/support/step_fixture.h"
 
 namespace planrun {
-namespace {
+namespace PLANRUN_UNITY_ID {
 
 StepNode step_of(const std::string& type, int version = 1) {
   StepNode step;

@@ -12,7 +12,7 @@
 #include "tests/support/step_fixture.h"
 
 namespace planrun {
-namespace {
+namespace PLANRUN_UNITY_ID {
 
 TEST(ParallelConfirm, TwoConfirmStepsInOneWaveGetOneScriptedAnswerEach) {
   testing::TempDir dir;

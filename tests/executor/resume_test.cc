@@ -8,7 +8,7 @@
 #include "tests/support/executor_fixture.h"
 
 namespace planrun {
-namespace {
+namespace PLANRUN_UNITY_ID {
 
 using testing::logged;
 

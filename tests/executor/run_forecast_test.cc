@@ -9,7 +9,7 @@
 #include "tests/support/recording_observer.h"
 
 namespace planrun {
-namespace {
+namespace PLANRUN_UNITY_ID {
 
 namespace fs = std::filesystem;
 

@@ -6,7 +6,7 @@
 #include <vector>
 
 namespace planrun {
-namespace {
+namespace PLANRUN_UNITY_ID {
 
 using Unit = ProgressReporter::Unit;
 

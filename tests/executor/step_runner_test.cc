@@ -17,7 +17,7 @@
 #include "tests/support/step_fixture.h"
 
 namespace planrun {
-namespace {
+namespace PLANRUN_UNITY_ID {
 
 // A step type for these tests; the runner reads no schema, so the fakes share one.
 class FakeType : public StepType {

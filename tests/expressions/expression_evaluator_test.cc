@@ -7,7 +7,7 @@
 #include "interpreter/expressions/expression.h"
 
 namespace planrun::expr {
-namespace {
+namespace PLANRUN_UNITY_ID {
 
 // A Scope over dotted paths ("steps.x.outputs.y") that remembers every path it was asked for.
 class FakeScope : public Scope {

@@ -6,7 +6,7 @@
 #include "interpreter/expressions/expression.h"
 
 namespace planrun::expr {
-namespace {
+namespace PLANRUN_UNITY_ID {
 
 // An expression tree in prefix form, e.g. (+ a (. b c)), so a test can state a whole tree.
 std::string shape(const Expr& e) {

@@ -17,7 +17,7 @@
 #include "tests/support/step_fixture.h"
 
 namespace planrun {
-namespace {
+namespace PLANRUN_UNITY_ID {
 
 std::string read(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);

@@ -8,7 +8,7 @@
 #include <thread>
 
 namespace planrun {
-namespace {
+namespace PLANRUN_UNITY_ID {
 
 bool is_open(int fd) { return ::fcntl(fd, F_GETFD) != -1; }
 

@@ -5,7 +5,7 @@
 #include "interpreter/files/exclude_patterns.h"
 
 namespace planrun {
-namespace {
+namespace PLANRUN_UNITY_ID {
 
 TEST(PathSafety, AbsolutePathsAndDotDotDoNotStayInside) {
   EXPECT_TRUE(stays_inside("a/b"));

@@ -11,7 +11,7 @@
 #include "interpreter/frontend/yaml_frontend.h"
 
 namespace planrun {
-namespace {
+namespace PLANRUN_UNITY_ID {
 
 // analyze() finds rules that could loop forever without consuming input; it prints them.
 TEST(PlanGrammar, AnalyzeFindsNoProblems) { EXPECT_EQ(tao::pegtl::analyze<grammar::plan::document>(), 0u); }

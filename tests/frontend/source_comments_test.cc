@@ -5,7 +5,7 @@
 #include "interpreter/frontend/yaml_frontend.h"
 
 namespace planrun {
-namespace {
+namespace PLANRUN_UNITY_ID {
 
 std::string listed(const std::vector<SourceComment>& comments) {
   std::string out;

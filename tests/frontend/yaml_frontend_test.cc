@@ -5,7 +5,7 @@
 #include <random>
 
 namespace planrun {
-namespace {
+namespace PLANRUN_UNITY_ID {
 
 struct Parsed {
   std::optional<ast::Node> root;

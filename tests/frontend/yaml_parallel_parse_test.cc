@@ -15,7 +15,7 @@
 #include "tests/support/parse_difference.h"
 
 namespace planrun {
-namespace {
+namespace PLANRUN_UNITY_ID {
 
 namespace fs = std::filesystem;
 

@@ -8,7 +8,7 @@
 #include <vector>
 
 namespace planrun {
-namespace {
+namespace PLANRUN_UNITY_ID {
 
 // A plan text and where each item of its `steps:` list starts.
 struct Plan {

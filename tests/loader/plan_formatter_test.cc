@@ -11,7 +11,7 @@
 #include "tests/support/graph_summary.h"
 
 namespace planrun {
-namespace {
+namespace PLANRUN_UNITY_ID {
 
 namespace fs = std::filesystem;
 

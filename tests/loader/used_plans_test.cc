@@ -11,7 +11,7 @@
 #include "interpreter/loader/plan_loader.h"
 
 namespace planrun {
-namespace {
+namespace PLANRUN_UNITY_ID {
 
 namespace fs = std::filesystem;
 
@@ -217,7 +217,7 @@ TEST_F(UsedPlansTest, APasswordBoundInsideTheUsedPlanBindsTheCallersDatabase) {
 }  // namespace planrun
 
 namespace planrun {
-namespace {
+namespace PLANRUN_UNITY_ID {
 
 TEST_F(UsedPlansTest, ASecretPassedToAUsedPlanStaysSecret) {
   write("stage.yaml", kStage);

@@ -6,7 +6,7 @@
 #include "tests/support/tcp_test_listener.h"
 
 namespace planrun {
-namespace {
+namespace PLANRUN_UNITY_ID {
 
 using namespace std::chrono_literals;
 using testing::HttpTestServer;

@@ -6,7 +6,7 @@
 #include "tests/support/http_test_server.h"
 
 namespace planrun {
-namespace {
+namespace PLANRUN_UNITY_ID {
 
 using namespace std::chrono_literals;
 using testing::HttpTestServer;

@@ -7,7 +7,7 @@
 #include "tests/observers/step_results.h"
 
 namespace planrun {
-namespace {
+namespace PLANRUN_UNITY_ID {
 
 using nlohmann::json;
 using std::chrono::milliseconds;

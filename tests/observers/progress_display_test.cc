@@ -10,7 +10,7 @@
 #include "tests/observers/step_results.h"
 
 namespace planrun {
-namespace {
+namespace PLANRUN_UNITY_ID {
 
 using std::chrono::milliseconds;
 using testing::make_result;

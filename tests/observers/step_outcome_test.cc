@@ -5,7 +5,7 @@
 #include "tests/observers/step_results.h"
 
 namespace planrun {
-namespace {
+namespace PLANRUN_UNITY_ID {
 
 TEST(StepOutcome, NamesAreTheOnesScriptsRead) {
   EXPECT_EQ(outcome_name(StepOutcome::Done), "done");

@@ -8,7 +8,7 @@
 #include "tests/observers/memory_stream.h"
 
 namespace planrun {
-namespace {
+namespace PLANRUN_UNITY_ID {
 
 TerminalCapabilities::Environment environment(std::map<std::string, std::string> variables) {
   return [variables = std::move(variables)](const char* name) -> const char* {

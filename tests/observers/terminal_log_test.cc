@@ -9,7 +9,7 @@
 #include "tests/observers/step_results.h"
 
 namespace planrun {
-namespace {
+namespace PLANRUN_UNITY_ID {
 
 using testing::make_result;
 using testing::make_step;

@@ -9,7 +9,7 @@
 #include "tests/observers/memory_stream.h"
 
 namespace planrun {
-namespace {
+namespace PLANRUN_UNITY_ID {
 
 TEST(TerminalSink, WritesLinesAsIsWithoutAStatusBlock) {
   testing::MemoryStream stream;

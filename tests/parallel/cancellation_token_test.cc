@@ -7,7 +7,7 @@
 #include <vector>
 
 namespace planrun {
-namespace {
+namespace PLANRUN_UNITY_ID {
 
 using namespace std::chrono_literals;
 

@@ -10,7 +10,7 @@
 #include <vector>
 
 namespace planrun {
-namespace {
+namespace PLANRUN_UNITY_ID {
 
 struct Call {
   size_t slice, first, count;

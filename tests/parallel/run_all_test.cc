@@ -10,7 +10,7 @@
 #include <thread>
 
 namespace planrun {
-namespace {
+namespace PLANRUN_UNITY_ID {
 
 TEST(RunAll, RunsTheWorkerOnEveryThreadTheCallersAmongThem) {
   std::mutex mutex;

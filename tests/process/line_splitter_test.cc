@@ -5,7 +5,7 @@
 #include <vector>
 
 namespace planrun {
-namespace {
+namespace PLANRUN_UNITY_ID {
 
 struct Lines {
   std::vector<std::string> got;

@@ -4,7 +4,7 @@
 #include "tests/support/compile_text.h"
 
 namespace planrun {
-namespace {
+namespace PLANRUN_UNITY_ID {
 
 const char* kPlan = R"(planrun: 1
 name: demo
@@ -46,7 +46,7 @@ TEST(GraphWriter, MermaidUsesIndexIdsAndHexagonsForConditionalSteps) {
 }  // namespace planrun
 
 namespace planrun {
-namespace {
+namespace PLANRUN_UNITY_ID {
 
 // A used plan's steps are drawn in a box named after the use, the plan's own steps outside.
 ActionGraph graph_with_a_use() {

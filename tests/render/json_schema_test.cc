@@ -9,7 +9,7 @@
 #include "tests/support/reference_plan.h"
 
 namespace planrun {
-namespace {
+namespace PLANRUN_UNITY_ID {
 
 using json = nlohmann::json;
 
@@ -209,7 +209,7 @@ TEST(JsonSchema, AcceptsPlainScalarsWhereTextIsExpected) {
 }  // namespace planrun
 
 namespace planrun {
-namespace {
+namespace PLANRUN_UNITY_ID {
 
 // The editors' schema takes the reuse forms: `include:` and steps that `use` another plan.
 TEST(JsonSchema, AcceptsIncludeAndUseEntries) {

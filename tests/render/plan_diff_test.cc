@@ -13,7 +13,7 @@
 #include "tests/support/compile_text.h"
 
 namespace planrun {
-namespace {
+namespace PLANRUN_UNITY_ID {
 
 namespace fs = std::filesystem;
 
@@ -74,7 +74,7 @@ TEST(PlanDiff, APlanAgainstItselfHasNoChange) {
 }  // namespace planrun
 
 namespace planrun {
-namespace {
+namespace PLANRUN_UNITY_ID {
 
 // Renaming a step renames the `needs` of the steps after it; those still match as renamed.
 TEST(PlanDiff, StepsAfterARenamedStepAreRenamedNotRemovedAndAdded) {

@@ -6,7 +6,7 @@
 #include "tests/support/step_fixture.h"
 
 namespace planrun {
-namespace {
+namespace PLANRUN_UNITY_ID {
 
 // One done step for each of two plans sharing a state directory: step_a of a.yaml, step_b of b.yaml.
 void record_two_plans(const std::filesystem::path& state) {

@@ -10,7 +10,7 @@
 #include "tests/support/test_servers.h"
 
 namespace planrun {
-namespace {
+namespace PLANRUN_UNITY_ID {
 
 class MysqlSchemaReader : public ::testing::Test {
  protected:

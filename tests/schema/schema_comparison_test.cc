@@ -9,7 +9,7 @@
 #include "interpreter/schema/schema_difference_report.h"
 
 namespace planrun {
-namespace {
+namespace PLANRUN_UNITY_ID {
 
 DatabaseSchema carbon_like() {
   SchemaTable user{"UM_USER",

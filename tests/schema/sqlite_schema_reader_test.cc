@@ -15,7 +15,7 @@
 #include "interpreter/schema/script_loader.h"
 
 namespace planrun {
-namespace {
+namespace PLANRUN_UNITY_ID {
 
 namespace fs = std::filesystem;
 

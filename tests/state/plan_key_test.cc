@@ -3,7 +3,7 @@
 #include <gtest/gtest.h>
 
 namespace planrun {
-namespace {
+namespace PLANRUN_UNITY_ID {
 
 TEST(PlanKey, ThePlanBesideItsDefaultStateIsKnownByItsFileName) {
   EXPECT_EQ(plan_key("/srv/plans/446-to-447.yaml", "/srv/plans/.planrun"), "446-to-447.yaml");

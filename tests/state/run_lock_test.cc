@@ -12,7 +12,7 @@
 #include "tests/state/state_printers.h"
 
 namespace planrun {
-namespace {
+namespace PLANRUN_UNITY_ID {
 
 namespace fs = std::filesystem;
 using namespace std::chrono_literals;

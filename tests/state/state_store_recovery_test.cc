@@ -13,7 +13,7 @@
 #include "tests/state/state_printers.h"
 
 namespace planrun {
-namespace {
+namespace PLANRUN_UNITY_ID {
 
 namespace fs = std::filesystem;
 using testing::ScratchDir;
@@ -210,7 +210,7 @@ TEST(StateStore, WriterKilledMidRunLosesNoConfirmedStep) {
 }  // namespace planrun
 
 namespace planrun {
-namespace {
+namespace PLANRUN_UNITY_ID {
 
 // A planrun killed while it created the store leaves state.db without tables: readers (`status`,
 // `plan`, the crash tests) see no records; the next run creates the schema.

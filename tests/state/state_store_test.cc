@@ -10,7 +10,7 @@
 #include "tests/state/state_printers.h"
 
 namespace planrun {
-namespace {
+namespace PLANRUN_UNITY_ID {
 
 using testing::read_file;
 using testing::ScratchDir;

@@ -7,7 +7,7 @@
 #include "tests/support/step_fixture.h"
 
 namespace planrun {
-namespace {
+namespace PLANRUN_UNITY_ID {
 
 TEST(SystemFileSystem, ReadsAPieceOfAFileAndItsSize) {
   testing::TempDir dir;

@@ -7,7 +7,7 @@
 #include "tests/support/fake_services.h"
 
 namespace planrun {
-namespace {
+namespace PLANRUN_UNITY_ID {
 
 const std::filesystem::path log_file = "/home/logs/server.log";
 

@@ -10,7 +10,7 @@
 #include "tests/support/step_fixture.h"
 
 namespace planrun {
-namespace {
+namespace PLANRUN_UNITY_ID {
 
 // steps/touch_file/touch_file_fields.h and .cc: the catalogue entry.
 struct TouchFileFields {

@@ -17,7 +17,7 @@
 #include "tests/support/test_servers.h"
 
 namespace planrun {
-namespace {
+namespace PLANRUN_UNITY_ID {
 
 using Kind = StepFailure::Kind;
 

@@ -8,7 +8,7 @@
 #include "interpreter/steps/wait_for/wait_for_step.h"
 
 namespace planrun {
-namespace {
+namespace PLANRUN_UNITY_ID {
 
 TEST(StepActions, MapsStepTypesToTheirActions) {
   EXPECT_NE(dynamic_cast<const RunStep*>(find_step_type("run")), nullptr);

@@ -11,7 +11,7 @@
 #include "tests/support/reference_plan.h"
 
 namespace planrun {
-namespace {
+namespace PLANRUN_UNITY_ID {
 
 using Effect = StepSchema::Effect;
 using Kind = TypeSpec::Kind;

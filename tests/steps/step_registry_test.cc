@@ -8,7 +8,7 @@
 #include "interpreter/steps/step_catalog.h"
 
 namespace planrun {
-namespace {
+namespace PLANRUN_UNITY_ID {
 
 const FieldSpec* field(const StepSchema& schema, const std::string& name) {
   for (const FieldSpec& spec : schema.with.fields)

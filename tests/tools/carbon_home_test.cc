@@ -17,7 +17,7 @@
 #include "tests/tools/fake_carbon_home.h"
 
 namespace planrun {
-namespace {
+namespace PLANRUN_UNITY_ID {
 
 namespace fs = std::filesystem;
 
@@ -238,7 +238,7 @@ TEST_F(CarbonHome, ASmokeTestAgainstTheServerListsEachFailure) {
 }  // namespace planrun
 
 namespace planrun {
-namespace {
+namespace PLANRUN_UNITY_ID {
 
 TEST_F(CarbonHome, PlanShowsTheConfigurationDiffWithTheSecretHidden) {
   std::ofstream(dir / "connect.yaml")
@@ -268,7 +268,7 @@ TEST_F(CarbonHome, PlanShowsTheConfigurationDiffWithTheSecretHidden) {
 }  // namespace planrun
 
 namespace planrun {
-namespace {
+namespace PLANRUN_UNITY_ID {
 
 TEST_F(CarbonHome, TheUserStoreExampleAddsReadsAndRemovesAUserAndAStoreTheServerLacksFails) {
   ASSERT_TRUE(testing::start_carbon(old_home).started);
@@ -295,7 +295,7 @@ TEST_F(CarbonHome, TheUserStoreExampleAddsReadsAndRemovesAUserAndAStoreTheServer
 }  // namespace planrun
 
 namespace planrun {
-namespace {
+namespace PLANRUN_UNITY_ID {
 
 // The old installation's realm rows (an administrator with password Adm1n-pw, a user olduser,
 // a tenant old.example) in the fixture's old.db, the database the old home is connected to.

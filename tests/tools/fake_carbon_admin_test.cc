@@ -22,7 +22,7 @@
 #include "tests/tools/fake_carbon_server/soap_message.h"
 
 namespace planrun::fake_carbon {
-namespace {
+namespace PLANRUN_UNITY_ID {
 
 namespace fs = std::filesystem;
 

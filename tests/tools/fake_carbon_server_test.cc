@@ -19,7 +19,7 @@
 #include "tests/tools/fake_carbon_home.h"
 
 namespace planrun {
-namespace {
+namespace PLANRUN_UNITY_ID {
 
 namespace fs = std::filesystem;
 using testing::file_text;

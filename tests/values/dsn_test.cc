@@ -3,7 +3,7 @@
 #include "interpreter/values/dsn.h"
 
 namespace planrun {
-namespace {
+namespace PLANRUN_UNITY_ID {
 
 Dsn parsed(std::string_view text) {
   std::string error;

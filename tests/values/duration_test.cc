@@ -3,7 +3,7 @@
 #include "interpreter/values/duration.h"
 
 namespace planrun {
-namespace {
+namespace PLANRUN_UNITY_ID {
 
 using std::chrono::milliseconds;
 

@@ -3,7 +3,7 @@
 #include <gtest/gtest.h>
 
 namespace planrun {
-namespace {
+namespace PLANRUN_UNITY_ID {
 
 TEST(ValueJson, RoundTripsEveryKind) {
   Value value(Value::Map{{"n", Value(int64_t{3})},

@@ -11,7 +11,7 @@
 #include "tests/support/test_servers.h"
 
 namespace planrun {
-namespace {
+namespace PLANRUN_UNITY_ID {
 
 using namespace std::string_literals;
 

@@ -11,7 +11,7 @@
 #include "interpreter/databases/soci_databases.h"
 
 namespace planrun {
-namespace {
+namespace PLANRUN_UNITY_ID {
 
 // "" when the statement ran, else the refusal in words, so that a failing test shows it.
 std::string refusal(const std::optional<StatementError>& error) {

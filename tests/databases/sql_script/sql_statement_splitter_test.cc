@@ -5,7 +5,7 @@
 #include <gtest/gtest.h>
 
 namespace planrun {
-namespace {
+namespace PLANRUN_UNITY_ID {
 
 std::vector<std::string> texts(std::string_view script, SqlDialect dialect) {
   std::vector<std::string> out;

@@ -16,7 +16,7 @@
 #include "tests/support/step_fixture.h"
 
 namespace planrun {
-namespace {
+namespace PLANRUN_UNITY_ID {
 
 using Kind = StepFailure::Kind;
 

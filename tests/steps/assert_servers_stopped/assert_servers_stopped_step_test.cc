@@ -14,7 +14,7 @@
 #include "tests/support/tcp_test_listener.h"
 
 namespace planrun {
-namespace {
+namespace PLANRUN_UNITY_ID {
 
 namespace fs = std::filesystem;
 using Kind = StepFailure::Kind;

@@ -15,7 +15,7 @@
 #include "tests/support/tree_snapshot.h"
 
 namespace planrun {
-namespace {
+namespace PLANRUN_UNITY_ID {
 
 namespace fs = std::filesystem;
 using testing::shell_quoted;

@@ -9,7 +9,7 @@
 #include "tests/support/step_fixture.h"
 
 namespace planrun {
-namespace {
+namespace PLANRUN_UNITY_ID {
 
 class CopyDbMysql : public testing::MysqlCopyTest {
  protected:

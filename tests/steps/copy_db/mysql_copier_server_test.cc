@@ -12,7 +12,7 @@
 #include "tests/steps/copy_db/mysql_copy_server.h"
 
 namespace planrun {
-namespace {
+namespace PLANRUN_UNITY_ID {
 
 using testing::copy_like_copy_db;
 

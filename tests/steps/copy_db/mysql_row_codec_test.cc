@@ -3,7 +3,7 @@
 #include <gtest/gtest.h>
 
 namespace planrun {
-namespace {
+namespace PLANRUN_UNITY_ID {
 
 std::string line_of(std::vector<std::optional<std::string>> values) {
   std::vector<char*> pointers;

@@ -5,7 +5,7 @@
 #include "interpreter/databases/database_error.h"
 
 namespace planrun {
-namespace {
+namespace PLANRUN_UNITY_ID {
 
 // SHOW CREATE TABLE's text for a Carbon-like table, as MariaDB 10.11 prints it.
 const char* kUserAttribute =

@@ -8,7 +8,7 @@
 #include "interpreter/databases/database_error.h"
 
 namespace planrun {
-namespace {
+namespace PLANRUN_UNITY_ID {
 
 using Field = std::optional<std::string>;  // nullopt: NULL
 using Row = std::vector<Field>;

@@ -14,7 +14,7 @@
 #include "tests/steps/copy_db/postgresql_copy_fixture.h"
 
 namespace planrun {
-namespace {
+namespace PLANRUN_UNITY_ID {
 
 // One attempt: what copy-db's step does, with its per-table checkpoints in a file.
 void attempt(const testing::PgCopyDatabases& databases, const std::filesystem::path& checkpoints) {

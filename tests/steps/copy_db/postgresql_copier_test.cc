@@ -12,7 +12,7 @@
 #include "tests/steps/copy_db/postgresql_copy_fixture.h"
 
 namespace planrun {
-namespace {
+namespace PLANRUN_UNITY_ID {
 
 using testing::copy_like_the_step;
 using testing::PgCopyDatabases;

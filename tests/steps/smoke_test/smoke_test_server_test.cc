@@ -12,7 +12,7 @@
 #include "tests/support/test_servers.h"
 
 namespace planrun {
-namespace {
+namespace PLANRUN_UNITY_ID {
 
 struct ServerCase {
   const char* name;

@@ -14,7 +14,7 @@
 #include "tests/support/step_fixture.h"
 
 namespace planrun {
-namespace {
+namespace PLANRUN_UNITY_ID {
 
 Dsn sqlite_file(const std::string& file) {
   Dsn dsn;
@@ -180,7 +180,7 @@ TEST_F(SmokeTest, DescribeSaysWhatEachCheckWouldDo) {
 }  // namespace planrun
 
 namespace planrun {
-namespace {
+namespace PLANRUN_UNITY_ID {
 
 TEST_F(SmokeTest, AFileCheckFindsUnwantedTextOnlyFromTheOffsetAndNamesItsLine) {
   std::string log = "/carbon/repository/logs/wso2carbon.log";
@@ -213,7 +213,7 @@ TEST_F(SmokeTest, AFileShorterThanTheOffsetWasRotatedAndIsReadWhole) {
 }  // namespace planrun
 
 namespace planrun {
-namespace {
+namespace PLANRUN_UNITY_ID {
 
 TEST_F(SmokeTest, ASoapFaultIsShownByItsFaultstringNotItsEnvelope) {
   std::string fault = "<?xml version='1.0' encoding='UTF-8'?><soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\">"

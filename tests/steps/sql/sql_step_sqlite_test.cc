@@ -11,7 +11,7 @@
 #include "tests/support/step_fixture.h"
 
 namespace planrun {
-namespace {
+namespace PLANRUN_UNITY_ID {
 
 using Kind = StepFailure::Kind;
 

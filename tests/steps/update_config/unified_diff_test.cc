@@ -5,7 +5,7 @@
 #include "interpreter/steps/update_config/text_edit.h"
 
 namespace planrun {
-namespace {
+namespace PLANRUN_UNITY_ID {
 
 std::vector<std::string> diff_of(std::string_view before, std::vector<TextEdit> edits) {
   std::string after = apply_edits(before, edits);

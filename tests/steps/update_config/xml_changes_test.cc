@@ -4,7 +4,7 @@
 #include "interpreter/steps/update_config/xpath_namespaces.h"
 
 namespace planrun {
-namespace {
+namespace PLANRUN_UNITY_ID {
 
 std::string changed(std::string_view text, std::vector<ConfigAssignment> assignments,
                     std::map<std::string, std::string> namespaces = {}) {

@@ -3,7 +3,7 @@
 #include "interpreter/steps/update_config/config_changes.h"
 
 namespace planrun {
-namespace {
+namespace PLANRUN_UNITY_ID {
 
 std::string changed(std::string_view text, std::vector<ConfigAssignment> assignments) {
   return apply_edits(text, yaml_changes(text, assignments).edits);
