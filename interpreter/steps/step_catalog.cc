@@ -12,6 +12,7 @@
 #include "interpreter/steps/carbon_keystores/carbon_keystores_fields.h"
 #include "interpreter/steps/compare_schema/compare_schema_fields.h"
 #include "interpreter/steps/confirm/confirm_fields.h"
+#include "interpreter/steps/config_review/config_review_fields.h"
 #include "interpreter/steps/copy_db/copy_db_fields.h"
 #include "interpreter/steps/copy_dir/copy_dir_fields.h"
 #include "interpreter/steps/query/query_fields.h"
@@ -40,6 +41,7 @@ const std::vector<StepSchema>& step_schemas() {
       update_config_schema(),
       carbon_connect_schema(),
       carbon_keystores_schema(),
+      config_review_schema(),
       run_schema(),
       wait_for_schema(),
       smoke_test_schema(),

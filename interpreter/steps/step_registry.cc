@@ -12,6 +12,7 @@
 #include "interpreter/steps/carbon_keystores/carbon_keystores_step.h"
 #include "interpreter/steps/compare_schema/compare_schema_step.h"
 #include "interpreter/steps/confirm/confirm_step.h"
+#include "interpreter/steps/config_review/config_review_step.h"
 #include "interpreter/steps/copy_db/copy_db_step.h"
 #include "interpreter/steps/copy_dir/copy_dir_step.h"
 #include "interpreter/steps/query/query_step.h"
@@ -50,6 +51,7 @@ const std::vector<const StepType*>& step_types() {
       runnable<UpdateConfigStep>(),
       runnable<CarbonConnectStep>(),
       runnable<CarbonKeystoresStep>(),
+      runnable<ConfigReviewStep>(),
       runnable<RunStep>(),
       runnable<WaitForStep>(),
       runnable<SmokeTestStep>(),

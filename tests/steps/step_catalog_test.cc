@@ -170,7 +170,7 @@ TEST(StepCatalog, EffectsFollowWhatStepsDoToData) {
       {"copy-db", Effect::Write},            {"copy-dir", Effect::Write},        {"restore", Effect::Write},
       {"sql", Effect::Write},                {"query", Effect::Check},
       {"unpack", Effect::Create},            {"update-config", Effect::Create},  {"carbon-connect", Effect::Create},
-      {"carbon-keystores", Effect::Create},  {"run", Effect::External},
+      {"carbon-keystores", Effect::Create},  {"config-review", Effect::Check}, {"run", Effect::External},
       {"confirm", Effect::External},         {"compare-schema", Effect::Check}};
   for (const StepSchema& schema : step_schemas()) {
     ASSERT_TRUE(expected.count(schema.type)) << schema.type;
@@ -183,6 +183,7 @@ TEST(StepCatalog, OutputsThatPlansUse) {
   EXPECT_EQ(find_step_schema("copy-db")->outputs, (std::vector<std::string>{"tables", "rows"}));
   EXPECT_EQ(find_step_schema("backup")->outputs, (std::vector<std::string>{"path", "sha256", "bytes"}));
   EXPECT_EQ(find_step_schema("copy-dir")->outputs, (std::vector<std::string>{"files", "bytes", "replaced"}));
+  EXPECT_EQ(find_step_schema("config-review")->outputs, (std::vector<std::string>{"changes", "report"}));
   EXPECT_EQ(find_step_schema("compare-schema")->outputs, (std::vector<std::string>{"differences", "allowed", "report"}));
   EXPECT_EQ(find_step_schema("query")->outputs, (std::vector<std::string>{"value", "row", "rows"}));
   EXPECT_TRUE(find_step_schema("confirm")->outputs.empty());
