@@ -8,6 +8,8 @@
 #include <iterator>
 #include <string>
 
+#include "tests/support/file_trees.h"  // write_file
+
 namespace planrun::testing {
 
 // A fresh directory under $TMPDIR for one test, removed with everything in it afterwards.
@@ -30,10 +32,6 @@ struct ScratchDir {
 inline std::string read_file(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-inline void write_file(const std::filesystem::path& path, const std::string& content) {
-  std::ofstream(path, std::ios::binary | std::ios::trunc) << content;
 }
 
 }  // namespace planrun::testing

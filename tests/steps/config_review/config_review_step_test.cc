@@ -13,7 +13,7 @@
 #include "tests/support/step_fixture.h"
 
 namespace planrun {
-namespace {
+namespace PLANRUN_UNITY_ID {
 
 namespace fs = std::filesystem;
 using Lines = std::vector<std::string>;

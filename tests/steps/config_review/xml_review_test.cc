@@ -6,7 +6,7 @@
 #include <gtest/gtest.h>
 
 namespace planrun {
-namespace {
+namespace PLANRUN_UNITY_ID {
 
 using Lines = std::vector<std::string>;
 

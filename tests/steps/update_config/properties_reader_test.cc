@@ -3,7 +3,7 @@
 #include <gtest/gtest.h>
 
 namespace planrun {
-namespace {
+namespace PLANRUN_UNITY_ID {
 
 std::vector<PropertiesReader::Entry> entries(std::string_view text) {
   std::vector<PropertiesReader::Entry> read;
