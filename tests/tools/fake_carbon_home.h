@@ -14,6 +14,7 @@
 #include <string>
 #include <thread>
 
+#include "interpreter/process/process_liveness.h"
 #include "tests/support/tcp_test_listener.h"
 #include "tests/support/tree_snapshot.h"
 
@@ -58,8 +59,11 @@ struct CarbonStart {
   std::string log;  // what this start wrote to repository/logs/wso2carbon.log
 };
 
+// A zombie does not run: an exited server waits for its reaper (here the sandbox's init, which
+// reaps every two seconds or so), and a test must not wait for that.
 inline bool process_runs(const std::string& pid) {
-  return !pid.empty() && std::filesystem::exists("/proc/" + pid);
+  std::optional<pid_t> number = planrun::pid_in(pid);
+  return number && process_alive(*number);
 }
 
 inline std::string pid_in(const std::filesystem::path& home) {
