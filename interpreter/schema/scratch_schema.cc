@@ -6,13 +6,14 @@
 
 #include "interpreter/databases/database_error.h"
 #include "interpreter/databases/databases.h"
+#include "interpreter/files/sha256_hasher.h"
 #include "interpreter/schema/schema_reader.h"
 #include "interpreter/schema/script_loader.h"
 
 namespace planrun {
 namespace {
 
-std::string scratch_name() {
+std::string random_scratch_name() {
   std::random_device device;
   std::mt19937_64 random(device());
   const char* digits = "0123456789abcdef";
@@ -55,7 +56,10 @@ DatabaseSchema with_scratch(DatabaseConnection& connection, const std::string& c
 
 }  // namespace
 
-DatabaseSchema schema_of_scripts(Databases& databases, const Dsn& server, const std::vector<DdlScript>& scripts) {
+std::string scratch_name_of(const std::string& owner) { return "planrun_scratch_" + sha256_of(owner).substr(0, 12); }
+
+DatabaseSchema schema_of_scripts(Databases& databases, const Dsn& server, const std::vector<DdlScript>& scripts,
+                                 const std::string& owner) {
   if (server.kind == Dsn::Kind::Sqlite) {
     Dsn memory = server;
     memory.path = ":memory:";
@@ -67,7 +71,7 @@ DatabaseSchema schema_of_scripts(Databases& databases, const Dsn& server, const 
     throw DatabaseError("cannot load DDL scripts for " + server.to_string() +
                         ": compare-schema loads scripts into SQLite, PostgreSQL and MariaDB/MySQL only");
   std::unique_ptr<DatabaseConnection> connection = databases.open(server);
-  std::string name = scratch_name();
+  std::string name = owner.empty() ? random_scratch_name() : scratch_name_of(owner);
   bool postgresql = server.kind == Dsn::Kind::Postgresql;
   std::string what = postgresql ? "the scratch schema " + name + " of " + server.to_string()
                                 : "the scratch database " + name + " on " + server.to_string();
@@ -76,6 +80,13 @@ DatabaseSchema schema_of_scripts(Databases& databases, const Dsn& server, const 
                                     : " (the login needs the CREATE and DROP privileges)");
   std::string create = (postgresql ? "CREATE SCHEMA " : "CREATE DATABASE ") + name;
   std::string drop = postgresql ? "DROP SCHEMA " + name + " CASCADE" : "DROP DATABASE " + name;
+  if (!owner.empty()) {  // the leftover of this owner's attempt that was killed
+    try {
+      connection->session() << (postgresql ? "DROP SCHEMA IF EXISTS " + name + " CASCADE" : "DROP DATABASE IF EXISTS " + name);
+    } catch (const soci::soci_error& error) {
+      throw DatabaseError("cannot drop " + what + ", left by an interrupted attempt: " + error.what());
+    }
+  }
   return with_scratch(*connection, create, drop, refused, [&] {
     connection->session() << (postgresql ? "SET search_path TO " : "USE ") + name;
     load_all(*connection, scripts, what);

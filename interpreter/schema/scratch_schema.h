@@ -23,6 +23,12 @@ struct DdlScript {
 // planrun_scratch_<random> (the login needs the CREATE and DROP privileges). The scratch is
 // dropped before this returns, also when a script fails. Throws DatabaseError naming the
 // script and the server's message.
-DatabaseSchema schema_of_scripts(Databases& databases, const Dsn& server, const std::vector<DdlScript>& scripts);
+// `owner` (a step's work directory) names the scratch instead of chance: a planrun killed while
+// the scratch existed left it behind, and the owner's next attempt drops it before making its own.
+DatabaseSchema schema_of_scripts(Databases& databases, const Dsn& server, const std::vector<DdlScript>& scripts,
+                                 const std::string& owner = "");
+
+// The scratch's name for `owner` (planrun_scratch_ and 12 hex digits of its SHA-256).
+std::string scratch_name_of(const std::string& owner);
 
 }  // namespace planrun

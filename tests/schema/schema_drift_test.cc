@@ -15,6 +15,7 @@
 #include <thread>
 
 #include "interpreter/databases/soci_databases.h"
+#include "interpreter/schema/scratch_schema.h"
 #include "interpreter/schema/script_loader.h"
 #include "interpreter/step_kit/step_failure.h"
 #include "interpreter/steps/compare_schema/compare_schema_step.h"
@@ -208,6 +209,26 @@ TEST_P(SchemaDrift, ABrokenScriptFailsNamingItAndLeavesNoScratchBehind) {
     session->session() << query, soci::into(scratches);
   }
   EXPECT_EQ(scratches, 0);
+}
+
+// A planrun killed while its scratch existed left it on the server; the step's next attempt,
+// whose scratch has the same name, drops it and goes on.
+TEST_P(SchemaDrift, AScratchLeftByAKilledAttemptIsDroppedByTheNextOne) {
+  if (!server) GTEST_SKIP() << "SQLite's scratch is in memory";
+  Dsn v1 = database_of(1);
+  std::string owner = fixture.dir.path().string() + "/work/schema-check";
+  std::string scratch = scratch_name_of(owner);
+  bool postgresql = GetParam().folds_to_lower;
+  auto session = databases->open(v1);
+  session->session() << (postgresql ? "CREATE SCHEMA " : "CREATE DATABASE ") + scratch;
+  session->session() << "CREATE TABLE " + scratch + ".LEFTOVER (N INTEGER)";
+  DatabaseSchema schema = schema_of_scripts(*databases, v1, {{"t.sql", "CREATE TABLE T (N INTEGER);\n"}}, owner);
+  EXPECT_EQ(schema.tables.size(), 1u);
+  long long left = -1;
+  session->session() << (postgresql ? "SELECT count(*) FROM pg_namespace WHERE nspname = '" + scratch + "'"
+                                    : "SELECT count(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = '" + scratch + "'"),
+      soci::into(left);
+  EXPECT_EQ(left, 0);
 }
 
 // A routine whose body holds semicolons, written as each database's own client takes it.

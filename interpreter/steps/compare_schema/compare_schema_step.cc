@@ -47,6 +47,7 @@ std::vector<std::string> CompareSchemaStep::describe(const DescribeContext& cont
 void CompareSchemaStep::run(StepContext& context) const {
   StepSecretMasker masker(context);
   SchemaCheckRequest request = schema_check_request(context.fields);
+  request.scratch_owner = context.work_dir.string();  // the same in every attempt of this step
   // A missing service is a bug in planrun (exit 70), not a failure of the plan.
   if (!context.services.databases) throw std::logic_error("the executor gave the step no Databases service");
   SchemaCheckResult result;

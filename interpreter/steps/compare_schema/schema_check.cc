@@ -45,7 +45,7 @@ std::string joined(const std::vector<std::string>& items) {
 
 SchemaCheckRequest schema_check_request(const Value::Map& fields) {
   const SchemaCheckFields& f = schema_check_fields();
-  SchemaCheckRequest request{f.database.read(fields), f.equals_database.find(fields), {}, {}, {}};
+  SchemaCheckRequest request{f.database.read(fields), f.equals_database.find(fields), {}, {}, {}, {}};
   if (std::optional<Value> scripts = f.equals_script.find(fields)) request.equals_script = script_paths(*scripts);
   for (const std::string& word : f.ignore_names.find(fields).value_or(std::vector<std::string>{})) {
     if (word == "indexes") request.options.ignore_index_names = true;
@@ -81,7 +81,8 @@ SchemaCheckResult run_schema_check(Databases& databases, const FileSystem& files
     reference = read_database(databases, *request.equals_database);
   } else {
     result.sides.reference = joined(request.equals_script);
-    reference = schema_of_scripts(databases, request.database, read_scripts(files, request.equals_script));
+    reference = schema_of_scripts(databases, request.database, read_scripts(files, request.equals_script),
+                                  request.scratch_owner);
   }
   DatabaseSchema actual = read_database(databases, request.database);
   result.differences = compare_schemas(reference, actual, request.options);

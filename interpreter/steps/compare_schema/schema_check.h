@@ -20,6 +20,7 @@ struct SchemaCheckRequest {
   std::vector<std::string> equals_script;
   SchemaComparisonOptions options;
   std::vector<std::string> allow;
+  std::string scratch_owner;  // names the scratch the scripts load into (schema_of_scripts)
 };
 
 // Reads the request from resolved fields; throws StepFailure (Failed) naming the field for an
