@@ -97,6 +97,23 @@ TEST_F(UsedPlansTest, UsedStepsAreNamespacedAndTakeTheArguments) {
   EXPECT_EQ(graph->params.size(), 1u) << "the used plan's params are not the using plan's";
 }
 
+// A used plan's `${...}` default is worked out from the arguments its use gives (the Carbon
+// plans' old_db from old_home), unless the use gives it too.
+TEST_F(UsedPlansTest, AUsedPlansDerivedDefaultReadsTheArgumentsOfItsUse) {
+  write("stage.yaml",
+        "planrun: 1\nname: stage\nparams:\n  home: {type: path}\n"
+        "  log: {type: string, default: \"${home}/logs/${basename(home)}.log\"}\n"
+        "steps:\n  - id: show\n    type: run\n    with: {command: [cat, \"${log}\"]}\n");
+  write("main.yaml",
+        "planrun: 1\nname: main\nparams:\n  version: {type: string, default: 4.4.7}\nsteps:\n"
+        "  - id: derived\n    use: stage\n    with: {home: \"/opt/carbon-${version}\"}\n"
+        "  - id: given\n    use: stage\n    with: {home: /opt/x, log: /var/log/x.log}\n");
+  auto graph = load("main.yaml");
+  ASSERT_TRUE(graph) << messages;
+  EXPECT_EQ(field(*graph, "derived.show", "command").as_list().at(1).to_text(), "/opt/carbon-4.4.7/logs/carbon-4.4.7.log");
+  EXPECT_EQ(field(*graph, "given.show", "command").as_list().at(1).to_text(), "/var/log/x.log");
+}
+
 TEST_F(UsedPlansTest, NeedsReachIntoAUsedPlanAndAUseIdWaitsForAllOfIt) {
   write("stage.yaml", kStage);
   write("main.yaml",
