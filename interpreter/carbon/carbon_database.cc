@@ -5,14 +5,6 @@
 
 namespace planrun {
 
-namespace {
-
-std::string described(const CarbonDatasource& datasource) {
-  return "datasource '" + datasource.name + "' (" + datasource.position + ")";
-}
-
-}  // namespace
-
 std::string carbon_database_dsn(const std::filesystem::path& home) {
   require_carbon_conf(home);
   const CarbonDatasource* first = nullptr;
@@ -26,7 +18,7 @@ std::string carbon_database_dsn(const std::filesystem::path& home) {
       continue;
     }
     if (ConnectionIdentity::of(login) != ConnectionIdentity::of(*database))
-      throw CarbonConfigError(described(datasource) + " is on " + login.to_string() + ", " + described(*first) +
+      throw CarbonConfigError(datasource.described() + " is on " + login.to_string() + ", " + first->described() +
                               " on " + database->to_string() +
                               ": this home uses more than one database or login; name each one "
                               "(carbon_datasources(home) lists them, carbon-connect takes `databases`)");

@@ -29,6 +29,8 @@ struct CarbonDatasource {
   std::vector<std::string> used_by;
 
   bool in_use() const { return !used_by.empty(); }
+  // "datasource 'NAME' (file:line:col)", how messages name it.
+  std::string described() const { return "datasource '" + name + "' (" + position + ")"; }
 };
 
 // <home>/repository/conf/datasources/.

@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "interpreter/carbon/carbon_config_error.h"
+#include "interpreter/diagnostics/source_location.h"
 
 namespace planrun {
 
@@ -18,12 +19,7 @@ CarbonXmlFile::CarbonXmlFile(std::filesystem::path path, const std::string& what
 }
 
 std::string CarbonXmlFile::position(ptrdiff_t offset) const {
-  size_t line = 1, column = 1;
-  for (ptrdiff_t i = 0; i < offset && i < static_cast<ptrdiff_t>(text.size()); ++i) {
-    column = text[i] == '\n' ? 1 : column + 1;
-    line += text[i] == '\n';
-  }
-  return file.string() + ":" + std::to_string(line) + ":" + std::to_string(column);
+  return file.string() + ":" + line_column(text, offset < 0 ? 0 : static_cast<size_t>(offset));
 }
 
 // offset_debug() is where the element's name starts; the '<' before it is where people look.

@@ -1,6 +1,8 @@
 #pragma once
 
+#include <cstddef>
 #include <string>
+#include <string_view>
 
 namespace planrun {
 
@@ -32,5 +34,9 @@ struct SourceLocation {
   SourceLocation shifted(int columns) const { return {file, line, column + columns}; }
   friend bool operator==(const SourceLocation&, const SourceLocation&) = default;
 };
+
+// "line:column" of a byte offset into `text`, counting from 1, for messages about files that
+// are not plans (configuration files, XML).
+std::string line_column(std::string_view text, size_t offset);
 
 }  // namespace planrun

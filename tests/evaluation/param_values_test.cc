@@ -29,7 +29,7 @@ struct Resolved {
   std::string diagnostics;
 };
 
-Resolved resolve(const ParamInputs& inputs, const char* plan = kPlan) {
+Resolved resolve(const ParamInputs& inputs, const std::string& plan = kPlan) {
   auto compiled = testing::compile_text(plan);
   EXPECT_TRUE(compiled.graph) << compiled.diagnostics;
   if (!compiled.graph) return {};
@@ -109,18 +109,17 @@ TEST_F(ParamValuesTest, VarsFileGivesValuesBelowSet) {
   EXPECT_EQ(resolved.values->at("port"), Value(int64_t{2000}));
 }
 
+// A plan with `params` (YAML lines under `params:`) and one step that reads none of them.
+std::string plan_with_params(const std::string& params) {
+  return "planrun: 1\nparams:\n" + params + "steps:\n  - id: a\n    type: run\n    with: {command: [/bin/true]}\n";
+}
+
 // A default worked out from the params above it, as the Carbon plans take the old database
 // from the old home.
-const char* kDerivedPlan = R"(planrun: 1
-params:
-  home: {type: path}
-  port: {type: int, default: 9443}
-  url: {type: string, default: "https://${basename(home)}:${port + 1}/"}
-steps:
-  - id: a
-    type: run
-    with: {command: [/bin/true]}
-)";
+const std::string kDerivedPlan = plan_with_params(
+    "  home: {type: path}\n"
+    "  port: {type: int, default: 9443}\n"
+    "  url: {type: string, default: \"https://${basename(home)}:${port + 1}/\"}\n");
 
 TEST_F(ParamValuesTest, ADefaultWithAnExpressionIsWorkedOutFromTheParamsAboveIt) {
   auto resolved = resolve({{"home=/opt/wso2"}, ""}, kDerivedPlan);
@@ -138,15 +137,8 @@ TEST_F(ParamValuesTest, AValueGivenForADerivedParamIsUsedAsItIs) {
 }
 
 TEST_F(ParamValuesTest, ADefaultThatFailsIsAnErrorAtTheDefaultSayingHowToGiveTheValue) {
-  const char* plan = R"(planrun: 1
-params:
-  home: {type: path}
-  db: {type: database, default: "${carbon_database(home)}"}
-steps:
-  - id: a
-    type: run
-    with: {command: [/bin/true]}
-)";
+  std::string plan = plan_with_params("  home: {type: path}\n"
+                                      "  db: {type: database, default: \"${carbon_database(home)}\"}\n");
   auto resolved = resolve({{"home=/nowhere"}, ""}, plan);
   EXPECT_FALSE(resolved.values);
   EXPECT_NE(resolved.diagnostics.find("plan.yaml:4:"), std::string::npos) << resolved.diagnostics;
@@ -156,15 +148,7 @@ steps:
 }
 
 TEST_F(ParamValuesTest, ADefaultOfTheWrongTypeIsAnError) {
-  const char* plan = R"(planrun: 1
-params:
-  home: {type: path}
-  port: {type: int, default: "${home}"}
-steps:
-  - id: a
-    type: run
-    with: {command: [/bin/true]}
-)";
+  std::string plan = plan_with_params("  home: {type: path}\n  port: {type: int, default: \"${home}\"}\n");
   auto resolved = resolve({{"home=/x"}, ""}, plan);
   EXPECT_FALSE(resolved.values);
   EXPECT_NE(resolved.diagnostics.find("error: default of 'port': expected int"), std::string::npos)

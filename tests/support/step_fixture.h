@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "interpreter/step_kit/step_context.h"
+#include "interpreter/step_kit/step_failure.h"
 
 namespace planrun::testing {
 
@@ -115,5 +116,17 @@ struct StepFixture {
   Interaction interaction;
   TempDir dir;
 };
+
+// The message of the StepFailure `attempt` throws, or "no failure": what a step refuses, for
+// tests that compare it with the expected words.
+template <class Attempt>
+std::string failure_message(Attempt attempt) {
+  try {
+    attempt();
+  } catch (const StepFailure& failure) {
+    return failure.what();
+  }
+  return "no failure";
+}
 
 }  // namespace planrun::testing

@@ -14,15 +14,11 @@ namespace {
 
 using Kind = StepFailure::Kind;
 
-std::string described(const CarbonDatasource& datasource) {
-  return "datasource '" + datasource.name + "' (" + datasource.position + ")";
-}
-
 // The old database of a datasource in use, to tell whether several share one.
 ConnectionIdentity old_database(const CarbonDatasource& datasource) {
   std::string error;
   std::optional<Dsn> dsn = parse_dsn(datasource.url, &error);
-  if (!dsn) throw StepFailure(Kind::Failed, described(datasource) + ": its url is no database planrun knows: " + error);
+  if (!dsn) throw StepFailure(Kind::Failed, datasource.described() + ": its url is no database planrun knows: " + error);
   return ConnectionIdentity::of(*dsn);
 }
 
@@ -30,7 +26,7 @@ std::vector<std::pair<CarbonDatasource, Dsn>> all_to_one(const std::vector<Carbo
   std::vector<std::pair<CarbonDatasource, Dsn>> out;
   for (const CarbonDatasource& datasource : in_use) {
     if (!out.empty() && !old_database(out.front().first).same_database(old_database(datasource)))
-      throw StepFailure(Kind::Failed, described(datasource) + " is on another database than " + described(out.front().first) +
+      throw StepFailure(Kind::Failed, datasource.described() + " is on another database than " + out.front().first.described() +
                                           " (" + datasource.url + ", not " + out.front().first.url +
                                           "): `database` takes every datasource in use to one database; give `databases`, "
                                           "one per datasource, so that none is left on the old database");
@@ -50,7 +46,7 @@ std::vector<std::pair<CarbonDatasource, Dsn>> by_name(const std::vector<CarbonDa
   for (const CarbonDatasource& datasource : in_use) {
     auto entry = given.find(datasource.name);
     if (entry == given.end())
-      throw StepFailure(Kind::Failed, described(datasource) + ", used by " + datasource.used_by.front() +
+      throw StepFailure(Kind::Failed, datasource.described() + ", used by " + datasource.used_by.front() +
                                           ", has no entry in `databases`: a datasource left on the old database");
     out.emplace_back(datasource, value_as<Dsn>(entry->second, "databases." + datasource.name));
   }
@@ -93,7 +89,7 @@ DatasourceConnection connect_datasource(const CarbonDatasource& old, const Dsn& 
     else if (keeps_its_login(database.kind)) connection.password = Value(old.password).mark_secret();
     else if (!databases) connection.password = Value("(the run's password)").mark_secret();  // a dry run shows ***
     else
-      throw StepFailure(Kind::Failed, described(old) + ": no password is bound to " + database.to_string() +
+      throw StepFailure(Kind::Failed, old.described() + ": no password is bound to " + database.to_string() +
                                           ": give its database param `password: SECRET` (Carbon reads no ~/.pgpass)");
   }
   const std::vector<std::string>& classes = driver_classes(database.kind);

@@ -7,7 +7,7 @@
 #include <optional>
 #include <set>
 
-#include "interpreter/steps/update_config/text_edit.h"
+#include "interpreter/diagnostics/source_location.h"
 
 namespace planrun {
 namespace {

@@ -59,13 +59,4 @@ RedactedTexts redacted_texts(std::string_view original, std::vector<TextEdit> ed
   return texts;
 }
 
-std::string line_column(std::string_view text, size_t offset) {
-  size_t line = 1, column = 1;
-  for (size_t i = 0; i < offset && i < text.size(); ++i) {
-    column = text[i] == '\n' ? 1 : column + 1;
-    line += text[i] == '\n';
-  }
-  return std::to_string(line) + ":" + std::to_string(column);
-}
-
 }  // namespace planrun

@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "interpreter/diagnostics/source_location.h"  // line_column
+
 namespace planrun {
 
 // One replacement in a configuration file's bytes: `length` bytes at `offset` become `text`.
@@ -37,8 +39,5 @@ struct RedactedTexts {
   std::string after;
 };
 RedactedTexts redacted_texts(std::string_view original, std::vector<TextEdit> edits);
-
-// "line:column" of a byte offset, counting from 1, for messages.
-std::string line_column(std::string_view text, size_t offset);
 
 }  // namespace planrun

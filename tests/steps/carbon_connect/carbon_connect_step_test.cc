@@ -83,12 +83,7 @@ class CarbonConnectStepTest : public ::testing::Test {
     outputs = context.outputs;
   }
   std::string failure_of(Value::Map fields) {
-    try {
-      run(std::move(fields));
-    } catch (const StepFailure& failure) {
-      return failure.what();
-    }
-    return "no failure";
+    return testing::failure_message([&] { run(std::move(fields)); });
   }
   std::vector<std::string> describe(const Value::Map& fields) {
     DescribeContext context{fixture.step, fields, fixture.masker};

@@ -43,12 +43,7 @@ class CarbonKeystoresStepTest : public ::testing::Test {
     outputs = context.outputs;
   }
   std::string failure_of(Value::Map given) {
-    try {
-      run(std::move(given));
-    } catch (const StepFailure& failure) {
-      return failure.what();
-    }
-    return "no failure";
+    return testing::failure_message([&] { run(std::move(given)); });
   }
 
   testing::StepFixture fixture{"carbon-keystores", "keystores"};

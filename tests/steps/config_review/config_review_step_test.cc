@@ -36,12 +36,7 @@ class ConfigReviewStepTest : public ::testing::Test {
     outputs = context.outputs;
   }
   std::string failure_of(Value::Map given) {
-    try {
-      run(std::move(given));
-    } catch (const StepFailure& failure) {
-      return failure.what();
-    }
-    return "no failure";
+    return testing::failure_message([&] { run(std::move(given)); });
   }
   fs::path report() const { return fixture.run_dir() / "review-config.config-review.txt"; }
   // The report's lines after its three header lines.

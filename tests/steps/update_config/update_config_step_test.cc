@@ -63,12 +63,7 @@ class UpdateConfigStepTest : public ::testing::Test {
   }
   std::string failure_of(Value::Map fields) {
     StepContext context = context_for(std::move(fields));
-    try {
-      UpdateConfigStep().run(context);
-    } catch (const StepFailure& failure) {
-      return failure.what();
-    }
-    return "no failure";
+    return testing::failure_message([&] { UpdateConfigStep().run(context); });
   }
 
   testing::StepFixture fixture{"update-config", "connect-staging"};
